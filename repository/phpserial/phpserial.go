@@ -97,7 +97,9 @@ type SyntaxError struct {
 	Msg    string
 }
 
-func (e *SyntaxError) Error() string { return fmt.Sprintf("phpserial: at byte %d: %s", e.Offset, e.Msg) }
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("phpserial: at byte %d: %s", e.Offset, e.Msg)
+}
 
 type decoder struct {
 	data []byte
