@@ -1,0 +1,97 @@
+package repository
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// DayCount is one stored row of the interactions table: a site-local calendar date (at
+// UTC midnight) and its count, which the schema allows to be NULL.
+type DayCount struct {
+	Date  time.Time     `db:"date"`
+	Count sql.NullInt64 `db:"count"`
+}
+
+// DateRange is an inclusive range of site-local dates; a zero Start or End leaves that
+// side open.
+type DateRange struct {
+	Start, End time.Time
+}
+
+func (r DateRange) where() (string, []any) {
+	var conds []string
+	var args []any
+	if !r.Start.IsZero() {
+		conds = append(conds, "`date` >= ?")
+		args = append(args, r.Start.Format(time.DateOnly))
+	}
+	if !r.End.IsZero() {
+		conds = append(conds, "`date` <= ?")
+		args = append(args, r.End.Format(time.DateOnly))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// DailyCounts returns the stored days of r in ascending order.
+func (db *DB) DailyCounts(ctx context.Context, r DateRange) ([]DayCount, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	where, args := r.where()
+	var days []DayCount
+	err := db.db.SelectContext(ctx, &days,
+		"SELECT `date`, `count` FROM "+db.t.interactions+where+" ORDER BY `date` ASC", args...)
+	return days, classify(err)
+}
+
+// CountDays returns how many days of r are stored.
+func (db *DB) CountDays(ctx context.Context, r DateRange) (int, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	where, args := r.where()
+	var n int
+	err := db.db.GetContext(ctx, &n, "SELECT COUNT(*) FROM "+db.t.interactions+where, args...)
+	return n, classify(err)
+}
+
+// ListDays returns one page of the stored days of r.
+func (db *DB) ListDays(ctx context.Context, r DateRange, descending bool, limit, offset int) ([]DayCount, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	where, args := r.where()
+	order := "ASC"
+	if descending {
+		order = "DESC"
+	}
+	days := []DayCount{}
+	err := db.db.SelectContext(ctx, &days,
+		"SELECT `date`, `count` FROM "+db.t.interactions+where+" ORDER BY `date` "+order+" LIMIT ? OFFSET ?",
+		append(args, limit, offset)...)
+	return days, classify(err)
+}
+
+// EachDay calls fn for every stored day of r in ascending order, straight from the
+// database cursor, so that memory does not grow with the table. It stops at fn's first
+// error and returns it. Only ctx bounds it: an export may legitimately run long.
+func (db *DB) EachDay(ctx context.Context, r DateRange, fn func(DayCount) error) error {
+	where, args := r.where()
+	rows, err := db.db.QueryxContext(ctx, "SELECT `date`, `count` FROM "+db.t.interactions+where+" ORDER BY `date` ASC", args...)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	var d DayCount
+	for rows.Next() {
+		if err := rows.Scan(&d.Date, &d.Count); err != nil {
+			return classify(err)
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return classify(rows.Err())
+}

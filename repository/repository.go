@@ -1,0 +1,201 @@
+// Package repository reads a WordPress site's own tables — options, users, user meta and
+// the Kognetiks Chatbot plugin's interactions table — with sqlx. It only ever reads: every
+// statement here is a SELECT, so it works through a database user granted SELECT alone.
+package repository
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jmoiron/sqlx"
+)
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrUnavailable wraps errors that mean the database could not answer in time (refused
+// connections, broken connections, timeouts, too many connections). Callers answer those
+// with 503 rather than 500.
+var ErrUnavailable = errors.New("database unavailable")
+
+// ErrTableMissing is returned by CheckReady when the plugin's interactions table is absent.
+var ErrTableMissing = errors.New("table missing")
+
+// Config says where the WordPress database is and which site of it to read.
+type Config struct {
+	// DSN is a go-sql-driver/mysql DSN. ParseTime and the UTC location are forced on,
+	// because dates are scanned as civil dates at UTC midnight.
+	DSN string
+	// TablePrefix is WordPress's base $table_prefix, e.g. "wp_".
+	TablePrefix string
+	// BlogID selects the multisite site; 0 or 1 is the main site.
+	BlogID int
+	// QueryTimeout bounds every short query (summaries, lookups). Exports are bounded by
+	// their request instead, since a large export legitimately takes long.
+	QueryTimeout time.Duration
+	// MaxOpenConns caps the pool; 0 means 10.
+	MaxOpenConns int
+}
+
+var validPrefix = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+
+// ValidatePrefix checks a table prefix the way wp-config.php's own check does: letters,
+// digits and underscores only. Prefixes are spliced into SQL as identifiers, so this is
+// also what keeps them from being an injection route.
+func ValidatePrefix(prefix string) error {
+	if !validPrefix.MatchString(prefix) {
+		return fmt.Errorf("table prefix %q may hold only letters, digits and underscores", prefix)
+	}
+	return nil
+}
+
+// tables holds the fully prefixed, backtick-quoted table names and meta keys for one site.
+type tables struct {
+	users, usermeta, sitemeta string // network-wide: base prefix
+	options, interactions     string // per site
+	interactionsName          string // unquoted, for the existence check
+	capabilitiesKey           string // user meta key holding the site's roles and caps
+	userRolesOption           string // option holding the site's role definitions
+}
+
+func newTables(base string, blogID int) tables {
+	site := base
+	if blogID > 1 {
+		site = base + strconv.Itoa(blogID) + "_"
+	}
+	q := func(name string) string { return "`" + name + "`" }
+	return tables{
+		users:            q(base + "users"),
+		usermeta:         q(base + "usermeta"),
+		sitemeta:         q(base + "sitemeta"),
+		options:          q(site + "options"),
+		interactions:     q(site + "chatbot_chatgpt_interactions"),
+		interactionsName: site + "chatbot_chatgpt_interactions",
+		capabilitiesKey:  site + "capabilities",
+		userRolesOption:  site + "user_roles",
+	}
+}
+
+// DB is the WordPress database of one site.
+type DB struct {
+	db      *sqlx.DB
+	t       tables
+	timeout time.Duration
+}
+
+// Open prepares a connection pool; it does not wait for the database to answer, so the
+// service can start while the database is still down.
+func Open(cfg Config) (*DB, error) {
+	if cfg.TablePrefix == "" {
+		cfg.TablePrefix = "wp_"
+	}
+	if err := ValidatePrefix(cfg.TablePrefix); err != nil {
+		return nil, err
+	}
+	if cfg.BlogID < 0 {
+		return nil, fmt.Errorf("blog id %d is not a site number", cfg.BlogID)
+	}
+	mc, err := mysql.ParseDSN(cfg.DSN)
+	if err != nil {
+		return nil, fmt.Errorf("database DSN: %w", err)
+	}
+	mc.ParseTime = true
+	mc.Loc = time.UTC
+	if mc.Timeout == 0 {
+		mc.Timeout = 5 * time.Second
+	}
+	connector, err := mysql.NewConnector(mc)
+	if err != nil {
+		return nil, fmt.Errorf("database DSN: %w", err)
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 10 * time.Second
+	}
+	if cfg.MaxOpenConns <= 0 {
+		cfg.MaxOpenConns = 10
+	}
+	sdb := sqlx.NewDb(sql.OpenDB(connector), "mysql")
+	sdb.SetMaxOpenConns(cfg.MaxOpenConns)
+	sdb.SetMaxIdleConns(cfg.MaxOpenConns)
+	sdb.SetConnMaxLifetime(5 * time.Minute)
+	sdb.SetConnMaxIdleTime(time.Minute)
+	return &DB{db: sdb, t: newTables(cfg.TablePrefix, cfg.BlogID), timeout: cfg.QueryTimeout}, nil
+}
+
+// Close closes the pool.
+func (db *DB) Close() error { return db.db.Close() }
+
+// InteractionsTable is the unquoted name of the interactions table this DB reads.
+func (db *DB) InteractionsTable() string { return db.t.interactionsName }
+
+func (db *DB) short(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, db.timeout)
+}
+
+// Ping reports whether the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	return classify(db.db.PingContext(ctx))
+}
+
+// CheckReady reports whether the database answers and the interactions table exists.
+func (db *DB) CheckReady(ctx context.Context) error {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var n int
+	err := db.db.GetContext(ctx, &n,
+		`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = ?`,
+		db.t.interactionsName)
+	if err != nil {
+		return classify(err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%w: %s", ErrTableMissing, db.t.interactionsName)
+	}
+	return nil
+}
+
+// classify marks errors that mean "the database did not answer" with ErrUnavailable, so
+// that the API can tell an outage (503) from a bug (500).
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if unavailable(err) {
+		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	return err
+}
+
+func unavailable(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, mysql.ErrInvalidConn) {
+		return true
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) {
+		return true
+	}
+	var myErr *mysql.MySQLError
+	if errors.As(err, &myErr) {
+		switch myErr.Number {
+		case 1040, // too many connections
+			1045, // access denied: the credentials changed under us
+			1053, // server shutdown in progress
+			1205, // lock wait timeout
+			1969, // MariaDB: query execution was interrupted (max_statement_time)
+			3024: // MySQL: maximum statement execution time exceeded
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,259 @@
+package repository_test
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+)
+
+// openFixture loads the WordPress 6.1 fixture into a fresh database and opens it
+// through a user that may only SELECT, as the sidecar runs in production.
+func openFixture(t *testing.T) (*repository.DB, *repotest.Database) {
+	t.Helper()
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	return open(t, db.ReadOnlyDSN(t), "wp_", 1), db
+}
+
+func open(t *testing.T, dsn, prefix string, blog int) *repository.DB {
+	t.Helper()
+	repo, err := repository.Open(repository.Config{DSN: dsn, TablePrefix: prefix, BlogID: blog, QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { repo.Close() })
+	return repo
+}
+
+func date(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestSiteSettings(t *testing.T) {
+	repo, db := openFixture(t)
+	ctx := context.Background()
+	s, err := repo.SiteSettings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := repository.SiteSettings{Home: "http://127.0.0.1:8088", SiteURL: "http://127.0.0.1:8088",
+		TimezoneString: "Europe/Berlin", GMTOffset: "0", StartOfWeek: 1, ReportingPeriod: "Daily"}
+	if s != want {
+		t.Errorf("got %+v, want %+v", s, want)
+	}
+
+	db.Exec(t, "UPDATE wp_options SET option_value = '9' WHERE option_name = 'start_of_week'")
+	db.Exec(t, "DELETE FROM wp_options WHERE option_name = 'chatbot_chatgpt_reporting_period'")
+	s, err = repo.SiteSettings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.StartOfWeek != 1 || s.ReportingPeriod != "" {
+		t.Errorf("out-of-range start_of_week and missing period: got %+v", s)
+	}
+}
+
+func TestUsers(t *testing.T) {
+	repo, db := openFixture(t)
+	ctx := context.Background()
+	tests := []struct {
+		id          uint64
+		login, name string
+		admin       bool
+		hashPrefix  string
+	}{
+		{1, "admin", "admin", true, "$P$B"},
+		{2, "editor1", "editor1", false, "$P$B"},
+		{3, "admin68", "Ädmin Sixty-Eight", true, "$wp$2y$10$"},
+	}
+	for _, tt := range tests {
+		u, err := repo.UserByID(ctx, tt.id)
+		if err != nil {
+			t.Fatalf("user %d: %v", tt.id, err)
+		}
+		if u.Login != tt.login || u.DisplayName != tt.name || u.Can("manage_options") != tt.admin ||
+			!strings.HasPrefix(u.PasswordHash, tt.hashPrefix) || u.SuperAdmin {
+			t.Errorf("user %d: got %+v", tt.id, u)
+		}
+	}
+	if u, _ := repo.UserByID(ctx, 2); !u.Can("edit_others_posts") || u.Can("activate_plugins") {
+		t.Errorf("editor's capabilities are not the editor role's: %v", u.Capabilities)
+	}
+	if _, err := repo.UserByID(ctx, 99); !errors.Is(err, repository.ErrNotFound) {
+		t.Errorf("missing user: got %v", err)
+	}
+
+	// A duplicated capabilities row: WordPress reads the first one.
+	db.Exec(t, `INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (2, 'wp_capabilities', 'a:1:{s:13:"administrator";b:1;}')`)
+	if u, _ := repo.UserByID(ctx, 2); u.Can("manage_options") {
+		t.Errorf("the second capabilities row was used")
+	}
+	// Garbage in the meta: no capabilities, no error.
+	db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{s:13:"administrator";b:1;' WHERE user_id = 1 AND meta_key = 'wp_capabilities'`)
+	u, err := repo.UserByID(ctx, 1)
+	if err != nil || u.Can("manage_options") || !u.CapabilitiesMalformed {
+		t.Errorf("malformed meta: %+v, %v", u, err)
+	}
+	// A user with no capabilities row at all.
+	db.Exec(t, `DELETE FROM wp_usermeta WHERE user_id = 3`)
+	if u, err := repo.UserByID(ctx, 3); err != nil || u.Can("read") || u.CapabilitiesMalformed {
+		t.Errorf("no meta: %+v, %v", u, err)
+	}
+}
+
+// Site 2 of a multisite reads wp_2_ tables and wp_2_capabilities; network super admins
+// (site_admins, by login) may do everything on every site.
+func TestMultisite(t *testing.T) {
+	_, db := openFixture(t)
+	db.Exec(t, "CREATE TABLE wp_2_options LIKE wp_options")
+	db.Exec(t, "INSERT INTO wp_2_options SELECT * FROM wp_options")
+	db.Exec(t, "UPDATE wp_2_options SET option_name = 'wp_2_user_roles' WHERE option_name = 'wp_user_roles'")
+	db.Exec(t, "UPDATE wp_2_options SET option_value = 'http://127.0.0.1:8088/two' WHERE option_name = 'home'")
+	db.Exec(t, "CREATE TABLE wp_2_chatbot_chatgpt_interactions (`date` date NOT NULL PRIMARY KEY, `count` int DEFAULT NULL)")
+	db.Exec(t, "INSERT INTO wp_2_chatbot_chatgpt_interactions VALUES ('2026-01-01', 5), ('2026-01-02', 7)")
+	// editor1 is an administrator of site 2 only.
+	db.Exec(t, `INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (2, 'wp_2_capabilities', 'a:1:{s:13:"administrator";b:1;}')`)
+	db.Exec(t, "CREATE TABLE wp_sitemeta (meta_id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, site_id bigint unsigned NOT NULL DEFAULT 0, meta_key varchar(255), meta_value longtext)")
+	db.Exec(t, `INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (1, 'site_admins', 'a:1:{i:0;s:7:"admin68";}')`)
+
+	ctx := context.Background()
+	two := open(t, db.ReadOnlyDSN(t), "wp_", 2)
+	if err := two.CheckReady(ctx); err != nil {
+		t.Fatalf("site 2 ready: %v", err)
+	}
+	s, err := two.SiteSettings(ctx)
+	if err != nil || s.Home != "http://127.0.0.1:8088/two" {
+		t.Errorf("site 2 home: %q, %v", s.Home, err)
+	}
+	days, err := two.DailyCounts(ctx, repository.DateRange{})
+	if err != nil || len(days) != 2 || days[1].Count.Int64 != 7 {
+		t.Errorf("site 2 interactions: %+v, %v", days, err)
+	}
+	for _, c := range []struct {
+		id    uint64
+		admin bool
+		super bool
+	}{{1, false, false}, {2, true, false}, {3, true, true}} {
+		u, err := two.UserByID(ctx, c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Can("manage_options") != c.admin || u.SuperAdmin != c.super {
+			t.Errorf("site 2, user %d: can=%v super=%v, want %v %v", c.id, u.Can("manage_options"), u.SuperAdmin, c.admin, c.super)
+		}
+	}
+	// On site 1, editor1 is still only an editor; admin68 is both admin and super admin.
+	one := open(t, db.ReadOnlyDSN(t), "wp_", 1)
+	if u, _ := one.UserByID(ctx, 2); u.Can("manage_options") {
+		t.Errorf("site 2's role leaked into site 1")
+	}
+}
+
+func TestInteractions(t *testing.T) {
+	repo, _ := openFixture(t)
+	ctx := context.Background()
+
+	all, err := repo.DailyCounts(ctx, repository.DateRange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := repo.CountDays(ctx, repository.DateRange{})
+	if err != nil || n != len(all) || n < 600 {
+		t.Fatalf("CountDays %d (%v), DailyCounts %d", n, err, len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if !all[i-1].Date.Before(all[i].Date) {
+			t.Fatalf("not ascending at %d", i)
+		}
+	}
+	if all[0].Date.Location() != time.UTC || all[0].Date.Hour() != 0 {
+		t.Errorf("dates must be UTC midnight: %v", all[0].Date)
+	}
+
+	week := repository.DateRange{Start: date("2026-11-18"), End: date("2026-11-24")}
+	days, err := repo.DailyCounts(ctx, week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range days {
+		got = append(got, d.Date.Format("01-02")+"="+strconv.FormatInt(d.Count.Int64, 10))
+	}
+	if g, w := strings.Join(got, " "), "11-18=85 11-19=42 11-20=0 11-21=16 11-22=70 11-23=64 11-24=118"; g != w {
+		t.Errorf("week: got %s, want %s", g, w)
+	}
+	if n, _ := repo.CountDays(ctx, week); n != 7 {
+		t.Errorf("CountDays(week) = %d", n)
+	}
+	page, err := repo.ListDays(ctx, week, true, 3, 2)
+	if err != nil || len(page) != 3 || page[0].Date.Format(time.DateOnly) != "2026-11-22" || page[2].Date.Format(time.DateOnly) != "2026-11-20" {
+		t.Errorf("ListDays desc offset 2: %+v, %v", page, err)
+	}
+	openEnded := repository.DateRange{Start: date("2026-11-23")}
+	page, _ = repo.ListDays(ctx, openEnded, false, 10, 0)
+	if len(page) != 2 {
+		t.Errorf("open-ended range: %d rows", len(page))
+	}
+
+	var streamed int
+	var last time.Time
+	err = repo.EachDay(ctx, repository.DateRange{}, func(d repository.DayCount) error {
+		if !d.Date.After(last) {
+			t.Fatalf("EachDay not ascending at %v", d.Date)
+		}
+		last = d.Date
+		streamed++
+		return nil
+	})
+	if err != nil || streamed != len(all) {
+		t.Errorf("EachDay streamed %d of %d: %v", streamed, len(all), err)
+	}
+	stop := errors.New("stop")
+	streamed = 0
+	err = repo.EachDay(ctx, repository.DateRange{}, func(repository.DayCount) error {
+		streamed++
+		if streamed == 3 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || streamed != 3 {
+		t.Errorf("EachDay should stop at the callback's error: %v after %d", err, streamed)
+	}
+}
+
+func TestReadiness(t *testing.T) {
+	repo, _ := openFixture(t)
+	if err := repo.CheckReady(context.Background()); err != nil {
+		t.Errorf("fixture: %v", err)
+	}
+	empty := repotest.NewDatabase(t)
+	if err := open(t, empty.DSN, "wp_", 1).CheckReady(context.Background()); !errors.Is(err, repository.ErrTableMissing) {
+		t.Errorf("empty database: got %v, want ErrTableMissing", err)
+	}
+	down := open(t, "root@tcp(127.0.0.1:1)/none?timeout=1s", "wp_", 1)
+	if err := down.CheckReady(context.Background()); !errors.Is(err, repository.ErrUnavailable) {
+		t.Errorf("nothing listening: got %v, want ErrUnavailable", err)
+	}
+	if _, err := down.SiteSettings(context.Background()); !errors.Is(err, repository.ErrUnavailable) {
+		t.Errorf("nothing listening: got %v, want ErrUnavailable", err)
+	}
+}
+
+func TestOpenRejectsBadPrefix(t *testing.T) {
+	for _, p := range []string{"wp-", "wp_`; DROP TABLE x; --", "wp prefix", "ü_"} {
+		if _, err := repository.Open(repository.Config{DSN: "root@tcp(127.0.0.1:3306)/x", TablePrefix: p}); err == nil {
+			t.Errorf("prefix %q accepted", p)
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package repository
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository/wpcaps"
+)
+
+// User is a WordPress user as this site sees them.
+type User struct {
+	ID          uint64
+	Login       string
+	Email       string
+	Nicename    string
+	DisplayName string
+	// PasswordHash is user_pass as stored, in whichever format WordPress wrote it.
+	PasswordHash string
+	// Capabilities are computed as WP_User::get_role_caps() does for this site.
+	Capabilities wpcaps.Capabilities
+	// SuperAdmin is true for multisite network administrators (site_admins).
+	SuperAdmin bool
+	// CapabilitiesMalformed is set when the user's capabilities meta could not be read;
+	// the user then has no capabilities, as in WordPress.
+	CapabilitiesMalformed bool
+}
+
+// Can reports whether the user holds a capability on this site.
+func (u User) Can(capability string) bool {
+	return u.SuperAdmin || u.Capabilities.Has(capability)
+}
+
+type userRow struct {
+	ID          uint64 `db:"ID"`
+	Login       string `db:"user_login"`
+	Pass        string `db:"user_pass"`
+	Nicename    string `db:"user_nicename"`
+	Email       string `db:"user_email"`
+	DisplayName string `db:"display_name"`
+}
+
+// UserByID loads a user with their capabilities on this site; ErrNotFound if no such user.
+func (db *DB) UserByID(ctx context.Context, id uint64) (User, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var row userRow
+	err := db.db.GetContext(ctx, &row,
+		`SELECT ID, user_login, user_pass, user_nicename, user_email, display_name FROM `+db.t.users+` WHERE ID = ?`, id)
+	if err != nil {
+		return User{}, classify(notFound(err))
+	}
+	return db.withCapabilities(ctx, row)
+}
+
+func (db *DB) withCapabilities(ctx context.Context, row userRow) (User, error) {
+	u := User{
+		ID: row.ID, Login: row.Login, Email: row.Email, Nicename: row.Nicename,
+		DisplayName: row.DisplayName, PasswordHash: row.Pass,
+	}
+	// get_user_meta( $id, $key, true ) takes the first row when a key is duplicated.
+	var meta sql.NullString
+	err := db.db.GetContext(ctx, &meta,
+		`SELECT meta_value FROM `+db.t.usermeta+` WHERE user_id = ? AND meta_key = ? ORDER BY umeta_id LIMIT 1`,
+		row.ID, db.t.capabilitiesKey)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return User{}, classify(err)
+	}
+	roles := wpcaps.Roles{}
+	if rolesValue, err := db.option(ctx, db.t.userRolesOption); err == nil {
+		// A malformed role table grants nothing, as in WordPress.
+		roles, _ = wpcaps.ParseRoles(rolesValue)
+	} else if !errors.Is(err, ErrNotFound) {
+		return User{}, classify(err)
+	}
+	caps, capsErr := wpcaps.UserCapabilities(roles, meta.String)
+	u.Capabilities = caps
+	u.CapabilitiesMalformed = capsErr != nil && meta.Valid
+
+	if !u.Capabilities.Has("manage_options") {
+		admins, err := db.siteAdmins(ctx)
+		if err != nil {
+			return User{}, classify(err)
+		}
+		u.SuperAdmin = wpcaps.IsSuperAdmin(admins, u.Login)
+	}
+	return u, nil
+}
+
+// siteAdmins reads the multisite network administrators. A single site has no sitemeta
+// table; that simply means nobody is a super admin.
+func (db *DB) siteAdmins(ctx context.Context) ([]string, error) {
+	var v string
+	err := db.db.GetContext(ctx, &v,
+		`SELECT meta_value FROM `+db.t.sitemeta+` WHERE meta_key = 'site_admins' ORDER BY meta_id LIMIT 1`)
+	var myErr *mysql.MySQLError
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, nil
+	case errors.As(err, &myErr) && myErr.Number == 1146: // no such table: not a multisite
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	admins, _ := wpcaps.ParseSiteAdmins(v)
+	return admins, nil
+}
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
+}
