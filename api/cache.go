@@ -1,0 +1,55 @@
+package api
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// ttlCache remembers answers for a short time. It caches successes only: an error is
+// never remembered, so an outage ends as soon as the database is back.
+type ttlCache[K comparable, V any] struct {
+	ttl time.Duration
+	now func() time.Time
+
+	mu      sync.Mutex
+	entries map[K]ttlEntry[V]
+}
+
+type ttlEntry[V any] struct {
+	value   V
+	expires time.Time
+}
+
+func newTTLCache[K comparable, V any](ttl time.Duration, now func() time.Time) *ttlCache[K, V] {
+	return &ttlCache[K, V]{ttl: ttl, now: now, entries: map[K]ttlEntry[V]{}}
+}
+
+// get returns the cached value for key, or loads, caches and returns it.
+func (c *ttlCache[K, V]) get(ctx context.Context, key K, load func(context.Context, K) (V, error)) (V, error) {
+	now := c.now()
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok && now.Before(e.expires) {
+		c.mu.Unlock()
+		return e.value, nil
+	}
+	c.mu.Unlock()
+
+	v, err := load(ctx, key)
+	if err != nil {
+		return v, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// Sweep expired entries now and then so that a long-running process holding many
+	// users' answers does not grow without bound.
+	if len(c.entries) >= 1024 {
+		for k, e := range c.entries {
+			if !now.Before(e.expires) {
+				delete(c.entries, k)
+			}
+		}
+	}
+	c.entries[key] = ttlEntry[V]{value: v, expires: now.Add(c.ttl)}
+	return v, nil
+}

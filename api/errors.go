@@ -1,0 +1,147 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// Error is the one error type handlers return. It carries the WordPress error code and
+// message the client sees; Internal holds what only the log may see.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+	// Params is WordPress's data.params: parameter name → why it was refused.
+	Params   map[string]string
+	Internal error
+}
+
+func (e *Error) Error() string {
+	if e.Internal != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Internal)
+	}
+	return e.Code + ": " + e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Internal }
+
+func newError(status int, code, message string) *Error {
+	return &Error{Status: status, Code: code, Message: message}
+}
+
+// invalidParams is WordPress's rest_invalid_param: every refused parameter is named.
+func invalidParams(params map[string]string) *Error {
+	names := make([]string, 0, len(params))
+	for name := range params {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return &Error{
+		Status:  http.StatusBadRequest,
+		Code:    "rest_invalid_param",
+		Message: "Invalid parameter(s): " + strings.Join(names, ", "),
+		Params:  params,
+	}
+}
+
+func errUnauthorized(code, message string) *Error {
+	return newError(http.StatusUnauthorized, code, message)
+}
+
+var errForbidden = newError(http.StatusForbidden, "rest_forbidden", "Sorry, you are not allowed to do that.")
+
+var errNoRoute = newError(http.StatusNotFound, "rest_no_route", "No route was found matching the URL and request method.")
+
+// wpError is the body WordPress gives every error.
+type wpError struct {
+	Code    string      `json:"code"`
+	Message string      `json:"message"`
+	Data    wpErrorData `json:"data"`
+}
+
+type wpErrorData struct {
+	Status int               `json:"status"`
+	Params map[string]string `json:"params,omitempty"`
+}
+
+// toError maps anything a handler or middleware returned to the error the client sees.
+// This is the only place where errors become HTTP statuses.
+func toError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	if errors.Is(err, repository.ErrUnavailable) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",
+			Message: "The WordPress database is not answering. Try again shortly.", Internal: err}
+	}
+	if errors.Is(err, repository.ErrTableMissing) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_table_missing",
+			Message: "The Kognetiks Chatbot interactions table does not exist in this database.", Internal: err}
+	}
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		switch he.Code {
+		case http.StatusNotFound, http.StatusMethodNotAllowed:
+			return errNoRoute
+		case http.StatusRequestEntityTooLarge:
+			return newError(he.Code, "rest_request_too_large", "The request is too large.")
+		case http.StatusTooManyRequests:
+			return newError(he.Code, "kchat_too_many_requests", "Too many requests. Try again later.")
+		case http.StatusUnauthorized:
+			return errUnauthorized("rest_not_logged_in", "You are not currently logged in.")
+		case http.StatusForbidden:
+			return errForbidden
+		}
+		if he.Code >= 400 && he.Code < 500 {
+			return newError(he.Code, "rest_bad_request", http.StatusText(he.Code)+".")
+		}
+	}
+	return &Error{Status: http.StatusInternalServerError, Code: "kchat_internal_error",
+		Message: "The sidecar could not complete the request.", Internal: err}
+}
+
+// handleError is Echo's HTTPErrorHandler: every error, from every route and middleware,
+// panics included (the Recover middleware turns them into errors), leaves as a WordPress
+// error object. Internals are logged, never sent.
+func (s *Server) handleError(err error, c echo.Context) {
+	e := toError(err)
+	req := c.Request()
+	if e.Status >= 500 {
+		s.log.Error("request failed", "method", req.Method, "path", req.URL.Path,
+			"status", e.Status, "code", e.Code, "err", errString(err))
+	}
+	if c.Response().Committed {
+		return
+	}
+	h := c.Response().Header()
+	if e.Status == http.StatusUnauthorized {
+		h.Set("WWW-Authenticate", `Bearer realm="kchat-sidecar"`)
+	}
+	// A half-built success response must not leak into the error.
+	h.Del("Content-Disposition")
+	body := wpError{Code: e.Code, Message: e.Message, Data: wpErrorData{Status: e.Status, Params: e.Params}}
+	if req.Method == http.MethodHead {
+		err = c.NoContent(e.Status)
+	} else {
+		err = writeJSON(c, e.Status, body)
+	}
+	if err != nil {
+		s.log.Warn("writing error response", "err", err)
+	}
+}
+
+func errString(err error) slog.Value {
+	if err == nil {
+		return slog.StringValue("")
+	}
+	return slog.StringValue(err.Error())
+}

@@ -1,0 +1,304 @@
+package api
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// site is what a request needs to know about the site's calendar.
+type site struct {
+	loc           *time.Location
+	zoneName      string
+	today         period.Date
+	weekStart     int
+	defaultPeriod period.Period
+}
+
+func (s *Server) site(ctx context.Context) (site, error) {
+	settings, err := s.siteSettings(ctx)
+	if err != nil {
+		return site{}, err
+	}
+	loc, name := period.SiteZone(settings.TimezoneString, settings.GMTOffset)
+	p, ok := period.ParsePeriod(settings.ReportingPeriod)
+	if !ok {
+		p = period.Daily
+	}
+	return site{
+		loc: loc, zoneName: name, today: period.Today(s.now(), loc),
+		weekStart: settings.StartOfWeek, defaultPeriod: p,
+	}, nil
+}
+
+func weekday(n int) time.Weekday { return time.Weekday(n) }
+
+func dateRange(start, end period.Date, hasStart, hasEnd bool) repository.DateRange {
+	var r repository.DateRange
+	if hasStart {
+		r.Start = start.Time()
+	}
+	if hasEnd {
+		r.End = end.Time()
+	}
+	return r
+}
+
+type summaryBucket struct {
+	Label string `json:"label"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+	Count int64  `json:"count"`
+}
+
+type summaryResponse struct {
+	Period   string          `json:"period"`
+	Start    string          `json:"start"`
+	End      string          `json:"end"`
+	Timezone string          `json:"timezone"`
+	Total    int64           `json:"total"`
+	Buckets  []summaryBucket `json:"buckets"`
+}
+
+// summary answers GET /interactions/summary: the Reporting tab's table, with site-local
+// windows, zero-filled and clipped buckets.
+func (s *Server) summary(c echo.Context) error {
+	ctx := c.Request().Context()
+	st, err := s.site(ctx)
+	if err != nil {
+		return err
+	}
+	p, err := parseSummaryParams(c.Request().URL.RawQuery, st.today, st.defaultPeriod, st.weekStart)
+	if err != nil {
+		return err
+	}
+	rows, err := s.store.DailyCounts(ctx, repository.DateRange{Start: p.Start.Time(), End: p.End.Time()})
+	if err != nil {
+		return err
+	}
+	days := make([]period.DayCount, len(rows))
+	for i, r := range rows {
+		days[i] = period.DayCount{Date: period.DateOf(r.Date), Count: r.Count.Int64} // NULL counts 0
+	}
+	resp := summaryResponse{
+		Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(),
+		Timezone: st.zoneName, Buckets: []summaryBucket{},
+	}
+	for _, b := range period.Summarize(p.Period, p.Start, p.End, weekday(st.weekStart), days) {
+		if !p.Fill && !b.HasData {
+			continue
+		}
+		resp.Total += b.Count
+		resp.Buckets = append(resp.Buckets, summaryBucket{
+			Label: b.Label, Start: b.Start.String(), End: b.End.String(), Count: b.Count,
+		})
+	}
+	return writeJSON(c, http.StatusOK, resp)
+}
+
+// list answers GET /interactions: the stored rows as a WordPress collection.
+func (s *Server) list(c echo.Context) error {
+	req := c.Request()
+	q := newQuery(req.URL.RawQuery)
+	start, end, hasStart, hasEnd := q.dateRange()
+	order := q.oneOf("order", "desc", "asc", "desc")
+	page := q.integer("page", 1, 1, maxInt)
+	perPage := q.integer("per_page", 10, 1, 100)
+	fields, hasFields := q.single("_fields")
+	if err := q.err(); err != nil {
+		return err
+	}
+	r := dateRange(start, end, hasStart, hasEnd)
+	total, err := s.store.CountDays(req.Context(), r)
+	if err != nil {
+		return err
+	}
+	totalPages := (total + perPage - 1) / perPage
+	if total > 0 && page > totalPages {
+		return newError(http.StatusBadRequest, "rest_post_invalid_page_number",
+			"The page number requested is larger than the number of pages available.")
+	}
+	rows := []repository.DayCount{}
+	if total > 0 {
+		rows, err = s.store.ListDays(req.Context(), r, order == "desc", perPage, (page-1)*perPage)
+		if err != nil {
+			return err
+		}
+	}
+	h := c.Response().Header()
+	h.Set("X-WP-Total", strconv.Itoa(total))
+	h.Set("X-WP-TotalPages", strconv.Itoa(totalPages))
+	if link := pageLinks(c, page, totalPages); link != "" {
+		h.Set("Link", link)
+	}
+	sel := selectFields(fields, hasFields)
+	var buf bytes.Buffer
+	buf.WriteByte('[')
+	for i, row := range rows {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		writeRow(&buf, row, sel)
+	}
+	buf.WriteByte(']')
+	return c.Blob(http.StatusOK, "application/json; charset=UTF-8", buf.Bytes())
+}
+
+const maxInt = int(^uint(0) >> 1)
+
+type fieldSet struct{ date, count bool }
+
+// selectFields implements WordPress's _fields: a comma-separated list; unknown names
+// are ignored; an empty list means every field.
+func selectFields(raw string, given bool) fieldSet {
+	if !given || strings.TrimSpace(raw) == "" {
+		return fieldSet{true, true}
+	}
+	var fs fieldSet
+	for _, f := range strings.Split(raw, ",") {
+		switch strings.TrimSpace(f) {
+		case "date":
+			fs.date = true
+		case "count":
+			fs.count = true
+		}
+	}
+	return fs
+}
+
+func writeRow(buf *bytes.Buffer, row repository.DayCount, fs fieldSet) {
+	buf.WriteByte('{')
+	if fs.date {
+		buf.WriteString(`"date":"`)
+		buf.WriteString(row.Date.Format(time.DateOnly))
+		buf.WriteByte('"')
+	}
+	if fs.count {
+		if fs.date {
+			buf.WriteByte(',')
+		}
+		buf.WriteString(`"count":`)
+		if row.Count.Valid {
+			buf.WriteString(strconv.FormatInt(row.Count.Int64, 10))
+		} else {
+			buf.WriteString("null")
+		}
+	}
+	buf.WriteByte('}')
+}
+
+// pageLinks builds WordPress's Link header: rel="prev" and rel="next" pointing at this
+// same request with another page.
+func pageLinks(c echo.Context, page, totalPages int) string {
+	req := c.Request()
+	link := func(p int, rel string) string {
+		q := req.URL.Query()
+		q.Set("page", strconv.Itoa(p))
+		u := url.URL{Scheme: c.Scheme(), Host: req.Host, Path: req.URL.Path, RawQuery: q.Encode()}
+		return "<" + u.String() + `>; rel="` + rel + `"`
+	}
+	var links []string
+	if page > 1 && totalPages > 0 {
+		links = append(links, link(min(page-1, totalPages), "prev"))
+	}
+	if page < totalPages {
+		links = append(links, link(page+1, "next"))
+	}
+	return strings.Join(links, ", ")
+}
+
+// export answers GET /interactions/export: the plugin's CSV download, streamed from the
+// database cursor.
+func (s *Server) export(c echo.Context) error {
+	req := c.Request()
+	q := newQuery(req.URL.RawQuery)
+	start, end, hasStart, hasEnd := q.dateRange()
+	bom := q.boolean("bom", false)
+	if err := q.err(); err != nil {
+		return err
+	}
+	st, err := s.site(req.Context())
+	if err != nil {
+		return err
+	}
+	filename := "Chatbot-ChatGPT-Interactions-" + st.today.String() + ".csv"
+
+	resp := c.Response()
+	bw := bufio.NewWriterSize(resp, 32<<10)
+	w := csv.NewWriter(bw)
+	w.UseCRLF = true
+	started := false
+	begin := func() error {
+		started = true
+		h := resp.Header()
+		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
+		h.Set("X-Content-Type-Options", "nosniff")
+		resp.WriteHeader(http.StatusOK)
+		if bom {
+			if _, err := bw.WriteString("\uFEFF"); err != nil {
+				return err
+			}
+		}
+		return w.Write([]string{"date", "count"})
+	}
+	record := make([]string, 2)
+	n := 0
+	err = s.store.EachDay(req.Context(), dateRange(start, end, hasStart, hasEnd), func(d repository.DayCount) error {
+		// Headers go out with the first row, so that a query that fails at once is still
+		// a proper error response rather than an empty download.
+		if !started {
+			if err := begin(); err != nil {
+				return err
+			}
+		}
+		record[0] = d.Date.Format(time.DateOnly)
+		record[1] = ""
+		if d.Count.Valid {
+			record[1] = strconv.FormatInt(d.Count.Int64, 10)
+		}
+		if err := w.Write(record); err != nil {
+			return err
+		}
+		n++
+		if n%1024 == 0 {
+			w.Flush()
+			if err := bw.Flush(); err != nil {
+				return err
+			}
+			resp.Flush()
+		}
+		return nil
+	})
+	if err == nil && !started {
+		err = begin()
+	}
+	if err != nil {
+		if !started {
+			return err
+		}
+		// The status line is gone; the only honest thing left is to break the response so
+		// the client sees a failed transfer, never a short file that looks complete.
+		s.log.Error("export aborted", "rows", n, "err", err.Error())
+		panic(http.ErrAbortHandler)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	if err := bw.Flush(); err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+)
+
+// FuzzSummaryParams: any query string either yields a window that is ordered and within
+// the bucket limit, or a 400 rest_invalid_param naming at least one parameter; never a
+// panic.
+func FuzzSummaryParams(f *testing.F) {
+	for _, seed := range []string{
+		"", "period=weekly", "period=Daily&start=2026-01-01&end=2026-01-31&fill=0",
+		"start=0001-01-01&end=9999-12-31&period=yearly", "start=9999-12-31", "end=0001-01-01&period=weekly",
+		"period=daily&period=daily", "fill=%zz", "start=2026-02-29", "start=2024-02-29&period=monthly",
+		"end=0001-01-07&period=weekly", "period=MONTHLY&end=0001-03-31",
+	} {
+		f.Add(seed, 3)
+	}
+	today := period.Date{Year: 2026, Month: time.November, Day: 25}
+	f.Fuzz(func(t *testing.T, raw string, weekStart int) {
+		weekStart = ((weekStart % 7) + 7) % 7
+		p, err := parseSummaryParams(raw, today, period.Daily, weekStart)
+		if err != nil {
+			var e *Error
+			if !errors.As(err, &e) || e.Status != http.StatusBadRequest || e.Code != "rest_invalid_param" || len(e.Params) == 0 {
+				t.Fatalf("%q: error %v is not a rest_invalid_param naming a parameter", raw, err)
+			}
+			return
+		}
+		if p.Start.After(p.End) {
+			t.Fatalf("%q: start %v after end %v", raw, p.Start, p.End)
+		}
+		n := period.CountBuckets(p.Period, p.Start, p.End, time.Weekday(weekStart))
+		if n < 1 || n > maxBuckets {
+			t.Fatalf("%q: %d buckets", raw, n)
+		}
+		if len(period.Summarize(p.Period, p.Start, p.End, time.Weekday(weekStart), nil)) != n {
+			t.Fatalf("%q: Summarize disagrees with CountBuckets", raw)
+		}
+	})
+}
+
+// FuzzBearerAndToken: arbitrary Authorization headers never panic, and anything but a
+// correctly signed token is refused with a 401.
+func FuzzBearerAndToken(f *testing.F) {
+	secret := []byte("fuzz-secret-0123456789")
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	good, _ := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: time.Hour})
+	for _, s := range []string{"", "Bearer", "Bearer " + good, "bearer  " + good, "Basic abc", "Bearer a.b.c", "Bearer " + good + "x", "Bearer eyJhbGciOiJub25lIn0.e30."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, header string) {
+		tok, herr := bearerToken([]string{header})
+		if herr != nil {
+			if herr.Status != http.StatusUnauthorized {
+				t.Fatalf("%q: status %d", header, herr.Status)
+			}
+			return
+		}
+		id, terr := verifyToken(secret, tok, "http://x.test", now)
+		if terr != nil {
+			if terr.Status != http.StatusUnauthorized {
+				t.Fatalf("%q: status %d", header, terr.Status)
+			}
+			return
+		}
+		if tok != good || id != 7 {
+			t.Fatalf("%q accepted as user %d", header, id)
+		}
+	})
+}
+
+func TestParseUserID(t *testing.T) {
+	tests := []struct {
+		raw  string
+		id   uint64
+		okay bool
+	}{
+		{`"1"`, 1, true}, {`1`, 1, true}, {`"42"`, 42, true}, {`18446744073709551615`, 18446744073709551615, true},
+		{`"0"`, 0, false}, {`0`, 0, false}, {`-1`, 0, false}, {`"-1"`, 0, false}, {`1.5`, 0, false}, {`1e3`, 0, false},
+		{`""`, 0, false}, {`null`, 0, false}, {``, 0, false}, {`true`, 0, false}, {`{}`, 0, false}, {`"1 "`, 0, false},
+		{`18446744073709551616`, 0, false}, {`"\u0031"`, 1, true},
+	}
+	for _, tt := range tests {
+		id, ok := parseUserID([]byte(tt.raw))
+		if id != tt.id || ok != tt.okay {
+			t.Errorf("parseUserID(%s) = %d, %v; want %d, %v", tt.raw, id, ok, tt.id, tt.okay)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+// Package api is the sidecar's HTTP face: an Echo router serving the Kognetiks Chatbot's
+// interaction data under WordPress's REST prefix, to WordPress administrators holding a
+// JWT, with every error shaped as WordPress shapes its own.
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// InteractionStore reads the plugin's interactions table.
+type InteractionStore interface {
+	DailyCounts(ctx context.Context, r repository.DateRange) ([]repository.DayCount, error)
+	CountDays(ctx context.Context, r repository.DateRange) (int, error)
+	ListDays(ctx context.Context, r repository.DateRange, descending bool, limit, offset int) ([]repository.DayCount, error)
+	EachDay(ctx context.Context, r repository.DateRange, fn func(repository.DayCount) error) error
+}
+
+// SiteStore reads the site's options.
+type SiteStore interface {
+	SiteSettings(ctx context.Context) (repository.SiteSettings, error)
+}
+
+// UserStore reads WordPress users with their capabilities on this site.
+type UserStore interface {
+	UserByID(ctx context.Context, id uint64) (repository.User, error)
+}
+
+// ReadinessChecker tells whether the database answers and holds the plugin's table.
+type ReadinessChecker interface {
+	CheckReady(ctx context.Context) error
+}
+
+// Store is everything the API reads; *repository.DB implements it.
+type Store interface {
+	InteractionStore
+	SiteStore
+	UserStore
+	ReadinessChecker
+}
+
+// Config wires a Server.
+type Config struct {
+	Store Store
+	// JWTSecret is the site's JWT_AUTH_SECRET_KEY.
+	JWTSecret []byte
+	// SiteURL, when set, is the issuer tokens must carry; otherwise the home option.
+	SiteURL string
+	// OpenAPI is the served contract, byte for byte.
+	OpenAPI []byte
+	Logger  *slog.Logger
+	// Now is the clock; nil means time.Now. Tests inject their own.
+	Now func() time.Time
+	// CapabilityTTL is how long a user's "may manage options" answer is reused; at most
+	// 30 s by contract, 10 s when zero.
+	CapabilityTTL time.Duration
+	// SettingsTTL is how long site options (timezone, week start…) are reused; 10 s when zero.
+	SettingsTTL time.Duration
+}
+
+// Server is the sidecar's HTTP handler.
+type Server struct {
+	echo     *echo.Echo
+	store    Store
+	secret   []byte
+	siteURL  string
+	openapi  []byte
+	log      *slog.Logger
+	now      func() time.Time
+	users    *ttlCache[uint64, repository.User]
+	settings *ttlCache[struct{}, repository.SiteSettings]
+}
+
+// MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
+const MaxCapabilityTTL = 30 * time.Second
+
+// New builds the router.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("api: no store")
+	}
+	if len(cfg.JWTSecret) == 0 {
+		return nil, errors.New("api: no JWT secret")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.CapabilityTTL <= 0 {
+		cfg.CapabilityTTL = 10 * time.Second
+	}
+	if cfg.CapabilityTTL > MaxCapabilityTTL {
+		cfg.CapabilityTTL = MaxCapabilityTTL
+	}
+	if cfg.SettingsTTL <= 0 {
+		cfg.SettingsTTL = 10 * time.Second
+	}
+	s := &Server{
+		store:    cfg.Store,
+		secret:   cfg.JWTSecret,
+		siteURL:  cfg.SiteURL,
+		openapi:  cfg.OpenAPI,
+		log:      cfg.Logger,
+		now:      cfg.Now,
+		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
+		settings: newTTLCache[struct{}, repository.SiteSettings](cfg.SettingsTTL, cfg.Now),
+	}
+	s.echo = s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes Server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Routes lists "METHOD path" for every registered route, for the contract test.
+func (s *Server) Routes() []string {
+	var out []string
+	for _, r := range s.echo.Routes() {
+		if r.Method == echo.RouteNotFound {
+			continue // the rest_no_route catch-all is not an operation
+		}
+		out = append(out, r.Method+" "+r.Path)
+	}
+	return out
+}
+
+func (s *Server) routes() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		DisablePrintStack: true,
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			s.log.Error("panic", "method", c.Request().Method, "path", c.Request().URL.Path,
+				"err", err.Error(), "stack", string(stack))
+			return err
+		},
+	}))
+	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod: true, LogURIPath: true, LogStatus: true, LogLatency: true, LogError: true,
+		HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			// The path only: query strings are the client's business, not the log's.
+			s.log.Info("request", "method", v.Method, "path", v.URIPath, "status", v.Status,
+				"latency_ms", float64(v.Latency.Microseconds())/1000)
+			return nil
+		},
+	}))
+
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	e.GET("/openapi.yaml", s.openAPI)
+	e.GET("/wp-json/", s.index)
+	e.GET("/wp-json/"+namespace, s.namespaceIndex)
+
+	// Route-level rather than group middleware: an Echo group with middleware also
+	// catches its unknown paths, which would then answer 401 instead of rest_no_route.
+	for _, r := range dataRoutes {
+		e.GET("/wp-json/"+namespace+r.Path, r.handler(s), s.requireAdmin)
+	}
+	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
+	return e
+}
+
+// writeJSON writes v with WordPress's JSON content type.
+func writeJSON(c echo.Context, status int, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return c.Blob(status, "application/json; charset=UTF-8", bytes.TrimRight(buf.Bytes(), "\n"))
+}

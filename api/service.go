@@ -1,0 +1,135 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// namespace is the sidecar's own REST namespace under /wp-json/.
+const namespace = "kchat/v1"
+
+// arg describes a route parameter in the WordPress index, as register_rest_route's
+// "args" would.
+type arg struct {
+	Type        string   `json:"type"`
+	Format      string   `json:"format,omitempty"`
+	Description string   `json:"description"`
+	Default     any      `json:"default,omitempty"`
+	Enum        []string `json:"enum,omitempty"`
+	Minimum     *int     `json:"minimum,omitempty"`
+	Maximum     *int     `json:"maximum,omitempty"`
+	Required    bool     `json:"required"`
+}
+
+// dataRoute is one token-protected route of the namespace: registered in the router and
+// listed in the indexes from this one table.
+type dataRoute struct {
+	Path    string
+	handler func(*Server) echo.HandlerFunc
+	Args    map[string]arg
+}
+
+func intp(n int) *int { return &n }
+
+var (
+	argStart = arg{Type: "string", Format: "date", Description: "First site-local day, inclusive (YYYY-MM-DD)."}
+	argEnd   = arg{Type: "string", Format: "date", Description: "Last site-local day, inclusive (YYYY-MM-DD)."}
+)
+
+var dataRoutes = []dataRoute{
+	{
+		Path:    "/interactions/summary",
+		handler: func(s *Server) echo.HandlerFunc { return s.summary },
+		Args: map[string]arg{
+			"period": {Type: "string", Description: "daily, weekly, monthly or yearly (any case); default: the plugin's reporting period.",
+				Enum: []string{"daily", "weekly", "monthly", "yearly"}},
+			"start": argStart,
+			"end":   argEnd,
+			"fill":  {Type: "string", Description: "Include empty buckets as zeros.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
+		},
+	},
+	{
+		Path:    "/interactions",
+		handler: func(s *Server) echo.HandlerFunc { return s.list },
+		Args: map[string]arg{
+			"start":    argStart,
+			"end":      argEnd,
+			"order":    {Type: "string", Description: "Order by date.", Default: "desc", Enum: []string{"asc", "desc"}},
+			"page":     {Type: "integer", Description: "Current page of the collection.", Default: 1, Minimum: intp(1)},
+			"per_page": {Type: "integer", Description: "Maximum number of items to be returned in result set.", Default: 10, Minimum: intp(1), Maximum: intp(100)},
+			"_fields":  {Type: "string", Description: "Limit response to specific fields (date, count)."},
+		},
+	},
+	{
+		Path:    "/interactions/export",
+		handler: func(s *Server) echo.HandlerFunc { return s.export },
+		Args: map[string]arg{
+			"start": argStart,
+			"end":   argEnd,
+			"bom":   {Type: "string", Description: "Prefix a UTF-8 byte-order mark for Excel.", Default: "false", Enum: []string{"true", "false", "1", "0"}},
+		},
+	},
+}
+
+type endpoint struct {
+	Methods []string       `json:"methods"`
+	Args    map[string]arg `json:"args"`
+}
+
+type routeInfo struct {
+	Namespace string     `json:"namespace"`
+	Methods   []string   `json:"methods"`
+	Endpoints []endpoint `json:"endpoints"`
+}
+
+func (s *Server) routeIndex() map[string]routeInfo {
+	routes := map[string]routeInfo{
+		"/" + namespace: {Namespace: namespace, Methods: []string{http.MethodGet},
+			Endpoints: []endpoint{{Methods: []string{http.MethodGet}, Args: map[string]arg{}}}},
+	}
+	for _, r := range dataRoutes {
+		routes["/"+namespace+r.Path] = routeInfo{
+			Namespace: namespace, Methods: []string{http.MethodGet},
+			Endpoints: []endpoint{{Methods: []string{http.MethodGet}, Args: r.Args}},
+		}
+	}
+	return routes
+}
+
+func (s *Server) index(c echo.Context) error {
+	return writeJSON(c, http.StatusOK, map[string]any{
+		"name":        "kchat-sidecar",
+		"description": "Kognetiks Chatbot interaction data, read from the WordPress database.",
+		"url":         c.Scheme() + "://" + c.Request().Host,
+		"namespaces":  []string{namespace},
+		"routes":      s.routeIndex(),
+	})
+}
+
+func (s *Server) namespaceIndex(c echo.Context) error {
+	return writeJSON(c, http.StatusOK, map[string]any{
+		"namespace": namespace,
+		"routes":    s.routeIndex(),
+	})
+}
+
+func (s *Server) healthz(c echo.Context) error {
+	return writeJSON(c, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) readyz(c echo.Context) error {
+	if err := s.store.CheckReady(c.Request().Context()); err != nil {
+		// Not ready is always 503, whatever the cause, so that probes read it right.
+		if e := toError(err); e.Status != http.StatusServiceUnavailable {
+			return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",
+				Message: "The WordPress database is not answering. Try again shortly.", Internal: err}
+		}
+		return err
+	}
+	return writeJSON(c, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) openAPI(c echo.Context) error {
+	return c.Blob(http.StatusOK, "application/yaml", s.openapi)
+}

@@ -1,0 +1,205 @@
+// Package sidecar is the program behind cmd/kchat-sidecar and cmd/kchat-demo: it reads
+// the configuration from environment variables and flags, wires the repository to the
+// API, serves, and shuts down gracefully. It is the only place that reads the environment.
+package sidecar
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// Config is the validated configuration.
+type Config struct {
+	Listen          string
+	DSN             string
+	TablePrefix     string
+	BlogID          int
+	JWTSecret       string
+	SiteURL         string
+	QueryTimeout    time.Duration
+	ShutdownTimeout time.Duration
+	LogFormat       string
+}
+
+// MinSecretLength is the shortest JWT_AUTH_SECRET_KEY accepted: HS256 with a shorter key
+// is guessable.
+const MinSecretLength = 16
+
+// ConfigError names the setting that is wrong, so start-up can say so in one line.
+type ConfigError struct {
+	Env, Flag string
+	Reason    string
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("%s (--%s): %s", e.Env, e.Flag, e.Reason)
+}
+
+type setting struct {
+	flag, env, def, usage string
+	secret                bool
+}
+
+var settings = []setting{
+	{flag: "listen", env: "KCHAT_LISTEN", def: "127.0.0.1:8080", usage: "address to listen on"},
+	{flag: "db-dsn", env: "KCHAT_DB_DSN", usage: "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", secret: true},
+	{flag: "db-host", env: "WORDPRESS_DB_HOST", def: "localhost", usage: "database host: host, host:port or host:/socket/path"},
+	{flag: "db-user", env: "WORDPRESS_DB_USER", def: "root", usage: "database user (SELECT privilege is enough)"},
+	{flag: "db-password", env: "WORDPRESS_DB_PASSWORD", usage: "database password", secret: true},
+	{flag: "db-name", env: "WORDPRESS_DB_NAME", def: "wordpress", usage: "database name"},
+	{flag: "table-prefix", env: "WORDPRESS_TABLE_PREFIX", def: "wp_", usage: "WordPress $table_prefix (letters, digits, _)"},
+	{flag: "blog-id", env: "KCHAT_BLOG_ID", def: "1", usage: "multisite: which site to read (N > 1 reads {prefix}N_ tables)"},
+	{flag: "jwt-secret", env: "JWT_AUTH_SECRET_KEY", usage: "the site's JWT_AUTH_SECRET_KEY, at least 16 bytes (required)", secret: true},
+	{flag: "site-url", env: "KCHAT_SITE_URL", usage: "expected token issuer (default: the home option)"},
+	{flag: "query-timeout", env: "KCHAT_QUERY_TIMEOUT", def: "10s", usage: "time limit of each summary and lookup query"},
+	{flag: "shutdown-timeout", env: "KCHAT_SHUTDOWN_TIMEOUT", def: "30s", usage: "how long in-flight requests may finish on SIGTERM"},
+	{flag: "log-format", env: "KCHAT_LOG_FORMAT", def: "json", usage: "log format: json or text"},
+}
+
+// ParseConfig reads the settings: a flag wins over its environment variable, which wins
+// over the default. It returns flag.ErrHelp after printing usage for --help.
+func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Config, error) {
+	fs := flag.NewFlagSet("kchat-sidecar", flag.ContinueOnError)
+	fs.SetOutput(usage)
+	values := map[string]*string{}
+	for _, s := range settings {
+		def := s.def
+		if v := getenv(s.env); v != "" {
+			def = v
+		}
+		shown := s.def
+		if s.secret {
+			shown = ""
+		}
+		values[s.env] = fs.String(s.flag, def, fmt.Sprintf("%s [$%s]", s.usage, s.env))
+		// The default shown in --help must never be a secret taken from the environment.
+		fs.Lookup(s.flag).DefValue = shown
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(usage, "Usage: kchat-sidecar [flags]\n\nEvery flag can also be set by the environment variable in brackets.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	if fs.NArg() > 0 {
+		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	get := func(env string) string { return *values[env] }
+	bad := func(env, reason string) error {
+		for _, s := range settings {
+			if s.env == env {
+				return &ConfigError{Env: env, Flag: s.flag, Reason: reason}
+			}
+		}
+		return &ConfigError{Env: env, Reason: reason}
+	}
+
+	cfg := Config{
+		Listen:      get("KCHAT_LISTEN"),
+		TablePrefix: get("WORDPRESS_TABLE_PREFIX"),
+		JWTSecret:   get("JWT_AUTH_SECRET_KEY"),
+		SiteURL:     get("KCHAT_SITE_URL"),
+		LogFormat:   get("KCHAT_LOG_FORMAT"),
+	}
+	if _, _, err := net.SplitHostPort(cfg.Listen); err != nil {
+		return Config{}, bad("KCHAT_LISTEN", "not a host:port address")
+	}
+	if err := repository.ValidatePrefix(cfg.TablePrefix); err != nil {
+		return Config{}, bad("WORDPRESS_TABLE_PREFIX", "may hold only letters, digits and underscores")
+	}
+	blog, err := strconv.Atoi(get("KCHAT_BLOG_ID"))
+	if err != nil || blog < 1 {
+		return Config{}, bad("KCHAT_BLOG_ID", "must be a whole number, 1 or more")
+	}
+	cfg.BlogID = blog
+	switch {
+	case cfg.JWTSecret == "":
+		return Config{}, bad("JWT_AUTH_SECRET_KEY", "is required (the site's JWT_AUTH_SECRET_KEY from wp-config.php)")
+	case len(cfg.JWTSecret) < MinSecretLength:
+		return Config{}, bad("JWT_AUTH_SECRET_KEY", fmt.Sprintf("must be at least %d bytes", MinSecretLength))
+	}
+	if cfg.SiteURL != "" {
+		if u, err := url.Parse(cfg.SiteURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return Config{}, bad("KCHAT_SITE_URL", "must be an http:// or https:// URL")
+		}
+	}
+	for _, d := range []struct {
+		env string
+		dst *time.Duration
+	}{{"KCHAT_QUERY_TIMEOUT", &cfg.QueryTimeout}, {"KCHAT_SHUTDOWN_TIMEOUT", &cfg.ShutdownTimeout}} {
+		v, err := time.ParseDuration(get(d.env))
+		if err != nil || v <= 0 {
+			return Config{}, bad(d.env, "must be a positive duration such as 10s")
+		}
+		*d.dst = v
+	}
+	if cfg.LogFormat != "json" && cfg.LogFormat != "text" {
+		return Config{}, bad("KCHAT_LOG_FORMAT", "must be json or text")
+	}
+
+	if dsn := get("KCHAT_DB_DSN"); dsn != "" {
+		if _, err := mysql.ParseDSN(dsn); err != nil {
+			// The driver's message may quote the DSN, password included; say only where.
+			return Config{}, bad("KCHAT_DB_DSN", "is not a valid go-sql-driver/mysql DSN")
+		}
+		cfg.DSN = dsn
+	} else {
+		dsn, err := wordpressDSN(get("WORDPRESS_DB_HOST"), get("WORDPRESS_DB_USER"), get("WORDPRESS_DB_PASSWORD"), get("WORDPRESS_DB_NAME"))
+		if err != nil {
+			return Config{}, bad("WORDPRESS_DB_HOST", err.Error())
+		}
+		cfg.DSN = dsn
+	}
+	return cfg, nil
+}
+
+// wordpressDSN builds a DSN from DB_HOST as WordPress understands it: "host",
+// "host:port" or "host:/path/to/socket".
+func wordpressDSN(host, user, password, name string) (string, error) {
+	c := mysql.NewConfig()
+	c.User, c.Passwd, c.DBName = user, password, name
+	c.ParseTime = true
+	c.Loc = time.UTC
+	switch h, rest, hasColon := strings.Cut(host, ":"); {
+	case host == "":
+		return "", errors.New("is empty")
+	case hasColon && strings.HasPrefix(rest, "/"):
+		c.Net, c.Addr = "unix", rest
+		_ = h
+	case strings.HasPrefix(host, "["): // [::1] or [::1]:3307
+		if strings.HasSuffix(host, "]") {
+			c.Net, c.Addr = "tcp", net.JoinHostPort(strings.Trim(host, "[]"), "3306")
+			break
+		}
+		hh, port, err := net.SplitHostPort(host)
+		if err != nil || !validPort(port) {
+			return "", errors.New("is not host, host:port or host:/socket/path")
+		}
+		c.Net, c.Addr = "tcp", net.JoinHostPort(hh, port)
+	case hasColon:
+		if !validPort(rest) || h == "" {
+			return "", errors.New("is not host, host:port or host:/socket/path")
+		}
+		c.Net, c.Addr = "tcp", net.JoinHostPort(h, rest)
+	default:
+		c.Net, c.Addr = "tcp", net.JoinHostPort(host, "3306")
+	}
+	return c.FormatDSN(), nil
+}
+
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n > 0 && n < 65536
+}

@@ -1,0 +1,135 @@
+package sidecar_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+)
+
+const goodSecret = "0123456789abcdef-secret"
+
+func envOf(kv map[string]string) func(string) string {
+	return func(k string) string { return kv[k] }
+}
+
+func TestParseConfigDefaults(t *testing.T) {
+	cfg, err := sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second {
+		t.Errorf("defaults: %+v", cfg)
+	}
+	mc, err := mysql.ParseDSN(cfg.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mc.User != "root" || mc.Passwd != "" || mc.Net != "tcp" || mc.Addr != "localhost:3306" || mc.DBName != "wordpress" {
+		t.Errorf("default DSN: %s", cfg.DSN)
+	}
+}
+
+func TestParseConfigWordPressHost(t *testing.T) {
+	tests := []struct{ host, net, addr string }{
+		{"db", "tcp", "db:3306"},
+		{"db:3307", "tcp", "db:3307"},
+		{"localhost:/var/run/mysqld/mysqld.sock", "unix", "/var/run/mysqld/mysqld.sock"},
+		{"[::1]", "tcp", "[::1]:3306"},
+		{"[::1]:3307", "tcp", "[::1]:3307"},
+	}
+	for _, tt := range tests {
+		cfg, err := sidecar.ParseConfig(nil, envOf(map[string]string{
+			"JWT_AUTH_SECRET_KEY": goodSecret, "WORDPRESS_DB_HOST": tt.host,
+			"WORDPRESS_DB_USER": "wp", "WORDPRESS_DB_PASSWORD": "p@ss:/word", "WORDPRESS_DB_NAME": "site",
+		}), &bytes.Buffer{})
+		if err != nil {
+			t.Errorf("%s: %v", tt.host, err)
+			continue
+		}
+		mc, err := mysql.ParseDSN(cfg.DSN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mc.Net != tt.net || mc.Addr != tt.addr || mc.User != "wp" || mc.Passwd != "p@ss:/word" || mc.DBName != "site" {
+			t.Errorf("%s: got %s %s %s %s %s", tt.host, mc.Net, mc.Addr, mc.User, mc.Passwd, mc.DBName)
+		}
+	}
+}
+
+func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
+	cfg, err := sidecar.ParseConfig(
+		[]string{"--listen", "127.0.0.1:9999", "--table-prefix=site_", "--blog-id", "3", "--db-dsn", "u:p@tcp(h:1)/d"},
+		envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_LISTEN": "127.0.0.1:1111", "WORDPRESS_TABLE_PREFIX": "x_"}),
+		&bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" {
+		t.Errorf("got %+v", cfg)
+	}
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		setting string
+	}{
+		{"NoSecret", map[string]string{}, nil, "JWT_AUTH_SECRET_KEY"},
+		{"ShortSecret", map[string]string{"JWT_AUTH_SECRET_KEY": "short"}, nil, "JWT_AUTH_SECRET_KEY"},
+		{"BadPrefix", map[string]string{"WORDPRESS_TABLE_PREFIX": "wp_; DROP TABLE x"}, nil, "WORDPRESS_TABLE_PREFIX"},
+		{"BadPrefixFlag", nil, []string{"--table-prefix", "wp-"}, "WORDPRESS_TABLE_PREFIX"},
+		{"EmptyPrefix", nil, []string{"--table-prefix="}, "WORDPRESS_TABLE_PREFIX"},
+		{"BadDSN", map[string]string{"KCHAT_DB_DSN": "not a dsn"}, nil, "KCHAT_DB_DSN"},
+		{"BadHostPort", map[string]string{"WORDPRESS_DB_HOST": "db:port"}, nil, "WORDPRESS_DB_HOST"},
+		{"BadBlog", map[string]string{"KCHAT_BLOG_ID": "0"}, nil, "KCHAT_BLOG_ID"},
+		{"BadBlogWord", map[string]string{"KCHAT_BLOG_ID": "two"}, nil, "KCHAT_BLOG_ID"},
+		{"BadListen", map[string]string{"KCHAT_LISTEN": "8080"}, nil, "KCHAT_LISTEN"},
+		{"BadSiteURL", map[string]string{"KCHAT_SITE_URL": "example.com"}, nil, "KCHAT_SITE_URL"},
+		{"BadTimeout", map[string]string{"KCHAT_QUERY_TIMEOUT": "soon"}, nil, "KCHAT_QUERY_TIMEOUT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}
+			if tt.name == "NoSecret" || tt.name == "ShortSecret" {
+				env = map[string]string{}
+			}
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			_, err := sidecar.ParseConfig(tt.args, envOf(env), &bytes.Buffer{})
+			var ce *sidecar.ConfigError
+			if !errors.As(err, &ce) || ce.Env != tt.setting {
+				t.Fatalf("got %v, want an error naming %s", err, tt.setting)
+			}
+			if msg := err.Error(); strings.Contains(msg, "\n") || !strings.HasPrefix(msg, tt.setting) {
+				t.Errorf("not one line naming the setting: %q", msg)
+			}
+		})
+	}
+}
+
+func TestParseConfigHelpListsEverySetting(t *testing.T) {
+	var out bytes.Buffer
+	_, err := sidecar.ParseConfig([]string{"--help"}, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": "do-not-print-this-secret"}), &out)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("got %v", err)
+	}
+	for _, name := range []string{"KCHAT_LISTEN", "KCHAT_DB_DSN", "WORDPRESS_DB_HOST", "WORDPRESS_DB_USER", "WORDPRESS_DB_PASSWORD",
+		"WORDPRESS_DB_NAME", "WORDPRESS_TABLE_PREFIX", "KCHAT_BLOG_ID", "JWT_AUTH_SECRET_KEY", "KCHAT_SITE_URL", "-jwt-secret"} {
+		if !strings.Contains(out.String(), name) {
+			t.Errorf("--help does not mention %s", name)
+		}
+	}
+	if strings.Contains(out.String(), "do-not-print-this-secret") {
+		t.Errorf("--help prints the secret")
+	}
+}

@@ -1,0 +1,123 @@
+package sidecar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	// The sidecar must know every zone a WordPress site may name, even in a scratch image.
+	_ "time/tzdata"
+
+	kchatsidecar "github.com/kchat-sidecar/kchat-sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// Main is the running program.
+type Main struct {
+	Config Config
+	// Log receives the structured logs; nil means discard.
+	Log io.Writer
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+
+	db   *repository.DB
+	http *http.Server
+	ln   net.Listener
+	done chan error
+}
+
+// Run opens the database pool, builds the API and starts serving; it returns once the
+// listener is open. It does not wait for the database: /readyz tells when it answers.
+func (m *Main) Run(ctx context.Context) error {
+	logger := m.logger()
+	db, err := repository.Open(repository.Config{
+		DSN: m.Config.DSN, TablePrefix: m.Config.TablePrefix, BlogID: m.Config.BlogID,
+		QueryTimeout: m.Config.QueryTimeout,
+	})
+	if err != nil {
+		return err
+	}
+	m.db = db
+	srv, err := api.New(api.Config{
+		Store:     db,
+		JWTSecret: []byte(m.Config.JWTSecret),
+		SiteURL:   m.Config.SiteURL,
+		OpenAPI:   kchatsidecar.OpenAPI,
+		Logger:    logger,
+		Now:       m.Now,
+	})
+	if err != nil {
+		db.Close()
+		return err
+	}
+	ln, err := net.Listen("tcp", m.Config.Listen)
+	if err != nil {
+		db.Close()
+		return fmt.Errorf("listen on %s: %w", m.Config.Listen, err)
+	}
+	m.ln = ln
+	m.http = &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		// No WriteTimeout: a large CSV export legitimately takes long; each query and
+		// the client's own connection bound it instead.
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	m.done = make(chan error, 1)
+	go func() { m.done <- m.http.Serve(ln) }()
+
+	if err := db.CheckReady(ctx); err != nil {
+		logger.Warn("database not ready yet; serving anyway", "err", err.Error())
+	}
+	logger.Info("serving", "addr", ln.Addr().String(), "table", db.InteractionsTable())
+	return nil
+}
+
+// Addr is the address actually listened on (useful with port 0).
+func (m *Main) Addr() string {
+	if m.ln == nil {
+		return ""
+	}
+	return m.ln.Addr().String()
+}
+
+// Close stops accepting connections, lets in-flight requests finish for up to the
+// shutdown timeout, then closes the database pool.
+func (m *Main) Close() error {
+	var errs []error
+	if m.http != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
+		defer cancel()
+		if err := m.http.Shutdown(ctx); err != nil {
+			errs = append(errs, err)
+		}
+		if err := <-m.done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
+	}
+	if m.db != nil {
+		errs = append(errs, m.db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+func (m *Main) logger() *slog.Logger {
+	w := m.Log
+	if w == nil {
+		w = io.Discard
+	}
+	if m.Config.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, nil))
+	}
+	return slog.New(slog.NewJSONHandler(w, nil))
+}

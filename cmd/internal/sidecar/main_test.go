@@ -1,0 +1,283 @@
+package sidecar_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+)
+
+const (
+	fixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
+	fixtureHome   = "http://127.0.0.1:8088"
+)
+
+// startMain runs the real program on 127.0.0.1:0 against the fixture, reading through a
+// database user that may only SELECT.
+func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *lockedWriter) {
+	t.Helper()
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	logs := &lockedWriter{w: &bytes.Buffer{}}
+	m := &sidecar.Main{
+		Config: sidecar.Config{
+			Listen: "127.0.0.1:0", DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1,
+			JWTSecret: fixtureSecret, QueryTimeout: 5 * time.Second, ShutdownTimeout: 10 * time.Second, LogFormat: "json",
+		},
+		Log: logs,
+	}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return m, db, logs
+}
+
+func adminToken(t *testing.T) string {
+	t.Helper()
+	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func get(t *testing.T, url, token string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}
+
+func TestEndToEndReadOnly(t *testing.T) {
+	m, db, logs := startMain(t)
+	defer m.Close()
+	base := "http://" + m.Addr()
+	tok := adminToken(t)
+
+	if resp, body := get(t, base+"/readyz", ""); resp.StatusCode != http.StatusOK {
+		t.Fatalf("readyz: %d %s", resp.StatusCode, body)
+	}
+	resp, body := get(t, base+"/wp-json/kchat/v1/interactions/summary?period=monthly&start=2025-01-01&end=2025-12-31", tok)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("summary: %d %s", resp.StatusCode, body)
+	}
+	var s struct {
+		Total   int64 `json:"total"`
+		Buckets []struct {
+			Count int64 `json:"count"`
+		} `json:"buckets"`
+	}
+	if err := json.Unmarshal(body, &s); err != nil {
+		t.Fatal(err)
+	}
+	var want int64
+	root, err := sql.Open("mysql", db.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	if err := root.QueryRow("SELECT COALESCE(SUM(`count`),0) FROM wp_chatbot_chatgpt_interactions WHERE `date` BETWEEN '2025-01-01' AND '2025-12-31'").Scan(&want); err != nil {
+		t.Fatal(err)
+	}
+	if s.Total != want || len(s.Buckets) != 12 {
+		t.Errorf("2025 total %d in %d buckets, table says %d", s.Total, len(s.Buckets), want)
+	}
+
+	resp, body = get(t, base+"/wp-json/kchat/v1/interactions/export", tok)
+	records, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if resp.StatusCode != http.StatusOK || err != nil {
+		t.Fatalf("export: %d %v", resp.StatusCode, err)
+	}
+	var rows int
+	if err := root.QueryRow("SELECT COUNT(*) FROM wp_chatbot_chatgpt_interactions").Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(records) != rows+1 {
+		t.Errorf("export has %d rows, table %d", len(records)-1, rows)
+	}
+
+	resp, _ = get(t, base+"/wp-json/kchat/v1/interactions", "")
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("no token: %d", resp.StatusCode)
+	}
+	if strings.Contains(logs.String(), tok) {
+		t.Errorf("the log holds a token")
+	}
+}
+
+// In-flight requests finish when the program is asked to stop; new ones are refused.
+func TestGracefulShutdown(t *testing.T) {
+	m, db, _ := startMain(t)
+	base := "http://" + m.Addr()
+	tok := adminToken(t)
+
+	if db.Embedded {
+		t.Skip("the embedded engine's LOCK TABLES does not block readers; CI runs this test against MariaDB")
+	}
+	// Hold a write lock so that the summary's read waits inside the handler.
+	release := holdWriteLock(t, db, "wp_chatbot_chatgpt_interactions")
+	type result struct {
+		status int
+		body   []byte
+	}
+	done := make(chan result, 1)
+	go func() {
+		req, _ := http.NewRequest(http.MethodGet, base+"/wp-json/kchat/v1/interactions/summary", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			done <- result{status: -1, body: []byte(err.Error())}
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		done <- result{resp.StatusCode, b}
+	}()
+	time.Sleep(500 * time.Millisecond) // let the request reach the database
+
+	closed := make(chan error, 1)
+	go func() { closed <- m.Close() }()
+	time.Sleep(200 * time.Millisecond)
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Errorf("a new request was accepted during shutdown")
+	}
+	select {
+	case <-closed:
+		t.Fatalf("Close returned while a request was in flight")
+	default:
+	}
+	release()
+	r := <-done
+	if r.status != http.StatusOK {
+		t.Errorf("in-flight request: %d %s", r.status, r.body)
+	}
+	if err := <-closed; err != nil {
+		t.Errorf("Close: %v", err)
+	}
+}
+
+// The binary refuses a bad configuration with one line naming the setting, exit 2.
+func TestBinaryBadConfiguration(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "kchat-sidecar")
+	build := exec.Command("go", "build", "-o", bin, "../../kchat-sidecar")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	tests := []struct {
+		env     []string
+		setting string
+	}{
+		{nil, "JWT_AUTH_SECRET_KEY"},
+		{[]string{"JWT_AUTH_SECRET_KEY=short"}, "JWT_AUTH_SECRET_KEY"},
+		{[]string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret, "WORDPRESS_TABLE_PREFIX=wp-"}, "WORDPRESS_TABLE_PREFIX"},
+		{[]string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret, "KCHAT_DB_DSN=nonsense"}, "KCHAT_DB_DSN"},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(bin)
+		cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, tt.env...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) || exitErr.ExitCode() != 2 {
+			t.Errorf("%v: got %v, want exit status 2", tt.env, err)
+		}
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if len(lines) != 1 || !strings.Contains(lines[0], tt.setting) {
+			t.Errorf("%v: stderr %q should be one line naming %s", tt.env, stderr.String(), tt.setting)
+		}
+	}
+
+	// SIGTERM with nothing in flight: a clean exit.
+	cmd := exec.Command(bin, "--listen", "127.0.0.1:0", "--db-dsn", "root@tcp(127.0.0.1:1)/none")
+	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(stderr.String(), `"serving"`) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v\n%s", err, stderr.String())
+	}
+}
+
+// holdWriteLock takes a write lock on table in its own session until release is called.
+func holdWriteLock(t *testing.T, db *repotest.Database, table string) (release func()) {
+	t.Helper()
+	root, err := sql.Open("mysql", db.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := root.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "LOCK TABLES `"+table+"` WRITE"); err != nil {
+		t.Fatal(err)
+	}
+	var once sync.Once
+	release = func() {
+		once.Do(func() {
+			conn.ExecContext(context.Background(), "UNLOCK TABLES")
+			conn.Close()
+			root.Close()
+		})
+	}
+	t.Cleanup(release)
+	return release
+}
+
+// lockedWriter lets the server's goroutines log while the test reads the log.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.String()
+}
