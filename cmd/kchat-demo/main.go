@@ -27,13 +27,16 @@ import (
 const demoSecret = "kchat-demo-secret-not-for-production"
 
 func main() {
-	if err := run(os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintf(os.Stderr, "kchat-demo: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+// run serves the demo until ctx ends.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("kchat-demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	listenDefault := getenv("KCHAT_LISTEN")
@@ -45,9 +48,6 @@ func run(args []string, getenv func(string) string, stdout, stderr io.Writer) er
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 
 	engine, err := embedded.Start(ctx)
 	if err != nil {
