@@ -221,8 +221,8 @@ func TestBinaryBadConfiguration(t *testing.T) {
 	// SIGTERM with nothing in flight: a clean exit.
 	cmd := exec.Command(bin, "--listen", "127.0.0.1:0", "--db-dsn", "root@tcp(127.0.0.1:1)/none")
 	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret}
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	stderr := &lockedWriter{w: &bytes.Buffer{}}
+	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
