@@ -3,15 +3,20 @@ package api
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/labstack/echo/v4"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -25,6 +30,20 @@ type wpClaims struct {
 			ID json.RawMessage `json:"id"`
 		} `json:"user"`
 	} `json:"data"`
+	// PasswordFingerprint is the sidecar's private claim: a keyed digest of the user's
+	// stored password hash when the token was issued. When the password changes, the
+	// hash changes and the token stops working. Tokens without it (the plugin's) are
+	// not affected.
+	PasswordFingerprint string `json:"kchat_pwf,omitempty"`
+}
+
+// passwordFingerprint digests a stored password hash with the site's secret, so the
+// claim reveals nothing about the hash.
+func passwordFingerprint(secret []byte, storedHash string) string {
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte("kchat-password-fingerprint\x00"))
+	mac.Write([]byte(storedHash))
+	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil)[:12])
 }
 
 // TokenParams are the claims of a token the sidecar issues.
@@ -33,6 +52,8 @@ type TokenParams struct {
 	UserID   uint64
 	IssuedAt time.Time
 	TTL      time.Duration
+	// PasswordHash, when set, binds the token to the user's current password.
+	PasswordHash string
 }
 
 // IssueToken signs a token in the JWT plugin's exact layout (the user id as a string),
@@ -46,13 +67,16 @@ func IssueToken(secret []byte, p TokenParams) (string, error) {
 		ExpiresAt: jwt.NewNumericDate(p.IssuedAt.Add(p.TTL)),
 	}}
 	claims.Data.User.ID = json.RawMessage(strconv.Quote(strconv.FormatUint(p.UserID, 10)))
+	if p.PasswordHash != "" {
+		claims.PasswordFingerprint = passwordFingerprint(secret, p.PasswordHash)
+	}
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(secret)
 }
 
 // verifyToken checks a bearer token and returns the user id it names. Issuer is the
 // expected iss. The checks and their order follow the JWT plugin; the error codes are
 // its own, with 401 where it says 403 (see api.md).
-func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, *Error) {
+func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, string, *Error) {
 	parser := jwt.NewParser(
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithExpirationRequired(),
@@ -62,16 +86,16 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, *Err
 	var claims wpClaims
 	_, err := parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return secret, nil })
 	if err != nil {
-		return 0, errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
+		return 0, "", errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
 	}
 	if strings.TrimSuffix(claims.Issuer, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
-		return 0, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
+		return 0, "", errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
 	}
 	id, ok := parseUserID(claims.Data.User.ID)
 	if !ok {
-		return 0, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
+		return 0, "", errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
-	return id, nil
+	return id, claims.PasswordFingerprint, nil
 }
 
 func invalidTokenMessage(err error) string {
@@ -113,47 +137,75 @@ func parseUserID(raw json.RawMessage) (uint64, bool) {
 	return id, true
 }
 
-// bearerToken extracts the token of an Authorization header.
-func bearerToken(values []string) (string, *Error) {
+// credentials are what an Authorization header carries.
+type credentials struct {
+	bearer             string
+	username, password string // Basic: an application password
+}
+
+// parseAuthorization reads an Authorization header: "Bearer <jwt>", or, where allowBasic,
+// "Basic base64(user:application-password)".
+func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) {
 	if len(values) == 0 || (len(values) == 1 && strings.TrimSpace(values[0]) == "") {
-		return "", errUnauthorized("rest_not_logged_in", "You are not currently logged in.")
+		return credentials{}, errUnauthorized("rest_not_logged_in", "You are not currently logged in.")
 	}
 	bad := errUnauthorized("jwt_auth_bad_auth_header", "Authorization header malformed.")
 	if len(values) > 1 {
-		return "", bad
+		return credentials{}, bad
 	}
-	scheme, token, ok := strings.Cut(strings.TrimSpace(values[0]), " ")
-	token = strings.TrimSpace(token)
-	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" || strings.ContainsAny(token, " \t") {
-		return "", bad
+	scheme, value, ok := strings.Cut(strings.TrimSpace(values[0]), " ")
+	value = strings.TrimSpace(value)
+	if !ok || value == "" || strings.ContainsAny(value, " \t") {
+		return credentials{}, bad
 	}
-	return token, nil
+	switch {
+	case strings.EqualFold(scheme, "Bearer"):
+		return credentials{bearer: value}, nil
+	case allowBasic && strings.EqualFold(scheme, "Basic"):
+		raw, err := base64.StdEncoding.DecodeString(value)
+		if err != nil {
+			return credentials{}, bad
+		}
+		user, pass, ok := strings.Cut(string(raw), ":")
+		if !ok || user == "" || !utf8.ValidString(user) {
+			return credentials{}, bad
+		}
+		return credentials{username: user, password: pass}, nil
+	}
+	return credentials{}, bad
 }
 
-// requireAdmin admits requests carrying a valid token of a user who, right now (give or
-// take the capability cache), holds manage_options on this site.
+// bearerToken extracts the token of a Bearer-only Authorization header.
+func bearerToken(values []string) (string, *Error) {
+	c, err := parseAuthorization(values, false)
+	return c.bearer, err
+}
+
+// requireAdmin admits requests carrying a valid token, or a valid application password,
+// of a user who, right now (give or take the capability cache), holds manage_options on
+// this site.
 func (s *Server) requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.admit(true, next)
+}
+
+// requireBearerAdmin is requireAdmin for routes that take tokens only.
+func (s *Server) requireBearerAdmin(next echo.HandlerFunc) echo.HandlerFunc {
+	return s.admit(false, next)
+}
+
+func (s *Server) admit(allowBasic bool, next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		token, herr := bearerToken(req.Header.Values("Authorization"))
+		creds, herr := parseAuthorization(req.Header.Values("Authorization"), allowBasic)
 		if herr != nil {
 			return herr
 		}
-		issuer := s.siteURL
-		if issuer == "" {
-			settings, err := s.siteSettings(req.Context())
-			if err != nil {
-				return err
-			}
-			issuer = settings.Home
-		}
-		id, terr := verifyToken(s.secret, token, issuer, s.now())
-		if terr != nil {
-			return terr
-		}
-		user, err := s.users.get(req.Context(), id, s.store.UserByID)
-		if errors.Is(err, repository.ErrNotFound) {
-			return errForbidden
+		var user repository.User
+		var err error
+		if creds.bearer != "" {
+			user, err = s.tokenUser(req.Context(), creds.bearer)
+		} else {
+			user, err = s.applicationPasswordUser(c, creds.username, creds.password)
 		}
 		if err != nil {
 			return err
@@ -164,6 +216,65 @@ func (s *Server) requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Set("user", user)
 		return next(c)
 	}
+}
+
+// tokenUser verifies a bearer token and loads its user.
+func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, error) {
+	issuer := s.siteURL
+	if issuer == "" {
+		settings, err := s.siteSettings(ctx)
+		if err != nil {
+			return repository.User{}, err
+		}
+		issuer = settings.Home
+	}
+	id, fingerprint, terr := verifyToken(s.secret, token, issuer, s.now())
+	if terr != nil {
+		return repository.User{}, terr
+	}
+	user, err := s.users.get(ctx, id, s.store.UserByID)
+	if errors.Is(err, repository.ErrNotFound) {
+		return repository.User{}, errForbidden
+	}
+	if err != nil {
+		return repository.User{}, err
+	}
+	if fingerprint != "" && !hmac.Equal([]byte(fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
+		return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: the password has changed")
+	}
+	return user, nil
+}
+
+// applicationPasswordUser checks Basic credentials against the user's application
+// passwords, as WordPress's REST API does, under the same failure limits as the token
+// route.
+func (s *Server) applicationPasswordUser(c echo.Context, username, password string) (repository.User, error) {
+	ctx := c.Request().Context()
+	attempt, err := s.beginLogin(c, username)
+	if err != nil {
+		return repository.User{}, err
+	}
+	user, err := s.store.UserByLogin(ctx, username)
+	if errors.Is(err, repository.ErrNotFound) {
+		wppass.CheckApplicationPassword(password, dummyAppPasswordHash)
+		attempt.failed()
+		return repository.User{}, errUnauthorized("invalid_username", "Unknown username. Check again or try your email address.")
+	}
+	if err != nil {
+		return repository.User{}, err
+	}
+	hashes, err := s.store.ApplicationPasswords(ctx, user.ID)
+	if err != nil {
+		return repository.User{}, err
+	}
+	for _, h := range hashes {
+		if wppass.CheckApplicationPassword(password, h) {
+			attempt.succeeded()
+			return user, nil
+		}
+	}
+	attempt.failed()
+	return repository.User{}, errUnauthorized("incorrect_password", "The provided password is an invalid application password.")
 }
 
 func (s *Server) siteSettings(ctx context.Context) (repository.SiteSettings, error) {

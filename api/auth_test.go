@@ -59,7 +59,11 @@ func TestAuth(t *testing.T) {
 		{"OKOtherAdministrator", bearer(claims(func(c jwt.MapClaims) { c["data"] = map[string]any{"user": map[string]any{"id": "3"}} })), 200, ""},
 
 		{"ErrNoHeader", "", 401, "rest_not_logged_in"},
-		{"ErrBasicScheme", "Basic " + base64.StdEncoding.EncodeToString([]byte("admin:admin-pass-123")), 401, "jwt_auth_bad_auth_header"},
+		{"ErrDigestScheme", `Digest username="admin"`, 401, "jwt_auth_bad_auth_header"},
+		{"ErrBasicNotBase64", "Basic !!!", 401, "jwt_auth_bad_auth_header"},
+		{"ErrBasicNoColon", "Basic " + base64.StdEncoding.EncodeToString([]byte("admin")), 401, "jwt_auth_bad_auth_header"},
+		{"ErrBasicLoginPassword", "Basic " + base64.StdEncoding.EncodeToString([]byte("admin:admin-pass-123")), 401, "incorrect_password"},
+		{"ErrBasicUnknownUser", "Basic " + base64.StdEncoding.EncodeToString([]byte("nobody:AbCdEfGhIjKlMnOpQrStUvWx")), 401, "invalid_username"},
 		{"ErrBearerAlone", "Bearer", 401, "jwt_auth_bad_auth_header"},
 		{"ErrBearerTwoWords", "Bearer a b", 401, "jwt_auth_bad_auth_header"},
 		{"ErrGarbageToken", "Bearer not-a-jwt", 401, "jwt_auth_invalid_token"},

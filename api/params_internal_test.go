@@ -62,7 +62,7 @@ func FuzzBearerAndToken(f *testing.F) {
 			}
 			return
 		}
-		id, terr := verifyToken(secret, tok, "http://x.test", now)
+		id, _, terr := verifyToken(secret, tok, "http://x.test", now)
 		if terr != nil {
 			if terr.Status != http.StatusUnauthorized {
 				t.Fatalf("%q: status %d", header, terr.Status)

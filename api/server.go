@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -35,6 +36,8 @@ type SiteStore interface {
 // UserStore reads WordPress users with their capabilities on this site.
 type UserStore interface {
 	UserByID(ctx context.Context, id uint64) (repository.User, error)
+	UserByLogin(ctx context.Context, loginOrEmail string) (repository.User, error)
+	ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error)
 }
 
 // ReadinessChecker tells whether the database answers and holds the plugin's table.
@@ -67,6 +70,16 @@ type Config struct {
 	CapabilityTTL time.Duration
 	// SettingsTTL is how long site options (timezone, week start…) are reused; 10 s when zero.
 	SettingsTTL time.Duration
+	// TokenTTL is the lifetime of tokens the sidecar issues; 1 h when zero.
+	TokenTTL time.Duration
+	// CORSOrigins are the browser origins allowed to call; empty means the origins of the
+	// site's home and siteurl options.
+	CORSOrigins []string
+	// TrustedProxies are the networks whose X-Forwarded-For is believed for the client
+	// address; with none, the connection's address is the client's.
+	TrustedProxies []*net.IPNet
+	// LoginLimits bound password guessing; zero fields take DefaultLoginLimits'.
+	LoginLimits LoginLimits
 }
 
 // Server is the sidecar's HTTP handler.
@@ -80,6 +93,11 @@ type Server struct {
 	now      func() time.Time
 	users    *ttlCache[uint64, repository.User]
 	settings *ttlCache[struct{}, repository.SiteSettings]
+	tokenTTL time.Duration
+	cors     []string
+	proxies  []*net.IPNet
+
+	byAddress, byUsername *limiter
 }
 
 // MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
@@ -108,6 +126,19 @@ func New(cfg Config) (*Server, error) {
 	if cfg.SettingsTTL <= 0 {
 		cfg.SettingsTTL = 10 * time.Second
 	}
+	if cfg.TokenTTL <= 0 {
+		cfg.TokenTTL = time.Hour
+	}
+	limits := cfg.LoginLimits
+	if limits.MaxPerAddress <= 0 {
+		limits.MaxPerAddress = DefaultLoginLimits.MaxPerAddress
+	}
+	if limits.MaxPerUsername <= 0 {
+		limits.MaxPerUsername = DefaultLoginLimits.MaxPerUsername
+	}
+	if limits.Window <= 0 {
+		limits.Window = DefaultLoginLimits.Window
+	}
 	s := &Server{
 		store:    cfg.Store,
 		secret:   cfg.JWTSecret,
@@ -117,6 +148,12 @@ func New(cfg Config) (*Server, error) {
 		now:      cfg.Now,
 		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
 		settings: newTTLCache[struct{}, repository.SiteSettings](cfg.SettingsTTL, cfg.Now),
+		tokenTTL: cfg.TokenTTL,
+		cors:     cfg.CORSOrigins,
+		proxies:  cfg.TrustedProxies,
+
+		byAddress:  newLimiter(limits.MaxPerAddress, limits.Window),
+		byUsername: newLimiter(limits.MaxPerUsername, limits.Window),
 	}
 	s.echo = s.routes()
 	return s, nil
@@ -142,6 +179,16 @@ func (s *Server) routes() *echo.Echo {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = echo.ExtractIPDirect()
+	if len(s.proxies) > 0 {
+		// Only the listed proxies may speak for the client; echo trusts private and
+		// loopback networks by default, which a sidecar must not.
+		opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+		for _, n := range s.proxies {
+			opts = append(opts, echo.TrustIPRange(n))
+		}
+		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
+	}
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		DisablePrintStack: true,
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
@@ -160,7 +207,17 @@ func (s *Server) routes() *echo.Echo {
 			return nil
 		},
 	}))
+	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+		AllowOriginFunc: s.allowOrigin,
+		AllowMethods:    []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+		AllowHeaders:    []string{echo.HeaderAuthorization, echo.HeaderContentType},
+		ExposeHeaders:   []string{"X-WP-Total", "X-WP-TotalPages", "Link", echo.HeaderContentDisposition, "Retry-After"},
+		MaxAge:          600,
+	}))
+	e.Use(middleware.BodyLimit("64K"))
 
+	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
+	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/openapi.yaml", s.openAPI)

@@ -83,17 +83,28 @@ type routeInfo struct {
 	Endpoints []endpoint `json:"endpoints"`
 }
 
-func (s *Server) routeIndex() map[string]routeInfo {
-	routes := map[string]routeInfo{
-		"/" + namespace: {Namespace: namespace, Methods: []string{http.MethodGet},
-			Endpoints: []endpoint{{Methods: []string{http.MethodGet}, Args: map[string]arg{}}}},
-	}
-	for _, r := range dataRoutes {
-		routes["/"+namespace+r.Path] = routeInfo{
-			Namespace: namespace, Methods: []string{http.MethodGet},
-			Endpoints: []endpoint{{Methods: []string{http.MethodGet}, Args: r.Args}},
+// tokenNamespace is the JWT Authentication plugin's namespace, which the sidecar serves
+// compatibly.
+const tokenNamespace = "jwt-auth/v1"
+
+// routeIndex lists the routes of one namespace, or of all when ns is "".
+func (s *Server) routeIndex(ns string) map[string]routeInfo {
+	routes := map[string]routeInfo{}
+	add := func(namespace, path, method string, args map[string]arg) {
+		if ns == "" || ns == namespace {
+			routes[path] = routeInfo{Namespace: namespace, Methods: []string{method},
+				Endpoints: []endpoint{{Methods: []string{method}, Args: args}}}
 		}
 	}
+	add(namespace, "/"+namespace, http.MethodGet, map[string]arg{})
+	for _, r := range dataRoutes {
+		add(namespace, "/"+namespace+r.Path, http.MethodGet, r.Args)
+	}
+	add(tokenNamespace, "/"+tokenNamespace+"/token", http.MethodPost, map[string]arg{
+		"username": {Type: "string", Description: "Login or e-mail address.", Required: true},
+		"password": {Type: "string", Description: "The user's password.", Required: true},
+	})
+	add(tokenNamespace, "/"+tokenNamespace+"/token/validate", http.MethodPost, map[string]arg{})
 	return routes
 }
 
@@ -102,15 +113,15 @@ func (s *Server) index(c echo.Context) error {
 		"name":        "kchat-sidecar",
 		"description": "Kognetiks Chatbot interaction data, read from the WordPress database.",
 		"url":         c.Scheme() + "://" + c.Request().Host,
-		"namespaces":  []string{namespace},
-		"routes":      s.routeIndex(),
+		"namespaces":  []string{namespace, tokenNamespace},
+		"routes":      s.routeIndex(""),
 	})
 }
 
 func (s *Server) namespaceIndex(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, map[string]any{
 		"namespace": namespace,
-		"routes":    s.routeIndex(),
+		"routes":    s.routeIndex(namespace),
 	})
 }
 

@@ -128,7 +128,11 @@ func (f *fakeStore) SiteSettings(context.Context) (repository.SiteSettings, erro
 	return f.settings, nil
 }
 func (f *fakeStore) UserByID(context.Context, uint64) (repository.User, error) { return f.user, nil }
-func (f *fakeStore) CheckReady(context.Context) error                          { return f.failDays }
+func (f *fakeStore) UserByLogin(context.Context, string) (repository.User, error) {
+	return f.user, nil
+}
+func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]string, error) { return nil, nil }
+func (f *fakeStore) CheckReady(context.Context) error                               { return f.failDays }
 func (f *fakeStore) DailyCounts(context.Context, repository.DateRange) ([]repository.DayCount, error) {
 	if f.panicDays {
 		panic("boom: SELECT secret FROM somewhere")

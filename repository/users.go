@@ -5,8 +5,11 @@ import (
 	"database/sql"
 	"errors"
 
+	"strings"
+
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/repository/phpserial"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/wpcaps"
 )
 
@@ -53,6 +56,50 @@ func (db *DB) UserByID(ctx context.Context, id uint64) (User, error) {
 		return User{}, classify(notFound(err))
 	}
 	return db.withCapabilities(ctx, row)
+}
+
+// UserByLogin loads a user by user_login, or by user_email when login names nobody and
+// looks like an address, as wp_authenticate() does; ErrNotFound if neither matches.
+func (db *DB) UserByLogin(ctx context.Context, login string) (User, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var row userRow
+	const cols = `SELECT ID, user_login, user_pass, user_nicename, user_email, display_name FROM `
+	err := db.db.GetContext(ctx, &row, cols+db.t.users+` WHERE user_login = ? ORDER BY ID LIMIT 1`, login)
+	if errors.Is(err, sql.ErrNoRows) && strings.Contains(login, "@") {
+		err = db.db.GetContext(ctx, &row, cols+db.t.users+` WHERE user_email = ? ORDER BY ID LIMIT 1`, login)
+	}
+	if err != nil {
+		return User{}, classify(notFound(err))
+	}
+	return db.withCapabilities(ctx, row)
+}
+
+// ApplicationPasswords returns the stored hashes of the user's application passwords
+// (the _application_passwords user meta). Malformed meta means none.
+func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var meta string
+	err := db.db.GetContext(ctx, &meta,
+		`SELECT meta_value FROM `+db.t.usermeta+` WHERE user_id = ? AND meta_key = '_application_passwords' ORDER BY umeta_id LIMIT 1`, userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, classify(err)
+	}
+	v, err := phpserial.Unmarshal([]byte(meta))
+	if err != nil || v.Kind != phpserial.Array {
+		return nil, nil
+	}
+	var hashes []string
+	for _, item := range v.Array {
+		if h, ok := item.Value.Lookup("password"); ok && h.Kind == phpserial.String && h.Str != "" {
+			hashes = append(hashes, h.Str)
+		}
+	}
+	return hashes, nil
 }
 
 func (db *DB) withCapabilities(ctx context.Context, row userRow) (User, error) {

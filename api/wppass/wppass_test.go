@@ -97,3 +97,34 @@ func FuzzCheck(f *testing.F) {
 		wppass.Check(password, hash) // must not panic
 	})
 }
+
+func TestApplicationPasswords(t *testing.T) {
+	// Written by PHP 8.2's sodium exactly as WordPress 6.8's wp_fast_hash() writes it:
+	// '$generic$' . sodium_bin2base64(sodium_crypto_generichash($p, 'wp_fast_hash_6.8+', 30), URLSAFE_NO_PADDING)
+	const phpHash = "$generic$k3_hPLQD1L552VGPPlnSsQJhufKMWtuFppLAlSr5"
+	tests := []struct {
+		password string
+		want     bool
+	}{
+		{"AbCdEfGhIjKlMnOpQrStUvWx", true},
+		{"AbCd EfGh IjKl MnOp QrSt UvWx", true}, // as WordPress displays it
+		{"AbCd-EfGh-IjKl-MnOp-QrSt-UvWx", true},
+		{"abcdefghijklmnopqrstuvwx", false}, // case matters
+		{"AbCdEfGhIjKlMnOpQrStUvW", false},
+		{"", false},
+		{"    ", false},
+	}
+	for _, tt := range tests {
+		if got := wppass.CheckApplicationPassword(tt.password, phpHash); got != tt.want {
+			t.Errorf("CheckApplicationPassword(%q) = %v, want %v", tt.password, got, tt.want)
+		}
+	}
+	if got := wppass.HashApplicationPassword("AbCd EfGh IjKl MnOp QrSt UvWx"); got != phpHash {
+		t.Errorf("HashApplicationPassword = %s, want PHP's %s", got, phpHash)
+	}
+	// Before 6.8 application passwords were stored with wp_hash_password (phpass).
+	old, _ := wppass.HashPortable("AbCdEfGhIjKlMnOpQrStUvWx")
+	if !wppass.CheckApplicationPassword("AbCd EfGh IjKl MnOp QrSt UvWx", old) || wppass.CheckApplicationPassword("AbCd", old) {
+		t.Errorf("phpass-era application password")
+	}
+}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -27,6 +28,9 @@ type Config struct {
 	BlogID          int
 	JWTSecret       string
 	SiteURL         string
+	TokenTTL        time.Duration
+	CORSOrigins     []string
+	TrustedProxies  []*net.IPNet
 	QueryTimeout    time.Duration
 	ShutdownTimeout time.Duration
 	LogFormat       string
@@ -62,6 +66,9 @@ var settings = []setting{
 	{flag: "blog-id", env: "KCHAT_BLOG_ID", def: "1", usage: "multisite: which site to read (N > 1 reads {prefix}N_ tables)"},
 	{flag: "jwt-secret", env: "JWT_AUTH_SECRET_KEY", usage: "the site's JWT_AUTH_SECRET_KEY, at least 16 bytes (required)", secret: true},
 	{flag: "site-url", env: "KCHAT_SITE_URL", usage: "expected token issuer (default: the home option)"},
+	{flag: "token-ttl", env: "KCHAT_TOKEN_TTL", def: "1h", usage: "lifetime of tokens the sidecar issues"},
+	{flag: "cors-origins", env: "KCHAT_CORS_ORIGINS", usage: "comma-separated browser origins allowed to call (default: the origins of home and siteurl)"},
+	{flag: "trusted-proxies", env: "KCHAT_TRUSTED_PROXIES", usage: "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed"},
 	{flag: "query-timeout", env: "KCHAT_QUERY_TIMEOUT", def: "10s", usage: "time limit of each summary and lookup query"},
 	{flag: "shutdown-timeout", env: "KCHAT_SHUTDOWN_TIMEOUT", def: "30s", usage: "how long in-flight requests may finish on SIGTERM"},
 	{flag: "log-format", env: "KCHAT_LOG_FORMAT", def: "json", usage: "log format: json or text"},
@@ -138,12 +145,36 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 	for _, d := range []struct {
 		env string
 		dst *time.Duration
-	}{{"KCHAT_QUERY_TIMEOUT", &cfg.QueryTimeout}, {"KCHAT_SHUTDOWN_TIMEOUT", &cfg.ShutdownTimeout}} {
+	}{{"KCHAT_QUERY_TIMEOUT", &cfg.QueryTimeout}, {"KCHAT_SHUTDOWN_TIMEOUT", &cfg.ShutdownTimeout}, {"KCHAT_TOKEN_TTL", &cfg.TokenTTL}} {
 		v, err := time.ParseDuration(get(d.env))
 		if err != nil || v <= 0 {
 			return Config{}, bad(d.env, "must be a positive duration such as 10s")
 		}
 		*d.dst = v
+	}
+	for _, o := range splitList(get("KCHAT_CORS_ORIGINS")) {
+		if o == "*" {
+			return Config{}, bad("KCHAT_CORS_ORIGINS", "must name origins; * would hand the data to any site")
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+			return Config{}, bad("KCHAT_CORS_ORIGINS", fmt.Sprintf("%q is not an origin such as https://example.com", o))
+		}
+		cfg.CORSOrigins = append(cfg.CORSOrigins, api.OriginOf(o))
+	}
+	for _, p := range splitList(get("KCHAT_TRUSTED_PROXIES")) {
+		if !strings.Contains(p, "/") {
+			if ip := net.ParseIP(p); ip != nil && ip.To4() != nil {
+				p += "/32"
+			} else {
+				p += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(p)
+		if err != nil {
+			return Config{}, bad("KCHAT_TRUSTED_PROXIES", fmt.Sprintf("%q is not an address or CIDR", p))
+		}
+		cfg.TrustedProxies = append(cfg.TrustedProxies, n)
 	}
 	if cfg.LogFormat != "json" && cfg.LogFormat != "text" {
 		return Config{}, bad("KCHAT_LOG_FORMAT", "must be json or text")
@@ -197,6 +228,16 @@ func wordpressDSN(host, user, password, name string) (string, error) {
 		c.Net, c.Addr = "tcp", net.JoinHostPort(host, "3306")
 	}
 	return c.FormatDSN(), nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 func validPort(p string) bool {

@@ -74,6 +74,18 @@ func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" {
 		t.Errorf("got %+v", cfg)
 	}
+	cfg, err = sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret,
+		"KCHAT_CORS_ORIGINS": "https://Example.test:443, http://admin.test:8080", "KCHAT_TRUSTED_PROXIES": "10.0.0.1, 192.168.0.0/16", "KCHAT_TOKEN_TTL": "15m"}),
+		&bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(cfg.CORSOrigins, " "); got != "https://example.test http://admin.test:8080" {
+		t.Errorf("CORS origins %q", got)
+	}
+	if len(cfg.TrustedProxies) != 2 || cfg.TrustedProxies[0].String() != "10.0.0.1/32" || cfg.TokenTTL != 15*time.Minute {
+		t.Errorf("proxies %v ttl %v", cfg.TrustedProxies, cfg.TokenTTL)
+	}
 }
 
 func TestParseConfigErrors(t *testing.T) {
@@ -95,6 +107,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"BadListen", map[string]string{"KCHAT_LISTEN": "8080"}, nil, "KCHAT_LISTEN"},
 		{"BadSiteURL", map[string]string{"KCHAT_SITE_URL": "example.com"}, nil, "KCHAT_SITE_URL"},
 		{"BadTimeout", map[string]string{"KCHAT_QUERY_TIMEOUT": "soon"}, nil, "KCHAT_QUERY_TIMEOUT"},
+		{"BadTokenTTL", map[string]string{"KCHAT_TOKEN_TTL": "-1h"}, nil, "KCHAT_TOKEN_TTL"},
+		{"WildcardCORS", map[string]string{"KCHAT_CORS_ORIGINS": "*"}, nil, "KCHAT_CORS_ORIGINS"},
+		{"CORSWithPath", map[string]string{"KCHAT_CORS_ORIGINS": "https://a.test/wp-admin"}, nil, "KCHAT_CORS_ORIGINS"},
+		{"BadProxy", map[string]string{"KCHAT_TRUSTED_PROXIES": "proxy.local"}, nil, "KCHAT_TRUSTED_PROXIES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,7 +140,8 @@ func TestParseConfigHelpListsEverySetting(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 	for _, name := range []string{"KCHAT_LISTEN", "KCHAT_DB_DSN", "WORDPRESS_DB_HOST", "WORDPRESS_DB_USER", "WORDPRESS_DB_PASSWORD",
-		"WORDPRESS_DB_NAME", "WORDPRESS_TABLE_PREFIX", "KCHAT_BLOG_ID", "JWT_AUTH_SECRET_KEY", "KCHAT_SITE_URL", "-jwt-secret"} {
+		"WORDPRESS_DB_NAME", "WORDPRESS_TABLE_PREFIX", "KCHAT_BLOG_ID", "JWT_AUTH_SECRET_KEY", "KCHAT_SITE_URL", "-jwt-secret",
+		"KCHAT_TOKEN_TTL", "KCHAT_CORS_ORIGINS", "KCHAT_TRUSTED_PROXIES"} {
 		if !strings.Contains(out.String(), name) {
 			t.Errorf("--help does not mention %s", name)
 		}

@@ -45,12 +45,15 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.db = db
 	srv, err := api.New(api.Config{
-		Store:     db,
-		JWTSecret: []byte(m.Config.JWTSecret),
-		SiteURL:   m.Config.SiteURL,
-		OpenAPI:   kchatsidecar.OpenAPI,
-		Logger:    logger,
-		Now:       m.Now,
+		Store:          db,
+		JWTSecret:      []byte(m.Config.JWTSecret),
+		SiteURL:        m.Config.SiteURL,
+		TokenTTL:       m.Config.TokenTTL,
+		CORSOrigins:    m.Config.CORSOrigins,
+		TrustedProxies: m.Config.TrustedProxies,
+		OpenAPI:        kchatsidecar.OpenAPI,
+		Logger:         logger,
+		Now:            m.Now,
 	})
 	if err != nil {
 		db.Close()
