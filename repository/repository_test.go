@@ -111,6 +111,35 @@ func TestUsers(t *testing.T) {
 	}
 }
 
+func TestUserByLoginAndApplicationPasswords(t *testing.T) {
+	repo, db := openFixture(t)
+	ctx := context.Background()
+	for _, login := range []string{"admin68", "ADMIN68", "a68@example.test"} {
+		u, err := repo.UserByLogin(ctx, login)
+		if err != nil || u.ID != 3 || !u.Can("manage_options") {
+			t.Errorf("UserByLogin(%q) = %+v, %v", login, u, err)
+		}
+	}
+	for _, login := range []string{"nobody", "nobody@example.test", ""} {
+		if _, err := repo.UserByLogin(ctx, login); !errors.Is(err, repository.ErrNotFound) {
+			t.Errorf("UserByLogin(%q): got %v, want ErrNotFound", login, err)
+		}
+	}
+	if hashes, err := repo.ApplicationPasswords(ctx, 1); err != nil || len(hashes) != 0 {
+		t.Errorf("no application passwords: %v %v", hashes, err)
+	}
+	db.Exec(t, `INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (1, '_application_passwords', ?)`,
+		`a:2:{i:0;a:2:{s:4:"name";s:1:"a";s:8:"password";s:7:"$hash1$";}i:1;a:2:{s:4:"name";s:1:"b";s:8:"password";s:7:"$hash2$";}}`)
+	hashes, err := repo.ApplicationPasswords(ctx, 1)
+	if err != nil || strings.Join(hashes, ",") != "$hash1$,$hash2$" {
+		t.Errorf("application passwords: %v %v", hashes, err)
+	}
+	db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{' WHERE meta_key = '_application_passwords'`)
+	if hashes, err := repo.ApplicationPasswords(ctx, 1); err != nil || len(hashes) != 0 {
+		t.Errorf("malformed meta: %v %v", hashes, err)
+	}
+}
+
 // Site 2 of a multisite reads wp_2_ tables and wp_2_capabilities; network super admins
 // (site_admins, by login) may do everything on every site.
 func TestMultisite(t *testing.T) {

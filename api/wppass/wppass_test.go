@@ -33,6 +33,11 @@ func TestCheckWordPressHashes(t *testing.T) {
 		{"six-eight-pass-123 ", admin68Hash, true},
 		{"six-eight-pass-12", admin68Hash, false},
 		{"six-eight-pass-123", admin68Hash[3:], false}, // the bare bcrypt is of the pre-hash, not the password
+		// Written by PHP 8.2: password_hash($p, PASSWORD_BCRYPT, ['cost' => 4]) and md5($p).
+		{"php-bcrypt-pass", "$2y$04$DtJ1khk1uHUw2n1u6E1ap.xmyn5D6EdfNHZMP9oANY8HQKmZ9cUKu", true},
+		{"php-bcrypt-pas", "$2y$04$DtJ1khk1uHUw2n1u6E1ap.xmyn5D6EdfNHZMP9oANY8HQKmZ9cUKu", false},
+		{"php-md5-pass", "c9f0128007b4ddd9c3215865f30d36ed", true},
+		{"php-md5-pass", "C9F0128007B4DDD9C3215865F30D36ED", false},
 		{"admin-pass-123", "$P$BImbJC/sYHVYJfVdrOA9QhsJjt1cz1", false},
 		{"admin-pass-123", "$P$!ImbJC/sYHVYJfVdrOA9QhsJjt1cz1/", false},
 		{"admin-pass-123", "$P$", false},

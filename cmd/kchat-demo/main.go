@@ -104,11 +104,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
   curl -H "Authorization: Bearer %s" '%s/wp-json/kchat/v1/interactions/summary?period=weekly'
   curl -OJ -H "Authorization: Bearer %s" '%s/wp-json/kchat/v1/interactions/export'
+  curl -X POST -d username=owner68 -d password=demo-owner-pass '%s/wp-json/jwt-auth/v1/token'
 
 Users: admin / demo-admin-pass (phpass), owner68 / demo-owner-pass (WordPress 6.8 bcrypt),
 analyst / demo-analyst-pass (custom role with manage_options), editor / demo-editor-pass
 (no access), oldtimer / demo-oldtimer-pass (legacy MD5, author). Ctrl-C stops.
-`, site.Timezone, base, base, token, token, base, token, base)
+`, site.Timezone, base, base, token, token, base, token, base, base)
 
 	<-ctx.Done()
 	return m.Close()

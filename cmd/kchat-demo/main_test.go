@@ -106,6 +106,15 @@ func TestDemo(t *testing.T) {
 			t.Errorf("%s: %d, want %d", u.Login, status, wantStatus)
 		}
 	}
+	// The printed login line: a WordPress 6.8 hash, through the JWT plugin's route.
+	resp, err := http.PostForm(base+"/wp-json/jwt-auth/v1/token", map[string][]string{"username": {"owner68"}, "password": {"demo-owner-pass"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("demo login: %d", resp.StatusCode)
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("demo did not stop cleanly: %v", err)
