@@ -151,7 +151,15 @@ func validate(t testing.TB, req *http.Request, rec *httptest.ResponseRecorder) {
 			wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
 			return
 		}
-		t.Errorf("%s %s: response does not follow openapi.yaml: %v\nbody: %s", req.Method, req.URL, err, rec.Body.String())
+		body := rec.Body.String()
+		if len(body) > 500 {
+			body = body[:500] + "…"
+		}
+		msg := err.Error()
+		if len(msg) > 1000 {
+			msg = msg[:1000] + "…"
+		}
+		t.Errorf("%s %s: response does not follow openapi.yaml: %s\nbody: %s", req.Method, req.URL, msg, body)
 	}
 }
 

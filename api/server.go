@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -221,6 +222,13 @@ func (s *Server) routes() *echo.Echo {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/openapi.yaml", s.openAPI)
+	for name, contentType := range docs.Files {
+		path := "/docs"
+		if name != "" {
+			path += "/" + name
+		}
+		e.GET(path, docsHandler(name, contentType))
+	}
 	e.GET("/wp-json/", s.index)
 	e.GET("/wp-json/"+namespace, s.namespaceIndex)
 

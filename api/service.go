@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
 )
 
 // namespace is the sidecar's own REST namespace under /wp-json/.
@@ -139,6 +141,25 @@ func (s *Server) readyz(c echo.Context) error {
 		return err
 	}
 	return writeJSON(c, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// docsHandler serves one file of the embedded explorer.
+func docsHandler(name, contentType string) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		body, err := docs.File(name)
+		if err != nil {
+			return err
+		}
+		h := c.Response().Header()
+		if name == "" {
+			// Only this server's own scripts, styles and API: the explorer loads nothing
+			// from elsewhere and nothing else may be injected into it.
+			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")
+		} else {
+			h.Set("Cache-Control", "public, max-age=86400")
+		}
+		return c.Blob(http.StatusOK, contentType, body)
+	}
 }
 
 func (s *Server) openAPI(c echo.Context) error {

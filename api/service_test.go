@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -247,4 +248,38 @@ func TestExportFailsMidStream(t *testing.T) {
 	// aborted handler above may still be reading the old one.)
 	early := &fakeStore{days: days, failDays: f.failDays}
 	wantWPError(t, fakeGet(t, newFakeServer(t, early, io.Discard), exportPath), http.StatusServiceUnavailable, "kchat_db_unavailable")
+}
+
+// /docs is the explorer, whole and offline: every file it loads is served here, and it
+// points at this server's contract.
+func TestDocs(t *testing.T) {
+	e := newEnv(t)
+	page := e.do(http.MethodGet, "/docs", "")
+	if page.Code != http.StatusOK || !strings.HasPrefix(page.Header().Get("Content-Type"), "text/html") ||
+		!strings.Contains(page.Header().Get("Content-Security-Policy"), "script-src 'self'") {
+		t.Fatalf("page: %d %v", page.Code, page.Header())
+	}
+	refs := regexp.MustCompile(`(?:src|href)="([^"]+)"`).FindAllStringSubmatch(page.Body.String(), -1)
+	if len(refs) != 3 {
+		t.Errorf("the page loads %d files, want 3: %v", len(refs), refs)
+	}
+	for _, ref := range refs {
+		if !strings.HasPrefix(ref[1], "/docs/") {
+			t.Errorf("the page loads %s from elsewhere", ref[1])
+			continue
+		}
+		rec := e.do(http.MethodGet, ref[1], "")
+		if rec.Code != http.StatusOK || rec.Body.Len() == 0 {
+			t.Errorf("%s: %d, %d bytes", ref[1], rec.Code, rec.Body.Len())
+		}
+		if bytes.Contains(rec.Body.Bytes(), []byte("unpkg.com")) || bytes.Contains(rec.Body.Bytes(), []byte("cdn.jsdelivr")) {
+			t.Errorf("%s refers to a CDN", ref[1])
+		}
+	}
+	if init := e.do(http.MethodGet, "/docs/init.js", ""); !strings.Contains(init.Body.String(), `url: "/openapi.yaml"`) {
+		t.Errorf("init.js does not load this server's contract")
+	}
+	if js := e.do(http.MethodGet, "/docs/swagger-ui-bundle.js", ""); !strings.Contains(js.Body.String(), "SwaggerUIBundle") {
+		t.Errorf("the bundle is not Swagger UI")
+	}
 }

@@ -32,6 +32,12 @@ var ErrNoOperation = errors.New("no operation in openapi.yaml")
 // Load parses and validates the contract. Servers are dropped so that requests to any
 // host (httptest's example.com, 127.0.0.1:port) match.
 func Load(data []byte) (*Spec, error) {
+	// The explorer's page, script and style are text as far as the contract goes.
+	for _, ct := range []string{"text/html", "text/javascript", "text/css"} {
+		if openapi3filter.RegisteredBodyDecoder(ct) == nil {
+			openapi3filter.RegisterBodyDecoder(ct, openapi3filter.PlainBodyDecoder)
+		}
+	}
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(data)
 	if err != nil {
