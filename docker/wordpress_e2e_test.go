@@ -1,0 +1,460 @@
+package docker_test
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+	_ "github.com/go-sql-driver/mysql"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+)
+
+// Facts of testdata/wordpress-6.1-site.sql.
+const (
+	fixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
+	debianWP      = "/usr/share/wordpress"
+)
+
+// TestWordPressAdminPage logs in to a real WordPress (Debian's package, served by php -S
+// over MariaDB) in a real headless Chromium, with the bridge plugin installed as a
+// must-use plugin and the sidecar running, and checks what an administrator sees against
+// the sidecar and the database. CI sets KCHAT_E2E=1 and installs what it needs.
+func TestWordPressAdminPage(t *testing.T) {
+	if os.Getenv("KCHAT_E2E") != "1" {
+		t.Skip("end-to-end browser test: set KCHAT_E2E=1 with MariaDB (KCHAT_TEST_MYSQL_DSN), Debian's wordpress, php-cli, php-mysql and chromium installed; .ci/run does")
+	}
+	if os.Getenv("KCHAT_TEST_MYSQL_DSN") == "" {
+		t.Fatal("KCHAT_E2E=1 needs KCHAT_TEST_MYSQL_DSN: WordPress runs on real MariaDB")
+	}
+	for _, need := range []string{"php", "/usr/bin/chromium", debianWP + "/wp-settings.php"} {
+		if _, err := exec.LookPath(need); err != nil {
+			if _, err := os.Stat(need); err != nil {
+				t.Fatalf("KCHAT_E2E=1 but %s is missing", need)
+			}
+		}
+	}
+	artifacts := os.Getenv("KCHAT_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = t.TempDir()
+	}
+	must(t, os.MkdirAll(artifacts, 0o755))
+
+	// The site: the fixture, at the address php -S will serve it on.
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	wpPort := freePort(t)
+	home := "http://127.0.0.1:" + strconv.Itoa(wpPort)
+	db.Exec(t, "UPDATE wp_options SET option_value = ? WHERE option_name IN ('home', 'siteurl')", home)
+
+	// The sidecar binary, built as the Dockerfile builds it, through a SELECT-only user.
+	bin := filepath.Join(t.TempDir(), "kchat-sidecar")
+	build := exec.Command("go", "build", "-trimpath", "-o", bin, "../cmd/kchat-sidecar")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building kchat-sidecar: %v\n%s", err, out)
+	}
+	sidecarAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	sc := exec.Command(bin)
+	sc.Env = []string{"KCHAT_DB_DSN=" + db.ReadOnlyDSN(t), "JWT_AUTH_SECRET_KEY=" + fixtureSecret, "KCHAT_LISTEN=" + sidecarAddr}
+	scLog, _ := os.Create(filepath.Join(artifacts, "sidecar.log"))
+	sc.Stdout, sc.Stderr = scLog, scLog
+	if err := sc.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sc.Process.Signal(os.Interrupt); sc.Wait() })
+	sidecarURL := "http://" + sidecarAddr
+	waitHTTP(t, sidecarURL+"/healthz")
+
+	docroot := installWordPress(t, db, sidecarURL)
+	php := exec.Command("php", "-S", "127.0.0.1:"+strconv.Itoa(wpPort), "-t", docroot)
+	php.Dir = docroot
+	php.Env = append(os.Environ(), "PHP_CLI_SERVER_WORKERS=4")
+	phpLog, _ := os.Create(filepath.Join(artifacts, "php-server.log"))
+	php.Stdout, php.Stderr = phpLog, phpLog
+	if err := php.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { php.Process.Kill(); php.Wait() })
+	waitHTTP(t, home+"/wp-login.php")
+
+	downloads := t.TempDir()
+	ctx := newBrowser(t)
+
+	// An administrator logs in through wp-login.php and opens the page.
+	login(t, ctx, home, "admin", "admin-pass-123")
+	must(t, chromedp.Run(ctx,
+		chromedp.Navigate(home+"/wp-admin/options-general.php?page=kchat-interactions"),
+		chromedp.WaitVisible(`body[data-kchat-state="loaded"]`, chromedp.ByQuery),
+	))
+	token := adminToken(t, home)
+	for _, period := range []string{"", "weekly", "monthly", "yearly", "daily"} {
+		if period != "" {
+			selectPeriod(t, ctx, period)
+		}
+		want := summary(t, sidecarURL, token, period, "", "")
+		checkPage(t, ctx, want)
+		var notices string
+		must(t, chromedp.Run(ctx, chromedp.Evaluate(`Array.from(document.querySelectorAll('.wrap .notice')).map(n => n.textContent).join('|')`, &notices)))
+		if notices != "" {
+			t.Errorf("%s: a notice stays after loading: %q", want.Period, notices)
+		}
+	}
+	saveScreenshot(t, ctx, filepath.Join(artifacts, "admin-page.png"))
+
+	// Other dates, through the form.
+	selectPeriod(t, ctx, "weekly")
+	must(t, chromedp.Run(ctx,
+		chromedp.SetValue(`#kchat-start`, "2025-12-15", chromedp.ByQuery),
+		chromedp.SetValue(`#kchat-end`, "2026-02-10", chromedp.ByQuery),
+	))
+	if state := pageState(t, ctx, chromedp.Click(`#kchat-show`, chromedp.ByQuery)); state != "loaded" {
+		saveScreenshot(t, ctx, filepath.Join(artifacts, "failed-dates.png"))
+		t.Fatalf("after choosing dates the page is %q", state)
+	}
+	checkPage(t, ctx, summary(t, sidecarURL, token, "weekly", "2025-12-15", "2026-02-10"))
+
+	// Download: the file is the table, row for row, for the chosen dates.
+	must(t, chromedp.Run(ctx,
+		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
+		chromedp.Click(`#kchat-download`, chromedp.ByQuery),
+	))
+	file := waitDownload(t, downloads)
+	if !strings.HasPrefix(filepath.Base(file), "Chatbot-ChatGPT-Interactions-") || !strings.HasSuffix(file, ".csv") {
+		t.Errorf("downloaded file name %s", filepath.Base(file))
+	}
+	compareCSV(t, db, file, "2025-12-15", "2026-02-10")
+
+	// A bad range shows a WordPress admin notice, not a blank page.
+	must(t, chromedp.Run(ctx,
+		chromedp.SetValue(`#kchat-start`, "2026-03-01", chromedp.ByQuery),
+		chromedp.SetValue(`#kchat-end`, "2026-02-01", chromedp.ByQuery),
+	))
+	if state := pageState(t, ctx, chromedp.Click(`#kchat-show`, chromedp.ByQuery)); state != "error" {
+		t.Errorf("a bad range leaves the page %q", state)
+	}
+	var noticeText string
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-notices .notice-error`, &noticeText, chromedp.ByQuery)))
+	if !strings.Contains(noticeText, "start must not be after end") {
+		t.Errorf("bad range notice: %q", noticeText)
+	}
+
+	// An editor finds no page.
+	editor := newBrowser(t)
+	login(t, editor, home, "editor1", "editor-pass-123")
+	var body string
+	must(t, chromedp.Run(editor,
+		chromedp.Navigate(home+"/wp-admin/options-general.php?page=kchat-interactions"),
+		// Either WordPress's refusal page or, wrongly, the page itself.
+		chromedp.WaitVisible(`#error-page, #kchat-sidecar`, chromedp.ByQuery),
+		chromedp.Text(`body`, &body, chromedp.ByQuery),
+	))
+	if !strings.Contains(body, "not allowed") || strings.Contains(body, "Download Interaction Data") {
+		t.Errorf("the editor sees the page: %.300s", body)
+	}
+
+	// The explorer: authorize with a token, run one call, get a 200.
+	docs := newBrowser(t)
+	var status string
+	must(t, chromedp.Run(docs,
+		chromedp.Navigate(sidecarURL+"/docs"),
+		chromedp.WaitVisible(`.btn.authorize`, chromedp.ByQuery),
+		chromedp.Click(`.btn.authorize`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.modal-ux input`, chromedp.ByQuery),
+		chromedp.SendKeys(`.modal-ux input`, token, chromedp.ByQuery),
+		chromedp.Click(`.modal-ux .modal-btn.auth.authorize`, chromedp.ByQuery),
+		chromedp.Click(`.modal-ux .btn-done`, chromedp.ByQuery),
+		chromedp.Click(`#operations-interactions-getInteractionsSummary .opblock-summary`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#operations-interactions-getInteractionsSummary .try-out__btn`, chromedp.ByQuery),
+		chromedp.Click(`#operations-interactions-getInteractionsSummary .try-out__btn`, chromedp.ByQuery),
+		chromedp.Click(`#operations-interactions-getInteractionsSummary .execute`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#operations-interactions-getInteractionsSummary .live-responses-table tbody .response-col_status`, chromedp.ByQuery),
+		chromedp.Text(`#operations-interactions-getInteractionsSummary .live-responses-table tbody .response-col_status`, &status, chromedp.ByQuery),
+	))
+	saveScreenshot(t, docs, filepath.Join(artifacts, "docs.png"))
+	if strings.TrimSpace(status) != "200" {
+		t.Errorf("Try it out in /docs: status %q", status)
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func waitHTTP(t *testing.T, url string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(url); err == nil {
+			resp.Body.Close()
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("%s does not answer", url)
+}
+
+// installWordPress copies Debian's WordPress into a temporary document root with a
+// wp-config.php of its own for this database, the bridge plugin as a must-use plugin,
+// and WordPress's remaining core tables created by WordPress itself.
+func installWordPress(t *testing.T, db *repotest.Database, sidecarURL string) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "wordpress")
+	if out, err := exec.Command("cp", "-a", debianWP, root).CombinedOutput(); err != nil {
+		t.Fatalf("copying WordPress: %v %s", err, out)
+	}
+	os.RemoveAll(filepath.Join(root, "wp-content", "languages"))
+	mu := filepath.Join(root, "wp-content", "mu-plugins")
+	must(t, os.MkdirAll(mu, 0o755))
+	plugin, err := os.ReadFile("wordpress/kchat-sidecar.php")
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(mu, "kchat-sidecar.php"), plugin, 0o644))
+
+	cfg := dsnParts(t, db.DSN)
+	salt := func(name string) string {
+		return fmt.Sprintf("define( '%s', '%s' );\n", name, strconv.FormatInt(time.Now().UnixNano(), 36)+name)
+	}
+	config := "<?php\n" +
+		fmt.Sprintf("define( 'DB_NAME', %q );\ndefine( 'DB_USER', %q );\ndefine( 'DB_PASSWORD', %q );\ndefine( 'DB_HOST', %q );\n", cfg[0], cfg[1], cfg[2], cfg[3]) +
+		"define( 'DB_CHARSET', 'utf8mb4' );\ndefine( 'DB_COLLATE', '' );\n" +
+		salt("AUTH_KEY") + salt("SECURE_AUTH_KEY") + salt("LOGGED_IN_KEY") + salt("NONCE_KEY") +
+		salt("AUTH_SALT") + salt("SECURE_AUTH_SALT") + salt("LOGGED_IN_SALT") + salt("NONCE_SALT") +
+		fmt.Sprintf("define( 'JWT_AUTH_SECRET_KEY', %q );\n", fixtureSecret) +
+		fmt.Sprintf("define( 'KCHAT_SIDECAR_URL', %q );\n", sidecarURL+"/wp-json/kchat/v1") +
+		"define( 'WP_CONTENT_DIR', __DIR__ . '/wp-content' );\n" +
+		"define( 'DISABLE_WP_CRON', true );\ndefine( 'AUTOMATIC_UPDATER_DISABLED', true );\ndefine( 'WP_HTTP_BLOCK_EXTERNAL', true );\n" +
+		"$table_prefix = 'wp_';\n" +
+		"if ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }\n" +
+		"require_once ABSPATH . 'wp-settings.php';\n"
+	must(t, os.WriteFile(filepath.Join(root, "wp-config.php"), []byte(config), 0o644))
+
+	// The fixture holds only the tables the sidecar reads; WordPress creates the rest.
+	upgrade := `<?php
+define( 'WP_INSTALLING', true );
+$_SERVER['HTTP_HOST'] = '127.0.0.1';
+require __DIR__ . '/wp-load.php';
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+make_db_current_silent();
+echo "ok";
+`
+	must(t, os.WriteFile(filepath.Join(root, "kchat-make-tables.php"), []byte(upgrade), 0o644))
+	out, err := exec.Command("php", filepath.Join(root, "kchat-make-tables.php")).CombinedOutput()
+	if err != nil || !strings.HasSuffix(strings.TrimSpace(string(out)), "ok") {
+		t.Fatalf("creating WordPress's tables: %v\n%s", err, out)
+	}
+	return root
+}
+
+// dsnParts returns name, user, password and host:port of a go-sql-driver DSN.
+func dsnParts(t *testing.T, dsn string) [4]string {
+	t.Helper()
+	at := strings.LastIndex(dsn, "@")
+	cred, rest := dsn[:at], dsn[at+1:]
+	user, pass, _ := strings.Cut(cred, ":")
+	addr := rest[strings.Index(rest, "(")+1 : strings.Index(rest, ")")]
+	name := rest[strings.Index(rest, "/")+1:]
+	if q := strings.Index(name, "?"); q >= 0 {
+		name = name[:q]
+	}
+	return [4]string{name, user, pass, addr}
+}
+
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1400),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return ctx
+}
+
+func login(t *testing.T, ctx context.Context, home, user, pass string) {
+	t.Helper()
+	must(t, chromedp.Run(ctx,
+		chromedp.Navigate(home+"/wp-login.php"),
+		chromedp.WaitReady(`#wp-submit`, chromedp.ByID),
+		// Set rather than type: the login page's own scripts may still be settling, and
+		// typed keys can be lost to them.
+		chromedp.SetValue(`#user_login`, user, chromedp.ByID),
+		chromedp.SetValue(`#user_pass`, pass, chromedp.ByID),
+		chromedp.Click(`#wp-submit`, chromedp.ByID),
+		chromedp.WaitVisible(`#wpadminbar`, chromedp.ByID),
+	))
+}
+
+func selectPeriod(t *testing.T, ctx context.Context, period string) {
+	t.Helper()
+	// SetValue fires input and change, as a person choosing from the list would.
+	state := pageState(t, ctx, chromedp.SetValue(`#kchat-period`, period, chromedp.ByQuery))
+	if state != "loaded" {
+		t.Fatalf("after choosing %s the page is %q", period, state)
+	}
+}
+
+// pageState runs actions that make the page load data and returns how that ended:
+// "loaded" or "error" (the page's script marks <body> when it is done).
+func pageState(t *testing.T, ctx context.Context, actions ...chromedp.Action) string {
+	t.Helper()
+	var state string
+	run := append([]chromedp.Action{chromedp.Evaluate(`document.body.removeAttribute('data-kchat-state')`, nil)}, actions...)
+	run = append(run,
+		chromedp.WaitVisible(`body[data-kchat-state]`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.body.getAttribute('data-kchat-state')`, &state))
+	must(t, chromedp.Run(ctx, run...))
+	return state
+}
+
+type summaryBody struct {
+	Period     string `json:"period"`
+	Start, End string
+	Total      int64 `json:"total"`
+	Buckets    []struct {
+		Label string `json:"label"`
+		Count int64  `json:"count"`
+	} `json:"buckets"`
+}
+
+// adminToken logs in to the sidecar's own token route, like a script would.
+func adminToken(t *testing.T, home string) string {
+	t.Helper()
+	_ = home
+	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
+	must(t, err)
+	return tok
+}
+
+func summary(t *testing.T, base, token, period, start, end string) summaryBody {
+	t.Helper()
+	q := url.Values{}
+	for k, v := range map[string]string{"period": period, "start": start, "end": end} {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	u := base + "/wp-json/kchat/v1/interactions/summary?" + q.Encode()
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	defer resp.Body.Close()
+	var s summaryBody
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || json.Unmarshal(b, &s) != nil {
+		t.Fatalf("sidecar summary %s: %d %s", u, resp.StatusCode, b)
+	}
+	return s
+}
+
+// checkPage compares the page's table and total with the sidecar's summary.
+func checkPage(t *testing.T, ctx context.Context, want summaryBody) {
+	t.Helper()
+	var rows [][]string
+	var total string
+	must(t, chromedp.Run(ctx,
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#kchat-table tbody tr')).map(tr => Array.from(tr.cells).map(c => c.textContent))`, &rows),
+		chromedp.Text(`#kchat-total`, &total, chromedp.ByID),
+	))
+	if len(rows) != len(want.Buckets) {
+		t.Fatalf("%s: the page shows %d rows, the sidecar %d", want.Period, len(rows), len(want.Buckets))
+	}
+	for i, b := range want.Buckets {
+		if rows[i][0] != b.Label || rows[i][1] != strconv.FormatInt(b.Count, 10) {
+			t.Errorf("%s row %d: page %v, sidecar %s=%d", want.Period, i, rows[i], b.Label, b.Count)
+		}
+	}
+	if total != strconv.FormatInt(want.Total, 10) {
+		t.Errorf("%s total: page %s, sidecar %d", want.Period, total, want.Total)
+	}
+	var bars int
+	must(t, chromedp.Run(ctx, chromedp.Evaluate(`document.querySelectorAll('#kchat-chart svg rect.bar').length`, &bars)))
+	if bars != len(want.Buckets) {
+		t.Errorf("%s: %d bars for %d buckets", want.Period, bars, len(want.Buckets))
+	}
+}
+
+func saveScreenshot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	var png []byte
+	must(t, chromedp.Run(ctx, chromedp.FullScreenshot(&png, 100)))
+	must(t, os.WriteFile(path, png, 0o644))
+}
+
+func waitDownload(t *testing.T, dir string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".csv") {
+				return filepath.Join(dir, e.Name())
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatal("no file was downloaded")
+	return ""
+}
+
+func compareCSV(t *testing.T, db *repotest.Database, file, start, end string) {
+	t.Helper()
+	f, err := os.Open(file)
+	must(t, err)
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	must(t, err)
+	conn, err := sql.Open("mysql", db.DSN)
+	must(t, err)
+	defer conn.Close()
+	rows, err := conn.Query("SELECT DATE_FORMAT(`date`, '%Y-%m-%d'), COALESCE(CAST(`count` AS CHAR), '') FROM wp_chatbot_chatgpt_interactions WHERE `date` BETWEEN ? AND ? ORDER BY `date`", start, end)
+	must(t, err)
+	defer rows.Close()
+	want := [][]string{{"date", "count"}}
+	for rows.Next() {
+		var d, c string
+		must(t, rows.Scan(&d, &c))
+		want = append(want, []string{d, c})
+	}
+	if fmt.Sprint(records) != fmt.Sprint(want) {
+		t.Errorf("downloaded CSV differs from the table:\n got %v\nwant %v", records, want)
+	}
+}
