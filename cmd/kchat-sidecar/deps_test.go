@@ -1,6 +1,8 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os/exec"
 	"strings"
 	"testing"
@@ -21,5 +23,21 @@ func TestBinaryLeavesTestOnlyDependenciesOut(t *testing.T) {
 		if strings.Contains(deps, forbidden) {
 			t.Errorf("kchat-sidecar links %s", forbidden)
 		}
+	}
+}
+
+func TestHealthcheck(t *testing.T) {
+	status := http.StatusOK
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) }))
+	defer srv.Close()
+	if got := healthcheck([]string{srv.URL}); got != 0 {
+		t.Errorf("ready: exit %d", got)
+	}
+	status = http.StatusServiceUnavailable
+	if got := healthcheck([]string{srv.URL}); got != 1 {
+		t.Errorf("503: exit %d", got)
+	}
+	if got := healthcheck([]string{"http://127.0.0.1:1/readyz"}); got != 1 {
+		t.Errorf("nothing listening: exit %d", got)
 	}
 }

@@ -7,14 +7,21 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 )
 
 func main() {
+	// "kchat-sidecar healthcheck [URL]" lets a container health check probe /readyz
+	// from an image that has no curl or wget.
+	if len(os.Args) > 1 && os.Args[1] == "healthcheck" {
+		os.Exit(healthcheck(os.Args[2:]))
+	}
 	cfg, err := sidecar.ParseConfig(os.Args[1:], os.Getenv, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(0)
@@ -37,4 +44,25 @@ func main() {
 		fmt.Fprintf(os.Stderr, "kchat-sidecar: shutdown: %v\n", err)
 		os.Exit(1)
 	}
+}
+
+// healthcheck exits 0 when url (default: this host's /readyz on the default port)
+// answers 200 within a few seconds, 1 otherwise.
+func healthcheck(args []string) int {
+	url := "http://127.0.0.1:8080/readyz"
+	if len(args) > 0 {
+		url = args[0]
+	}
+	client := http.Client{Timeout: 4 * time.Second}
+	resp, err := client.Get(url)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "kchat-sidecar healthcheck: %v\n", err)
+		return 1
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		fmt.Fprintf(os.Stderr, "kchat-sidecar healthcheck: %s answered %d\n", url, resp.StatusCode)
+		return 1
+	}
+	return 0
 }
