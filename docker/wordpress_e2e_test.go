@@ -191,6 +191,44 @@ func TestWordPressAdminPage(t *testing.T) {
 	if strings.TrimSpace(status) != "200" {
 		t.Errorf("Try it out in /docs: status %q", status)
 	}
+
+	// A token the sidecar refuses (the site's key no longer matches) is a clear notice.
+	configPath := filepath.Join(docroot, "wp-config.php")
+	config, err := os.ReadFile(configPath)
+	must(t, err)
+	must(t, os.WriteFile(configPath, []byte(strings.Replace(string(config), fixtureSecret, "a-different-key-0123456789", 1)), 0o644))
+	if state := reloadState(t, ctx, home); state != "error" {
+		t.Errorf("with a refused token the page is %q", state)
+	}
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-notices .notice-error`, &noticeText, chromedp.ByQuery)))
+	if !strings.Contains(noticeText, "refused") {
+		t.Errorf("refused token notice: %q", noticeText)
+	}
+	must(t, os.WriteFile(configPath, config, 0o644))
+
+	// The sidecar down: a clear notice, not a blank page.
+	sc.Process.Signal(os.Interrupt)
+	sc.Wait()
+	if state := reloadState(t, ctx, home); state != "error" {
+		t.Errorf("with the sidecar down the page is %q", state)
+	}
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-notices .notice-error`, &noticeText, chromedp.ByQuery)))
+	if !strings.Contains(noticeText, "could not be reached") {
+		t.Errorf("sidecar down notice: %q", noticeText)
+	}
+	saveScreenshot(t, ctx, filepath.Join(artifacts, "admin-page-sidecar-down.png"))
+}
+
+// reloadState reloads the admin page and returns how its data load ended.
+func reloadState(t *testing.T, ctx context.Context, home string) string {
+	t.Helper()
+	var state string
+	must(t, chromedp.Run(ctx,
+		chromedp.Navigate(home+"/wp-admin/options-general.php?page=kchat-interactions"),
+		chromedp.WaitVisible(`body[data-kchat-state]`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.body.getAttribute('data-kchat-state')`, &state),
+	))
+	return state
 }
 
 func must(t *testing.T, err error) {
