@@ -141,6 +141,20 @@ func TestWordPressAdminPage(t *testing.T) {
 	}
 	compareCSV(t, db, file, "2025-12-15", "2026-02-10")
 
+	// A window with no interactions says so.
+	must(t, chromedp.Run(ctx,
+		chromedp.SetValue(`#kchat-start`, "2020-01-01", chromedp.ByQuery),
+		chromedp.SetValue(`#kchat-end`, "2020-01-31", chromedp.ByQuery),
+	))
+	if state := pageState(t, ctx, chromedp.Click(`#kchat-show`, chromedp.ByQuery)); state != "loaded" {
+		t.Errorf("an empty window leaves the page %q", state)
+	}
+	var emptyText string
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-notices .notice-warning`, &emptyText, chromedp.ByQuery)))
+	if !strings.Contains(emptyText, "No interactions") {
+		t.Errorf("empty notice: %q", emptyText)
+	}
+
 	// A bad range shows a WordPress admin notice, not a blank page.
 	must(t, chromedp.Run(ctx,
 		chromedp.SetValue(`#kchat-start`, "2026-03-01", chromedp.ByQuery),
