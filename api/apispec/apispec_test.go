@@ -1,19 +1,16 @@
 package apispec_test
 
 import (
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/apispec"
 )
 
-// mustLoadRepository loads the repository's own contract.
-func mustLoadRepository(t *testing.T) (*apispec.Spec, []byte) {
+func load(t *testing.T) *apispec.Spec {
 	t.Helper()
 	raw, err := os.ReadFile("../../openapi.yaml")
 	if err != nil {
@@ -21,288 +18,26 @@ func mustLoadRepository(t *testing.T) (*apispec.Spec, []byte) {
 	}
 	s, err := apispec.Load(raw)
 	if err != nil {
-		t.Fatalf("the repository's openapi.yaml does not load: %v", err)
+		t.Fatal(err)
 	}
-	return s, raw
+	return s
 }
 
-// The repository's contract parses, is valid OpenAPI 3.1 and every example in it
-// validates against its schema: Load refuses anything less (see TestLoadRefuses).
-func TestLoadRepository(t *testing.T) {
-	mustLoadRepository(t)
-}
-
-// miniSpec is a small contract with an example at every kind of place one can stand.
-// The markers are YAML comments, so the base loads as it is.
-const miniSpec = `openapi: 3.1.0
-info: {title: mini, version: "1"}
-paths:
-  /things/{id}:
-    get:
-      operationId: getThing
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema:
-            type: integer
-            #P_SCHEMA
-          #P_EX
-      responses:
-        "200":
-          description: A thing.
-          headers:
-            X-Count:
-              required: true
-              schema: {type: integer, minimum: 0}
-              #H_EX
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Thing"}
-              #M_EX
-        default:
-          description: Anything else.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Problem"}
-    put:
-      operationId: putThing
-      parameters:
-        - {name: id, in: path, required: true, schema: {type: integer}}
-      requestBody:
-        content:
-          application/json:
-            schema: {$ref: "#/components/schemas/Thing"}
-            #R_EX
-      responses:
-        "204": {description: Stored.}
-  /things:
-    get:
-      operationId: listThings
-      responses:
-        "200": {description: All of them.}
-components:
-  schemas:
-    Thing:
-      type: object
-      additionalProperties: false
-      required: [n]
-      properties:
-        n: {type: [integer, "null"]}
-        d: {type: string, format: date}
-      #S_EX
-    Problem:
-      type: object
-      required: [code]
-      properties:
-        code: {type: string}
-`
-
-// mini returns miniSpec with each marker replaced, in order, by what follows it.
-func mini(markerThen ...string) string {
-	return strings.NewReplacer(markerThen...).Replace(miniSpec)
-}
-
-func TestLoadRefuses(t *testing.T) {
-	tests := []struct {
-		name string
-		spec string
-		want string // in the error; "" for a spec that must load
-	}{
-		{"GoodExamplesEverywhere", mini(
-			"#P_SCHEMA", "examples: [1, 2]",
-			"#P_EX", "examples: {one: {value: 1}}",
-			"#H_EX", "example: 3",
-			"#M_EX", "examples: {some: {value: {n: 1, d: '2026-11-25'}}, none: {value: {n: null}}}",
-			"#R_EX", "example: {n: 2}",
-			"#S_EX", "examples: [{n: null}]"), ""},
-		{"NotYAML", "openapi: [3.1.0", "parsing"},
-		{"OpenAPI30", strings.Replace(mini(), "openapi: 3.1.0", "openapi: 3.0.3", 1), "want 3.1"},
-		{"Invalid", strings.Replace(mini(), `"204": {description: Stored.}`, `"204": {}`, 1), "not valid"},
-		{"UnknownFormat", strings.Replace(mini(), "format: date", "format: dat", 1), "not valid"},
-		{"BadSchemaExample", mini("#S_EX", "example: {n: x}"), "example"},
-		{"BadSchemaExamples", mini("#S_EX", "examples: [{n: 1}, {n: 1, extra: true}]"), "/components/schemas/Thing/examples/1"},
-		{"BadParameterSchemaExamples", mini("#P_SCHEMA", "examples: [1, one]"), "examples/1"},
-		{"BadParameterExample", mini("#P_EX", "example: one"), "example"},
-		{"BadParameterExamples", mini("#P_EX", "examples: {one: {value: one}}"), "one"},
-		{"BadHeaderExample", mini("#H_EX", "example: -1"), "header X-Count example"},
-		{"BadHeaderExamples", mini("#H_EX", "examples: {negative: {value: -1}}"), "header X-Count example negative"},
-		{"BadMediaExample", mini("#M_EX", "example: {n: '3'}"), "example"},
-		{"BadMediaExamples", mini("#M_EX", "examples: {bad: {value: {d: '2026-13-01', n: 1}}}"), "bad"},
-		{"BadRequestExample", mini("#R_EX", "example: {}"), "example"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := apispec.Load([]byte(tt.spec))
-			switch {
-			case tt.want == "" && err != nil:
-				t.Errorf("Load: got %v, want no error", err)
-			case tt.want != "" && err == nil:
-				t.Errorf("Load: got no error, want one mentioning %q", tt.want)
-			case tt.want != "" && !strings.Contains(err.Error(), tt.want):
-				t.Errorf("Load: got %v, want an error mentioning %q", err, tt.want)
-			}
-		})
-	}
-}
+const goodSummary = `{"period":"daily","start":"2026-11-24","end":"2026-11-25","timezone":"Europe/Berlin","total":3,` +
+	`"buckets":[{"label":"11-24","start":"2026-11-24","end":"2026-11-24","count":3},{"label":"11-25","start":"2026-11-25","end":"2026-11-25","count":0}]}`
 
 func header(kv ...string) http.Header {
 	h := http.Header{}
-	for i := 0; i+1 < len(kv); i += 2 {
+	for i := 0; i < len(kv); i += 2 {
 		h.Set(kv[i], kv[i+1])
 	}
 	return h
 }
 
-const (
-	jsonCT = "application/json; charset=UTF-8"
-
-	summaryPath = "/wp-json/kchat/v1/interactions/summary"
-	rowsPath    = "/wp-json/kchat/v1/interactions"
-	exportPath  = "/wp-json/kchat/v1/interactions/export"
-
-	goodSummary = `{"period":"daily","start":"2026-11-24","end":"2026-11-25","timezone":"Europe/Berlin","total":3,` +
-		`"buckets":[{"label":"11-24","start":"2026-11-24","end":"2026-11-24","count":3},` +
-		`{"label":"11-25","start":"2026-11-25","end":"2026-11-25","count":0}]}`
-
-	notLoggedIn = `{"code":"rest_not_logged_in","message":"You are not currently logged in.","data":{"status":401}}`
-	goodCSV     = "date,count\r\n2026-11-22,\r\n2026-11-23,26\r\n"
-	goodIndex   = `{"name":"kchat-sidecar","description":"d","url":"http://127.0.0.1:8080","namespaces":["kchat/v1"],"extra":1,` +
-		`"routes":{"/kchat/v1":{"namespace":"kchat/v1","methods":["GET"],"endpoints":[{"methods":["GET"],"args":{}}]}}}`
-)
-
-func rowsHeader(kv ...string) http.Header {
-	return header(append([]string{"Content-Type", jsonCT, "X-WP-Total", "3", "X-WP-TotalPages", "1"}, kv...)...)
-}
-
-func exportHeader(disposition string) http.Header {
-	h := header("Content-Type", "text/csv; charset=utf-8")
-	if disposition != "" {
-		h.Set("Content-Disposition", disposition)
-	}
-	return h
-}
-
-// The validator must be able to say no, or the contract tests built on it prove nothing:
-// each refusal here is one kind of drift between code and contract.
+// The validator must be able to say no, or the contract tests prove nothing.
 func TestValidateResponse(t *testing.T) {
-	s, raw := mustLoadRepository(t)
-	wwwAuth := header("Content-Type", jsonCT, "WWW-Authenticate", `Bearer realm="kchat-sidecar"`)
-	tests := []struct {
-		name   string
-		method string
-		path   string
-		status int
-		header http.Header
-		body   string
-		ok     bool
-	}{
-		{"SummaryOK", "GET", summaryPath, 200, header("Content-Type", jsonCT), goodSummary, true},
-		{"SummaryMissingTotal", "GET", summaryPath, 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"total":3,`, "", 1), false},
-		{"SummaryBucketExtraField", "GET", summaryPath, 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"count":0}`, `"count":0,"x":1}`, 1), false},
-		{"SummaryPeriodNotLowerCase", "GET", summaryPath, 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"daily"`, `"Daily"`, 1), false},
-		{"SummaryNotADate", "GET", summaryPath, 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"end":"2026-11-25","timezone"`, `"end":"2026-13-01","timezone"`, 1), false},
-		{"SummaryNegativeTotal", "GET", summaryPath, 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"total":3`, `"total":-3`, 1), false},
-		{"SummaryUndocumentedStatus", "GET", summaryPath, 418, header("Content-Type", jsonCT), `{"code":"x","message":"m","data":{"status":418}}`, false},
-		{"SummaryAsHTML", "GET", summaryPath, 200, header("Content-Type", "text/html; charset=utf-8"), goodSummary, false},
-		{"SummaryAsPlainText", "GET", summaryPath, 200, header("Content-Type", "text/plain"), goodSummary, false},
-		{"SummaryNoContentType", "GET", summaryPath, 200, http.Header{}, goodSummary, false},
-		{"SummaryNotJSON", "GET", summaryPath, 200, header("Content-Type", jsonCT), `{"period":`, false},
-
-		{"RowsCountInteger", "GET", rowsPath, 200, rowsHeader(), `[{"date":"2026-11-24","count":12}]`, true},
-		{"RowsCountNull", "GET", rowsPath, 200, rowsHeader(), `[{"date":"2026-11-24","count":null}]`, true},
-		{"RowsCountString", "GET", rowsPath, 200, rowsHeader(), `[{"date":"2026-11-24","count":"12"}]`, false},
-		{"RowsFieldsTrimmed", "GET", rowsPath + "?_fields=date", 200, rowsHeader(), `[{"date":"2026-11-24"}]`, true},
-		{"RowsExtraField", "GET", rowsPath, 200, rowsHeader(), `[{"date":"2026-11-24","count":3,"id":1}]`, false},
-		{"RowsWithLink", "GET", rowsPath, 200, rowsHeader("Link", `<http://h/wp-json/kchat/v1/interactions?page=2>; rel="next"`), `[]`, true},
-		{"RowsMissingTotal", "GET", rowsPath, 200, header("Content-Type", jsonCT, "X-WP-TotalPages", "1"), `[]`, false},
-		{"RowsMissingTotalPages", "GET", rowsPath, 200, header("Content-Type", jsonCT, "X-WP-Total", "0"), `[]`, false},
-		{"RowsTotalNotANumber", "GET", rowsPath, 200, header("Content-Type", jsonCT, "X-WP-Total", "many", "X-WP-TotalPages", "1"), `[]`, false},
-		{"RowsNotAnArray", "GET", rowsPath, 200, rowsHeader(), `{"date":"2026-11-24","count":1}`, false},
-
-		{"UnauthorizedOK", "GET", rowsPath, 401, wwwAuth, notLoggedIn, true},
-		{"UnauthorizedNoChallenge", "GET", rowsPath, 401, header("Content-Type", jsonCT), notLoggedIn, false},
-		{"UnauthorizedBasicChallenge", "GET", rowsPath, 401, header("Content-Type", jsonCT, "WWW-Authenticate", "Basic"), notLoggedIn, false},
-		{"BadRequestWithParams", "GET", summaryPath, 400, header("Content-Type", jsonCT), `{"code":"rest_invalid_param","message":"m","data":{"status":400,"params":{"period":"why"}}}`, true},
-		{"BadRequestParamNotString", "GET", summaryPath, 400, header("Content-Type", jsonCT), `{"code":"rest_invalid_param","message":"m","data":{"status":400,"params":{"period":1}}}`, false},
-		{"ErrorWithoutData", "GET", rowsPath, 403, header("Content-Type", jsonCT), `{"code":"rest_forbidden","message":"m"}`, false},
-		{"ErrorWithoutStatus", "GET", rowsPath, 503, header("Content-Type", jsonCT), `{"code":"kchat_db_unavailable","message":"m","data":{}}`, false},
-
-		{"ExportOK", "GET", exportPath, 200, exportHeader(`attachment; filename="Chatbot-ChatGPT-Interactions-2026-11-25.csv"`), goodCSV, true},
-		{"ExportWithBOM", "GET", exportPath + "?bom=true", 200, exportHeader(`attachment; filename="Chatbot-ChatGPT-Interactions-2026-11-25.csv"`), "\uFEFF" + goodCSV, true},
-		{"ExportOtherFilename", "GET", exportPath, 200, exportHeader(`attachment; filename="export.csv"`), goodCSV, false},
-		{"ExportNoDisposition", "GET", exportPath, 200, exportHeader(""), goodCSV, false},
-		{"ExportAsJSON", "GET", exportPath, 200, header("Content-Type", jsonCT, "Content-Disposition", `attachment; filename="Chatbot-ChatGPT-Interactions-2026-11-25.csv"`), `[]`, false},
-
-		{"HealthOK", "GET", "/healthz", 200, header("Content-Type", jsonCT), `{"status":"ok"}`, true},
-		{"HealthNotOK", "GET", "/healthz", 200, header("Content-Type", jsonCT), `{"status":"fine"}`, false},
-		{"ReadyUnavailable", "GET", "/readyz", 503, header("Content-Type", jsonCT), `{"code":"kchat_table_missing","message":"m","data":{"status":503}}`, true},
-		{"OpenAPIOK", "GET", "/openapi.yaml", 200, header("Content-Type", "application/yaml"), string(raw), true},
-		{"OpenAPINotAContract", "GET", "/openapi.yaml", 200, header("Content-Type", "application/yaml"), "just: text\n", false},
-		{"IndexOK", "GET", "/wp-json/", 200, header("Content-Type", jsonCT), goodIndex, true},
-		{"IndexWithoutRoutes", "GET", "/wp-json/", 200, header("Content-Type", jsonCT), `{"name":"n","description":"d","url":"u","namespaces":[]}`, false},
-		{"NamespaceIndexOK", "GET", "/wp-json/kchat/v1", 200, header("Content-Type", jsonCT), `{"namespace":"kchat/v1","routes":{}}`, true},
-		// The body of the other index: right for /wp-json/, wrong here.
-		{"NamespaceIndexGivenIndex", "GET", "/wp-json/kchat/v1", 200, header("Content-Type", jsonCT), goodIndex, false},
-
-		// Bodies kin-openapi has no decoder for are checked by apispec itself.
-		{"DocsOK", "GET", "/docs", 200, header("Content-Type", "text/html; charset=utf-8", "Content-Security-Policy", "default-src 'self'"), "<!doctype html>", true},
-		{"DocsWithoutCSP", "GET", "/docs", 200, header("Content-Type", "text/html; charset=utf-8"), "<!doctype html>", false},
-		{"DocsUndocumentedType", "GET", "/docs", 200, header("Content-Type", "image/png", "Content-Security-Policy", "default-src 'self'"), "\x89PNG", false},
-		{"DocsScriptAsCSS", "GET", "/docs/init.js", 200, header("Content-Type", "text/css"), "body{}", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			req := httptest.NewRequest(tt.method, tt.path, nil)
-			err := s.ValidateResponse(req, tt.status, tt.header, []byte(tt.body))
-			if got, want := err == nil, tt.ok; got != want {
-				t.Errorf("valid: got %v (%v), want %v", got, err, want)
-			}
-			if errors.Is(err, apispec.ErrNoOperation) {
-				t.Errorf("the request itself was not routed: %v", err)
-			}
-		})
-	}
-}
-
-// The router must tell /wp-json/ from /wp-json and /wp-json/kchat/v1 from
-// /wp-json/kchat/v1/, as Echo does, and must not care about the host.
-func TestValidateResponseRouting(t *testing.T) {
-	s, _ := mustLoadRepository(t)
-	tests := []struct {
-		method, target string
-		routed         bool
-	}{
-		{"GET", "/wp-json/", true},
-		{"GET", "/wp-json", false},
-		{"GET", "/wp-json/kchat/v1", true},
-		{"GET", "/wp-json/kchat/v1/", false},
-		{"GET", "/wp-json/kchat/v1/interactions/", false},
-		{"GET", "/wp-json/kchat", false},
-		{"GET", "/nowhere", false},
-		{"POST", "/healthz", false},
-		{"GET", "http://203.0.113.7:9999/healthz", true},
-		{"GET", "https://wp.example.test/healthz?probe=1", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
-			req := httptest.NewRequest(tt.method, tt.target, nil)
-			// The body is wrong for every route; all that matters is whether it was routed.
-			err := s.ValidateResponse(req, 200, header("Content-Type", jsonCT), []byte(`{}`))
-			if got, want := !errors.Is(err, apispec.ErrNoOperation), tt.routed; got != want {
-				t.Errorf("routed: got %v (%v), want %v", got, err, want)
-			}
-		})
-	}
-}
-
-// A status the operation does not list is covered by its "default" response, if any.
-func TestValidateResponseDefault(t *testing.T) {
-	s, err := apispec.Load([]byte(mini()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain := header("Content-Type", "application/json")
+	s := load(t)
+	jsonCT := "application/json; charset=UTF-8"
 	tests := []struct {
 		name   string
 		path   string
@@ -311,52 +46,41 @@ func TestValidateResponseDefault(t *testing.T) {
 		body   string
 		ok     bool
 	}{
-		{"DefaultOK", "/things/1", 418, plain, `{"code":"teapot"}`, true},
-		{"DefaultBadBody", "/things/1", 418, plain, `{"message":"no code"}`, false},
-		{"NoDefault", "/things", 418, plain, `{"code":"teapot"}`, false},
-		{"Documented", "/things/7", 200, header("Content-Type", "application/json", "X-Count", "1"), `{"n":null}`, true},
-		{"DocumentedWithoutRequiredHeader", "/things/7", 200, plain, `{"n":null}`, false},
+		{"SummaryOK", "/wp-json/kchat/v1/interactions/summary", 200, header("Content-Type", jsonCT), goodSummary, true},
+		{"SummaryMissingTotal", "/wp-json/kchat/v1/interactions/summary", 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"total":3,`, "", 1), false},
+		{"BucketExtraField", "/wp-json/kchat/v1/interactions/summary", 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"count":0}`, `"count":0,"x":1}`, 1), false},
+		{"BadPeriod", "/wp-json/kchat/v1/interactions/summary", 200, header("Content-Type", jsonCT), strings.Replace(goodSummary, `"daily"`, `"Daily"`, 1), false},
+		{"UndocumentedStatus", "/wp-json/kchat/v1/interactions/summary", 418, header("Content-Type", jsonCT), `{}`, false},
+		{"WrongContentType", "/wp-json/kchat/v1/interactions/summary", 200, header("Content-Type", "text/html"), goodSummary, false},
+		{"RowsOK", "/wp-json/kchat/v1/interactions", 200, header("Content-Type", jsonCT, "X-WP-Total", "2", "X-WP-TotalPages", "1"), `[{"date":"2026-11-24","count":null},{"date":"2026-11-23"}]`, true},
+		{"RowsMissingTotal", "/wp-json/kchat/v1/interactions", 200, header("Content-Type", jsonCT, "X-WP-TotalPages", "1"), `[]`, false},
+		{"RowsCountString", "/wp-json/kchat/v1/interactions", 200, header("Content-Type", jsonCT, "X-WP-Total", "1", "X-WP-TotalPages", "1"), `[{"date":"2026-11-24","count":"3"}]`, false},
+		{"RowsExtraField", "/wp-json/kchat/v1/interactions", 200, header("Content-Type", jsonCT, "X-WP-Total", "1", "X-WP-TotalPages", "1"), `[{"date":"2026-11-24","count":3,"id":1}]`, false},
+		{"UnauthorizedOK", "/wp-json/kchat/v1/interactions", 401, header("Content-Type", jsonCT, "WWW-Authenticate", "Bearer"), `{"code":"rest_not_logged_in","message":"m","data":{"status":401}}`, true},
+		{"UnauthorizedNoChallenge", "/wp-json/kchat/v1/interactions", 401, header("Content-Type", jsonCT), `{"code":"rest_not_logged_in","message":"m","data":{"status":401}}`, false},
+		{"ErrorWithoutData", "/wp-json/kchat/v1/interactions", 403, header("Content-Type", jsonCT), `{"code":"rest_forbidden","message":"m"}`, false},
+		{"ExportOK", "/wp-json/kchat/v1/interactions/export", 200, header("Content-Type", "text/csv; charset=utf-8", "Content-Disposition", `attachment; filename="Chatbot-ChatGPT-Interactions-2026-11-25.csv"`), "date,count\r\n", true},
+		{"ExportBadFilename", "/wp-json/kchat/v1/interactions/export", 200, header("Content-Type", "text/csv; charset=utf-8", "Content-Disposition", `attachment; filename="export.csv"`), "date,count\r\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
 			err := s.ValidateResponse(req, tt.status, tt.header, []byte(tt.body))
-			if got, want := err == nil, tt.ok; got != want {
-				t.Errorf("valid: got %v (%v), want %v", got, err, want)
+			if (err == nil) != tt.ok {
+				t.Errorf("got %v, want ok=%v", err, tt.ok)
 			}
 		})
+	}
+	if err := s.ValidateResponse(httptest.NewRequest(http.MethodGet, "/nowhere", nil), 200, http.Header{}, nil); err == nil {
+		t.Errorf("a path outside the contract validated")
 	}
 }
 
 func TestOperations(t *testing.T) {
-	s, err := apispec.Load([]byte(mini()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := strings.Join(s.Operations(), "\n"), "GET /things\nGET /things/:id\nPUT /things/:id"; got != want {
-		t.Errorf("operations:\ngot\n%s\nwant\n%s", got, want)
-	}
-}
-
-// What this issue states must be in the repository's contract, in Echo's form, sorted.
-func TestOperationsRepository(t *testing.T) {
-	s, _ := mustLoadRepository(t)
-	ops := s.Operations()
-	if !slices.IsSorted(ops) {
-		t.Errorf("operations are not sorted: %v", ops)
-	}
-	for _, op := range []string{
-		"GET /healthz",
-		"GET /openapi.yaml",
-		"GET /readyz",
-		"GET /wp-json/",
-		"GET /wp-json/kchat/v1",
-		"GET /wp-json/kchat/v1/interactions",
-		"GET /wp-json/kchat/v1/interactions/export",
-		"GET /wp-json/kchat/v1/interactions/summary",
-	} {
-		if !slices.Contains(ops, op) {
-			t.Errorf("operations lack %s: %v", op, ops)
+	got := strings.Join(load(t).Operations(), "\n")
+	for _, op := range []string{"GET /healthz", "GET /wp-json/", "GET /wp-json/kchat/v1/interactions/summary"} {
+		if !strings.Contains(got, op) {
+			t.Errorf("operations lack %s:\n%s", op, got)
 		}
 	}
 }
