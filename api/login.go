@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -9,6 +11,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -17,13 +21,55 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
-// Dummy hashes make a login for an unknown user cost what a wrong password costs. They
-// are in the formats WordPress 6.8+ writes, which it also upgrades older hashes to at
-// the next login.
-const (
-	dummyPasswordHash    = "$wp$2y$10$Cc2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW"
-	dummyAppPasswordHash = "$generic$k3_hPLQD1L552VGPPlnSsQJhufKMWtuFppLAlSr5"
-)
+// dummyAppPasswordHash makes a Basic login for an unknown user cost what a wrong
+// application password costs (the 6.8+ form is a single BLAKE2b either way).
+const dummyAppPasswordHash = "$generic$k3_hPLQD1L552VGPPlnSsQJhufKMWtuFppLAlSr5"
+
+// dummyHashes make a login for an unknown user cost what a wrong password costs: a
+// phpass check takes about 3 ms and a 6.8 bcrypt check about 60 ms, so the dummy must be
+// of the format the site's real accounts use. The last format seen for a real user is
+// the one used for the next unknown one.
+type dummyHashes struct {
+	once   sync.Once // the bcrypt ones take ~60 ms each: made on first need
+	byKind map[string]string
+	last   atomic.Value // string: a key of byKind
+}
+
+func newDummyHashes() *dummyHashes {
+	d := &dummyHashes{}
+	d.last.Store("wp68") // what WordPress writes today, and upgrades older hashes to
+	return d
+}
+
+func (d *dummyHashes) make() {
+	secret := make([]byte, 18)
+	rand.Read(secret) // never fails (crypto/rand panics instead)
+	pass := base64.RawURLEncoding.EncodeToString(secret)
+	d.byKind = map[string]string{"md5": wppass.HashMD5(pass)}
+	d.byKind["phpass"], _ = wppass.HashPortable(pass)
+	d.byKind["wp68"], _ = wppass.HashWP68(pass, 10)
+	d.byKind["bcrypt"], _ = wppass.HashBcrypt(pass, 10)
+}
+
+// hashKind names a stored hash's format.
+func hashKind(hash string) string {
+	switch {
+	case len(hash) <= 32:
+		return "md5"
+	case strings.HasPrefix(hash, "$wp"):
+		return "wp68"
+	case strings.HasPrefix(hash, "$P$"), strings.HasPrefix(hash, "$H$"):
+		return "phpass"
+	}
+	return "bcrypt"
+}
+
+func (d *dummyHashes) seen(realHash string) { d.last.Store(hashKind(realHash)) }
+
+func (d *dummyHashes) hash() string {
+	d.once.Do(d.make)
+	return d.byKind[d.last.Load().(string)]
+}
 
 // maxLoginBody bounds what the token route reads.
 const maxLoginBody = 64 << 10
@@ -150,7 +196,7 @@ func (s *Server) issueToken(c echo.Context) error {
 		}
 		user, err = s.store.UserByLogin(ctx, username)
 		if errors.Is(err, repository.ErrNotFound) {
-			wppass.Check(password, dummyPasswordHash)
+			wppass.Check(password, s.dummies.hash())
 			attempt.failed()
 			return newError(http.StatusForbidden, "[jwt_auth] invalid_username",
 				"Unknown username. Check again or try your email address.")
@@ -158,6 +204,7 @@ func (s *Server) issueToken(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		s.dummies.seen(user.PasswordHash)
 		if !wppass.Check(password, user.PasswordHash) {
 			attempt.failed()
 			return newError(http.StatusForbidden, "[jwt_auth] incorrect_password",

@@ -3,10 +3,12 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
 )
 
 // FuzzSummaryParams: any query string either yields a window that is ordered and within
@@ -90,6 +92,25 @@ func TestParseUserID(t *testing.T) {
 		id, ok := parseUserID([]byte(tt.raw))
 		if id != tt.id || ok != tt.okay {
 			t.Errorf("parseUserID(%s) = %d, %v; want %d, %v", tt.raw, id, ok, tt.id, tt.okay)
+		}
+	}
+}
+
+// An unknown user's login is checked against a dummy of the format real accounts use,
+// so that it costs what a wrong password costs on this site.
+func TestDummyHashFollowsTheSite(t *testing.T) {
+	d := newDummyHashes()
+	if got := hashKind(d.hash()); got != "wp68" {
+		t.Errorf("initial dummy %s", got)
+	}
+	for _, real := range []string{"$P$BImbJC/sYHVYJfVdrOA9QhsJjt1cz1/", "5eb63bbbe01eeed093cb22bb8f5acdc3",
+		"$2y$04$DtJ1khk1uHUw2n1u6E1ap.xmyn5D6EdfNHZMP9oANY8HQKmZ9cUKu", "$wp$2y$10$Cc2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW"} {
+		d.seen(real)
+		if got, want := hashKind(d.hash()), hashKind(real); got != want {
+			t.Errorf("after a %s user the dummy is %s", want, got)
+		}
+		if wppass.Check("", d.hash()) || !strings.HasPrefix(d.hash(), "$") && len(d.hash()) != 32 {
+			t.Errorf("dummy %q is not a usable hash", d.hash())
 		}
 	}
 }

@@ -99,6 +99,7 @@ type Server struct {
 	proxies  []*net.IPNet
 
 	byAddress, byUsername *limiter
+	dummies               *dummyHashes
 }
 
 // MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
@@ -155,6 +156,7 @@ func New(cfg Config) (*Server, error) {
 
 		byAddress:  newLimiter(limits.MaxPerAddress, limits.Window),
 		byUsername: newLimiter(limits.MaxPerUsername, limits.Window),
+		dummies:    newDummyHashes(),
 	}
 	s.echo = s.routes()
 	return s, nil
