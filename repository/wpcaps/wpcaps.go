@@ -1,107 +1,145 @@
-// Package wpcaps computes a WordPress user's capabilities the way WP_User::get_role_caps
-// does, from the site's {prefix}user_roles option and the user's {prefix}capabilities
-// meta, both PHP-serialized. Anything malformed grants nothing.
+// Package wpcaps decides what a WordPress user may do on a site, computing what
+// WP_User::get_role_caps() and has_cap() compute from three PHP-serialized values: the
+// site's {prefix}user_roles option, the user's {prefix}capabilities meta and the network's
+// site_admins list. It does no I/O. Whatever is malformed grants nothing, and the error
+// that says so is only for logging: the capabilities returned with it are already the
+// right answer.
 package wpcaps
 
 import (
-	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/phpserial"
 )
 
-// Roles are a site's role definitions: role key → its capability map, in stored order.
-type Roles struct {
-	order []string
-	caps  map[string][]phpserial.Entry
+// phpSpace is what PHP's trim() strips; maybe_unserialize() trims before unserializing,
+// so WordPress reads a padded value and so must we.
+const phpSpace = " \t\n\r\x00\x0b"
+
+func unserializeArray(serialized, what string) (phpserial.Value, error) {
+	v, err := phpserial.Unmarshal([]byte(strings.Trim(serialized, phpSpace)))
+	if err != nil {
+		return phpserial.Value{}, fmt.Errorf("wpcaps: %s: %w", what, err)
+	}
+	if v.Kind != phpserial.Array {
+		return phpserial.Value{}, fmt.Errorf("wpcaps: %s is a %s, not an array", what, v.Kind)
+	}
+	return v, nil
 }
 
-// ParseRoles reads the {prefix}user_roles option. A malformed option yields no roles
-// and an error saying why.
+// Roles are a site's role definitions from its {prefix}user_roles option. The zero
+// value is a site without roles.
+type Roles struct {
+	names []string
+	caps  map[string][]phpserial.Entry // role key (as PHP prints it) → its capability map
+}
+
+// ParseRoles reads a {prefix}user_roles option. A malformed option is a site without
+// roles, which is what the error comes with.
+//
+// An entry counts as a role only if WP_Roles::is_role() would say so: it must be an array
+// whose "name" is set (isset(): present and not null). Entries that are not arrays would
+// stop WordPress itself with a TypeError or a warning; here they are simply not roles.
 func ParseRoles(serialized string) (Roles, error) {
-	v, err := phpserial.Unmarshal([]byte(serialized))
+	v, err := unserializeArray(serialized, "user_roles")
 	if err != nil {
 		return Roles{}, err
 	}
-	if v.Kind != phpserial.Array {
-		return Roles{}, errors.New("wpcaps: user_roles is not an array")
-	}
-	r := Roles{caps: map[string][]phpserial.Entry{}}
+	r := Roles{caps: make(map[string][]phpserial.Entry, len(v.Array))}
 	for _, e := range v.Array {
-		key := e.Key.KeyString()
+		if e.Value.Kind != phpserial.Array {
+			continue
+		}
+		if name, ok := e.Value.Lookup("name"); !ok || name.Kind == phpserial.Null {
+			continue
+		}
+		// (array) of a scalar capabilities value yields only an int key, which has_cap
+		// never reads; so only an array of capabilities can grant anything.
 		var caps []phpserial.Entry
 		if c, ok := e.Value.Lookup("capabilities"); ok && c.Kind == phpserial.Array {
 			caps = c.Array
 		}
-		if _, seen := r.caps[key]; !seen {
-			r.order = append(r.order, key)
-		}
+		key := e.Key.KeyString()
+		r.names = append(r.names, key)
 		r.caps[key] = caps
 	}
 	return r, nil
 }
 
-// Names lists the role keys in stored order.
-func (r Roles) Names() []string { return append([]string(nil), r.order...) }
+// Names lists the role keys ("administrator", not "Administrator") in stored order.
+func (r Roles) Names() []string { return slices.Clone(r.names) }
 
-func (r Roles) isRole(key string) bool {
-	_, ok := r.caps[key]
-	return ok
-}
-
-// Capabilities maps a capability to whether the user has it.
+// Capabilities is a user's allcaps: capability → PHP truthiness of its value. Role keys
+// the user holds are in it too, as in WordPress. Use Has rather than indexing, which
+// misses has_cap's fixed answers.
 type Capabilities map[string]bool
 
-// Has reports whether the capability is granted (PHP: !empty($allcaps[$cap])).
-func (c Capabilities) Has(capability string) bool { return c[capability] }
+// Has answers has_cap(capability) for a primitive capability, before map_meta_cap and
+// the user_has_cap filter: a numeric capability is the deprecated user level "level_N",
+// everyone has "exist", nobody has "do_not_allow". Super admins are the caller's concern.
+func (c Capabilities) Has(capability string) bool {
+	if isNumeric(capability) {
+		capability = "level_" + capability
+	}
+	switch capability {
+	case "exist":
+		return true
+	case "do_not_allow":
+		return false
+	}
+	return c[capability]
+}
 
-// UserCapabilities computes what WP_User::get_role_caps() computes:
+// merge is array_merge(allcaps, entries) as far as has_cap can tell: string keys are
+// set, the later winning. array_merge renumbers int keys and appends them, so they never
+// override anything, and has_cap never asks for one (a numeric capability becomes
+// "level_N" first), so they are left out.
+func (c Capabilities) merge(entries []phpserial.Entry) {
+	for _, e := range entries {
+		if e.Key.Kind == phpserial.String {
+			c[e.Key.Str] = e.Value.Truthy()
+		}
+	}
+}
+
+// UserCapabilities computes a user's capabilities from their {prefix}capabilities meta as
+// WP_User::get_role_caps() does:
 //
-//	roles   = keys of the user's map that name a role (whatever their value)
-//	allcaps = array_merge of those roles' capabilities, in the user's map order
-//	allcaps = array_merge(allcaps, the user's own map)
+//	roles   = the meta's keys that are roles, whatever their values (administrator => false still counts)
+//	allcaps = array_merge of those roles' capabilities, in the meta's order (a later role wins)
+//	allcaps = array_merge(allcaps, the meta itself) (so manage_options => false takes it away)
 //
-// array_merge lets later string keys win and appends integer keys, which therefore
-// never override anything. If userMeta is not a serialized array the user has no
-// capabilities and the error says why (WordPress treats it the same way).
+// Empty meta is a user with no role on this site and no error. Meta that is not a
+// serialized array gives no capabilities, as in WordPress, and an error saying why.
 func UserCapabilities(roles Roles, userMeta string) (Capabilities, error) {
 	caps := Capabilities{}
-	if userMeta == "" {
+	if strings.Trim(userMeta, phpSpace) == "" {
 		return caps, nil
 	}
-	v, err := phpserial.Unmarshal([]byte(userMeta))
+	meta, err := unserializeArray(userMeta, "capabilities meta")
 	if err != nil {
 		return caps, err
 	}
-	if v.Kind != phpserial.Array {
-		return caps, errors.New("wpcaps: capabilities meta is not an array")
-	}
-	merge := func(entries []phpserial.Entry) {
-		for _, e := range entries {
-			if e.Key.Kind == phpserial.Int {
-				continue // appended under a fresh index by array_merge: never a named capability
-			}
-			caps[e.Key.Str] = e.Value.Truthy()
+	for _, e := range meta.Array {
+		if roleCaps, isRole := roles.caps[e.Key.KeyString()]; isRole {
+			caps.merge(roleCaps)
 		}
 	}
-	for _, e := range v.Array {
-		if key := e.Key.KeyString(); roles.isRole(key) {
-			merge(roles.caps[key])
-		}
-	}
-	merge(v.Array)
+	caps.merge(meta.Array)
 	return caps, nil
 }
 
-// ParseSiteAdmins reads the multisite site_admins list of user logins.
+// ParseSiteAdmins reads the multisite site_admins network option: a serialized list of
+// user_login strings. Members that are not strings can never match a login (is_super_admin
+// compares strictly), so they are dropped. A malformed value is no super admins.
 func ParseSiteAdmins(serialized string) ([]string, error) {
-	v, err := phpserial.Unmarshal([]byte(serialized))
+	v, err := unserializeArray(serialized, "site_admins")
 	if err != nil {
 		return nil, err
 	}
-	if v.Kind != phpserial.Array {
-		return nil, errors.New("wpcaps: site_admins is not an array")
-	}
-	var logins []string
+	logins := make([]string, 0, len(v.Array))
 	for _, e := range v.Array {
 		if e.Value.Kind == phpserial.String {
 			logins = append(logins, e.Value.Str)
@@ -110,13 +148,45 @@ func ParseSiteAdmins(serialized string) ([]string, error) {
 	return logins, nil
 }
 
-// IsSuperAdmin reports whether login is in the site_admins list (exact match, as PHP's
-// in_array of strings).
+// IsSuperAdmin reports whether login is among siteAdmins, byte for byte as PHP's strict
+// in_array() compares: no case folding, no trimming.
 func IsSuperAdmin(siteAdmins []string, login string) bool {
-	for _, a := range siteAdmins {
-		if a == login {
-			return true
+	return slices.Contains(siteAdmins, login)
+}
+
+// isNumeric is PHP 8's is_numeric() for strings: optional surrounding whitespace, an
+// optional sign, digits with at most one decimal point (at least one digit in all), and an
+// optional exponent. No hex, no INF or NAN.
+func isNumeric(s string) bool {
+	const space = " \t\n\r\v\f"
+	s = strings.TrimRight(strings.TrimLeft(s, space), space)
+	i := 0
+	digitsFrom := func() int {
+		start := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - start
+	}
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	mantissa := digitsFrom()
+	if i < len(s) && s[i] == '.' {
+		i++
+		mantissa += digitsFrom()
+	}
+	if mantissa == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digitsFrom() == 0 {
+			return false
 		}
 	}
-	return false
+	return i == len(s)
 }
