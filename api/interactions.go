@@ -1,10 +1,8 @@
 package api
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/csv"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -221,25 +220,42 @@ func pageLinks(c echo.Context, page, totalPages int) string {
 // export answers GET /interactions/export: the plugin's CSV download, streamed from the
 // database cursor.
 func (s *Server) export(c echo.Context) error {
-	req := c.Request()
-	q := newQuery(req.URL.RawQuery)
+	q := newQuery(c.Request().URL.RawQuery)
 	start, end, hasStart, hasEnd := q.dateRange()
 	bom := q.boolean("bom", false)
 	if err := q.err(); err != nil {
 		return err
 	}
-	st, err := s.site(req.Context())
+	record := make([]string, 2)
+	return s.streamCSV(c, "Chatbot-ChatGPT-Interactions", bom, []string{"date", "count"},
+		func(emit func([]string) error) error {
+			return s.store.EachDay(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), func(d repository.DayCount) error {
+				record[0] = d.Date.Format(time.DateOnly)
+				record[1] = ""
+				if d.Count.Valid {
+					record[1] = strconv.FormatInt(d.Count.Int64, 10)
+				}
+				return emit(record)
+			})
+		})
+}
+
+// streamCSV sends a CSV download named "<name>-<site-local date>.csv": the header row,
+// then every record each emits, written as they come. Headers go out with the first
+// record, so a query that fails at once is still a proper error response; a failure
+// after that breaks the connection, so that the client sees a failed transfer and never
+// a short file that looks complete.
+func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []string, each func(emit func([]string) error) error) error {
+	st, err := s.site(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	filename := "Chatbot-ChatGPT-Interactions-" + st.today.String() + ".csv"
-
+	filename := name + "-" + st.today.String() + ".csv"
 	resp := c.Response()
-	bw := bufio.NewWriterSize(resp, 32<<10)
-	w := csv.NewWriter(bw)
-	w.UseCRLF = true
+	buf := make([]byte, 0, 64<<10)
 	started := false
-	begin := func() error {
+	n := 0
+	begin := func() {
 		started = true
 		h := resp.Header()
 		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
@@ -247,57 +263,40 @@ func (s *Server) export(c echo.Context) error {
 		h.Set("X-Content-Type-Options", "nosniff")
 		resp.WriteHeader(http.StatusOK)
 		if bom {
-			if _, err := bw.WriteString("\uFEFF"); err != nil {
-				return err
-			}
+			buf = append(buf, "\uFEFF"...)
 		}
-		return w.Write([]string{"date", "count"})
+		buf = csvsafe.AppendRecord(buf, header)
 	}
-	record := make([]string, 2)
-	n := 0
-	err = s.store.EachDay(req.Context(), dateRange(start, end, hasStart, hasEnd), func(d repository.DayCount) error {
-		// Headers go out with the first row, so that a query that fails at once is still
-		// a proper error response rather than an empty download.
-		if !started {
-			if err := begin(); err != nil {
-				return err
-			}
-		}
-		record[0] = d.Date.Format(time.DateOnly)
-		record[1] = ""
-		if d.Count.Valid {
-			record[1] = strconv.FormatInt(d.Count.Int64, 10)
-		}
-		if err := w.Write(record); err != nil {
+	flush := func() error {
+		if _, err := resp.Write(buf); err != nil {
 			return err
 		}
+		buf = buf[:0]
+		resp.Flush()
+		return nil
+	}
+	err = each(func(record []string) error {
+		if !started {
+			begin()
+		}
+		buf = csvsafe.AppendRecord(buf, record)
 		n++
-		if n%1024 == 0 {
-			w.Flush()
-			if err := bw.Flush(); err != nil {
-				return err
-			}
-			resp.Flush()
+		if len(buf) >= 48<<10 {
+			return flush()
 		}
 		return nil
 	})
 	if err == nil && !started {
-		err = begin()
+		begin()
+	}
+	if err == nil {
+		err = flush()
 	}
 	if err != nil {
 		if !started {
 			return err
 		}
-		// The status line is gone; the only honest thing left is to break the response so
-		// the client sees a failed transfer, never a short file that looks complete.
-		s.log.Error("export aborted", "rows", n, "err", err.Error())
-		panic(http.ErrAbortHandler)
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	if err := bw.Flush(); err != nil {
+		s.log.Error("export aborted", "file", filename, "rows", n, "err", err.Error())
 		panic(http.ErrAbortHandler)
 	}
 	return nil

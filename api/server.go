@@ -49,6 +49,7 @@ type ReadinessChecker interface {
 // Store is everything the API reads; *repository.DB implements it.
 type Store interface {
 	InteractionStore
+	LogStore
 	SiteStore
 	UserStore
 	ReadinessChecker

@@ -39,6 +39,13 @@ var (
 	argEnd   = arg{Type: "string", Format: "date", Description: "Last site-local day, inclusive (YYYY-MM-DD)."}
 )
 
+var logExportArgs = map[string]arg{
+	"start":           {Type: "string", Format: "date", Description: "First site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
+	"end":             {Type: "string", Format: "date", Description: "Last site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
+	"bom":             {Type: "string", Description: "Prefix a UTF-8 byte-order mark for Excel.", Default: "false", Enum: []string{"true", "false", "1", "0"}},
+	"escape_formulas": {Type: "string", Description: "Neutralise cells a spreadsheet would run as formulas; false gives the database's bytes exactly.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
+}
+
 var dataRoutes = []dataRoute{
 	{
 		Path:    "/interactions/summary",
@@ -62,6 +69,16 @@ var dataRoutes = []dataRoute{
 			"per_page": {Type: "integer", Description: "Maximum number of items to be returned in result set.", Default: 10, Minimum: intp(1), Maximum: intp(100)},
 			"_fields":  {Type: "string", Description: "Limit response to specific fields (date, count)."},
 		},
+	},
+	{
+		Path:    "/conversations/export",
+		handler: func(s *Server) echo.HandlerFunc { return s.exportLog(false) },
+		Args:    logExportArgs,
+	},
+	{
+		Path:    "/tokens/export",
+		handler: func(s *Server) echo.HandlerFunc { return s.exportLog(true) },
+		Args:    logExportArgs,
 	},
 	{
 		Path:    "/interactions/export",

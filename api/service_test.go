@@ -82,7 +82,7 @@ func TestServiceRoutes(t *testing.T) {
 		Namespace string         `json:"namespace"`
 		Routes    map[string]any `json:"routes"`
 	}](t, rec)
-	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 4 {
+	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 6 {
 		t.Errorf("namespace index: %+v", ns)
 	}
 }
@@ -133,7 +133,10 @@ func (f *fakeStore) UserByLogin(context.Context, string) (repository.User, error
 	return f.user, nil
 }
 func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]string, error) { return nil, nil }
-func (f *fakeStore) CheckReady(context.Context) error                               { return f.failDays }
+func (f *fakeStore) EachLogRow(context.Context, repository.DateRange, bool, func([]sql.NullString) error) error {
+	return f.failDays
+}
+func (f *fakeStore) CheckReady(context.Context) error { return f.failDays }
 func (f *fakeStore) DailyCounts(context.Context, repository.DateRange) ([]repository.DayCount, error) {
 	if f.panicDays {
 		panic("boom: SELECT secret FROM somewhere")

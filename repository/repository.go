@@ -61,6 +61,7 @@ func ValidatePrefix(prefix string) error {
 type tables struct {
 	users, usermeta, sitemeta string // network-wide: base prefix
 	options, interactions     string // per site
+	conversationLog           string
 	interactionsName          string // unquoted, for the existence check
 	capabilitiesKey           string // user meta key holding the site's roles and caps
 	userRolesOption           string // option holding the site's role definitions
@@ -78,6 +79,7 @@ func newTables(base string, blogID int) tables {
 		sitemeta:         q(base + "sitemeta"),
 		options:          q(site + "options"),
 		interactions:     q(site + "chatbot_chatgpt_interactions"),
+		conversationLog:  q(site + "chatbot_chatgpt_conversation_log"),
 		interactionsName: site + "chatbot_chatgpt_interactions",
 		capabilitiesKey:  site + "capabilities",
 		userRolesOption:  site + "user_roles",
