@@ -3,10 +3,13 @@ package api
 import (
 	"context"
 	"database/sql"
+	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
+	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -46,4 +49,149 @@ func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 				})
 		})
 	}
+}
+
+// LogSummaryStore aggregates the conversation log.
+type LogSummaryStore interface {
+	LogDays(ctx context.Context, r repository.DateRange) ([]repository.LogDay, error)
+	EachSessionDay(ctx context.Context, r repository.DateRange, fn func(day time.Time, session string) error) error
+}
+
+type conversationCounts struct {
+	VisitorMessages int64 `json:"visitor_messages"`
+	ChatbotMessages int64 `json:"chatbot_messages"`
+	Sessions        int64 `json:"sessions"`
+}
+
+type tokenCounts struct {
+	PromptTokens     int64 `json:"prompt_tokens"`
+	CompletionTokens int64 `json:"completion_tokens"`
+	TotalTokens      int64 `json:"total_tokens"`
+}
+
+type conversationSummary struct {
+	Period   string               `json:"period"`
+	Start    string               `json:"start"`
+	End      string               `json:"end"`
+	Timezone string               `json:"timezone"`
+	Totals   conversationCounts   `json:"totals"`
+	Buckets  []conversationBucket `json:"buckets"`
+}
+
+type conversationBucket struct {
+	Label string `json:"label"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+	conversationCounts
+}
+
+type tokenSummary struct {
+	Period   string        `json:"period"`
+	Start    string        `json:"start"`
+	End      string        `json:"end"`
+	Timezone string        `json:"timezone"`
+	Totals   tokenCounts   `json:"totals"`
+	Buckets  []tokenBucket `json:"buckets"`
+	// NonNumericRows counts token rows whose text is not a number: counted 0, reported.
+	NonNumericRows int64 `json:"non_numeric_rows"`
+}
+
+type tokenBucket struct {
+	Label string `json:"label"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+	tokenCounts
+}
+
+// conversationsSummary answers GET /conversations/summary: messages by sender and
+// distinct sessions per bucket (a session spanning two days is one session in a week).
+func (s *Server) conversationsSummary(c echo.Context) error {
+	ctx := c.Request().Context()
+	p, st, days, err := s.logSummaryInput(c)
+	if err != nil {
+		return err
+	}
+	frames := period.Summarize(p.Period, p.Start, p.End, weekday(st.weekStart), nil)
+	counts := make([]conversationCounts, len(frames))
+	has := make([]bool, len(frames))
+	resp := conversationSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []conversationBucket{}}
+	for _, d := range days {
+		i := period.BucketOf(p.Period, p.Start, period.DateOf(d.Date), weekday(st.weekStart))
+		counts[i].VisitorMessages += d.VisitorMessages
+		counts[i].ChatbotMessages += d.ChatbotMessages
+		has[i] = true
+		resp.Totals.VisitorMessages += d.VisitorMessages
+		resp.Totals.ChatbotMessages += d.ChatbotMessages
+	}
+	perBucket := make([]map[string]struct{}, len(frames))
+	all := map[string]struct{}{}
+	err = s.store.EachSessionDay(ctx, repository.DateRange{Start: p.Start.Time(), End: p.End.Time()}, func(day time.Time, session string) error {
+		i := period.BucketOf(p.Period, p.Start, period.DateOf(day), weekday(st.weekStart))
+		if perBucket[i] == nil {
+			perBucket[i] = map[string]struct{}{}
+		}
+		perBucket[i][session] = struct{}{}
+		all[session] = struct{}{}
+		has[i] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	resp.Totals.Sessions = int64(len(all))
+	for i, f := range frames {
+		if !p.Fill && !has[i] {
+			continue
+		}
+		counts[i].Sessions = int64(len(perBucket[i]))
+		resp.Buckets = append(resp.Buckets, conversationBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), conversationCounts: counts[i]})
+	}
+	return writeJSON(c, http.StatusOK, resp)
+}
+
+// tokensSummary answers GET /tokens/summary: prompt, completion and total tokens per
+// bucket, from the numbers the plugin stores as text.
+func (s *Server) tokensSummary(c echo.Context) error {
+	p, st, days, err := s.logSummaryInput(c)
+	if err != nil {
+		return err
+	}
+	frames := period.Summarize(p.Period, p.Start, p.End, weekday(st.weekStart), nil)
+	counts := make([]tokenCounts, len(frames))
+	has := make([]bool, len(frames))
+	resp := tokenSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []tokenBucket{}}
+	for _, d := range days {
+		i := period.BucketOf(p.Period, p.Start, period.DateOf(d.Date), weekday(st.weekStart))
+		counts[i].PromptTokens += d.PromptTokens
+		counts[i].CompletionTokens += d.CompletionTokens
+		counts[i].TotalTokens += d.TotalTokens
+		has[i] = has[i] || d.PromptTokens+d.CompletionTokens+d.TotalTokens+d.NonNumericTokens > 0
+		resp.NonNumericRows += d.NonNumericTokens
+	}
+	for i, f := range frames {
+		if !p.Fill && !has[i] {
+			continue
+		}
+		resp.Totals.PromptTokens += counts[i].PromptTokens
+		resp.Totals.CompletionTokens += counts[i].CompletionTokens
+		resp.Totals.TotalTokens += counts[i].TotalTokens
+		resp.Buckets = append(resp.Buckets, tokenBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), tokenCounts: counts[i]})
+	}
+	return writeJSON(c, http.StatusOK, resp)
+}
+
+// logSummaryInput validates a summary request, as for interactions, and reads the
+// log's days of its window.
+func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, []repository.LogDay, error) {
+	ctx := c.Request().Context()
+	st, err := s.site(ctx)
+	if err != nil {
+		return summaryParams{}, site{}, nil, err
+	}
+	p, err := parseSummaryParams(c.Request().URL.RawQuery, st.today, st.defaultPeriod, st.weekStart)
+	if err != nil {
+		return summaryParams{}, site{}, nil, err
+	}
+	days, err := s.store.LogDays(ctx, repository.DateRange{Start: p.Start.Time(), End: p.End.Time()})
+	return p, st, days, err
 }

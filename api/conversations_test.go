@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -143,5 +144,125 @@ func TestTokenExport(t *testing.T) {
 		if strings.Join(got[i+1], ",") != strings.Join(want[i], ",") {
 			t.Fatalf("row %d: %v, table %v", i+1, got[i+1], want[i])
 		}
+	}
+}
+
+type convBucket struct {
+	Label, Start, End string
+	Visitor           int64 `json:"visitor_messages"`
+	Chatbot           int64 `json:"chatbot_messages"`
+	Sessions          int64 `json:"sessions"`
+}
+
+type convSummary struct {
+	Period, Start, End string
+	Totals             convBucket   `json:"totals"`
+	Buckets            []convBucket `json:"buckets"`
+}
+
+// logEntry is one log row, for recounting summaries in Go.
+type logEntry struct {
+	day, session, kind, text string
+}
+
+func allLogEntries(t *testing.T, e *env) []logEntry {
+	t.Helper()
+	var out []logEntry
+	for _, r := range logRows(t, e, "interaction_time,session_id,user_type,message_text", "") {
+		out = append(out, logEntry{day: r[0][:10], session: r[1], kind: r[2], text: r[3]})
+	}
+	return out
+}
+
+// recount adds up the log over [start, end] the slow, obvious way.
+func recount(entries []logEntry, start, end string) (visitor, chatbot, sessions int64, tokens map[string]int64, nonNumeric int64) {
+	seen := map[string]bool{}
+	tokens = map[string]int64{}
+	for _, l := range entries {
+		if l.day < start || l.day > end {
+			continue
+		}
+		seen[l.session] = true
+		switch l.kind {
+		case "Visitor":
+			visitor++
+		case "Chatbot":
+			chatbot++
+		default:
+			n, err := strconv.ParseUint(l.text, 10, 63)
+			if err != nil || strconv.FormatUint(n, 10) != l.text {
+				nonNumeric++
+				continue
+			}
+			tokens[l.kind] += int64(n)
+		}
+	}
+	return visitor, chatbot, int64(len(seen)), tokens, nonNumeric
+}
+
+// Every bucket equals the log recounted row by row over the bucket's days.
+func TestConversationsSummary(t *testing.T) {
+	e := newEnv(t)
+	entries := allLogEntries(t, e)
+	for _, q := range []string{"", "period=weekly&start=2026-10-01&end=2026-11-25", "period=monthly&start=2026-01-01", "period=daily&start=2026-11-01&end=2026-11-30&fill=false"} {
+		rec := e.get("/wp-json/kchat/v1/conversations/summary?" + q)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", q, rec.Code, rec.Body.String())
+		}
+		s := decode[convSummary](t, rec)
+		var sumV, sumC int64
+		for _, b := range s.Buckets {
+			v, c, n, _, _ := recount(entries, b.Start, b.End)
+			if b.Visitor != v || b.Chatbot != c || b.Sessions != n {
+				t.Errorf("%s bucket %s..%s: got %+v, the log says %d/%d/%d", q, b.Start, b.End, b, v, c, n)
+			}
+			if strings.Contains(q, "fill=false") && v+c+n == 0 {
+				t.Errorf("%s: fill=false kept an empty bucket %s", q, b.Label)
+			}
+			sumV += b.Visitor
+			sumC += b.Chatbot
+		}
+		_, _, all, _, _ := recount(entries, s.Start, s.End)
+		if s.Totals.Visitor != sumV || s.Totals.Chatbot != sumC || s.Totals.Sessions != all || all == 0 {
+			t.Errorf("%s totals %+v; buckets add to %d/%d, window has %d sessions", q, s.Totals, sumV, sumC, all)
+		}
+	}
+	wantWPError(t, e.get("/wp-json/kchat/v1/conversations/summary?period=hourly"), http.StatusBadRequest, "rest_invalid_param")
+}
+
+func TestTokensSummary(t *testing.T) {
+	e := newEnv(t)
+	e.db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_conversation_log (session_id, user_id, page_id, interaction_time, user_type, message_text) VALUES ('sx', '0', '2', '2026-11-20 10:00:00', 'Prompt Tokens', 'unknown')")
+	entries := allLogEntries(t, e)
+	rec := e.get("/wp-json/kchat/v1/tokens/summary?period=weekly&start=2026-10-01")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String())
+	}
+	type counts struct {
+		Prompt     int64 `json:"prompt_tokens"`
+		Completion int64 `json:"completion_tokens"`
+		Total      int64 `json:"total_tokens"`
+	}
+	s := decode[struct {
+		Start, End string
+		Totals     counts `json:"totals"`
+		NonNumeric int64  `json:"non_numeric_rows"`
+		Buckets    []struct {
+			Start, End string
+			counts
+		} `json:"buckets"`
+	}](t, rec)
+	_, _, _, tok, nonNumeric := recount(entries, s.Start, s.End)
+	if s.Totals.Prompt != tok["Prompt Tokens"] || s.Totals.Completion != tok["Completion Tokens"] || s.Totals.Total != tok["Total Tokens"] || s.Totals.Total == 0 {
+		t.Errorf("totals %+v, the log says %v", s.Totals, tok)
+	}
+	for _, b := range s.Buckets {
+		_, _, _, bt, _ := recount(entries, b.Start, b.End)
+		if b.Prompt != bt["Prompt Tokens"] || b.Completion != bt["Completion Tokens"] || b.Total != bt["Total Tokens"] {
+			t.Errorf("bucket %s..%s: %+v, the log says %v", b.Start, b.End, b.counts, bt)
+		}
+	}
+	if s.NonNumeric != 1 || nonNumeric != 1 {
+		t.Errorf("non_numeric_rows %d (the log has %d)", s.NonNumeric, nonNumeric)
 	}
 }

@@ -50,6 +50,7 @@ type ReadinessChecker interface {
 type Store interface {
 	InteractionStore
 	LogStore
+	LogSummaryStore
 	SiteStore
 	UserStore
 	ReadinessChecker

@@ -39,6 +39,14 @@ var (
 	argEnd   = arg{Type: "string", Format: "date", Description: "Last site-local day, inclusive (YYYY-MM-DD)."}
 )
 
+var summaryArgs = map[string]arg{
+	"period": {Type: "string", Description: "daily, weekly, monthly or yearly (any case); default: the plugin's reporting period.",
+		Enum: []string{"daily", "weekly", "monthly", "yearly"}},
+	"start": argStart,
+	"end":   argEnd,
+	"fill":  {Type: "string", Description: "Include empty buckets as zeros.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
+}
+
 var logExportArgs = map[string]arg{
 	"start":           {Type: "string", Format: "date", Description: "First site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
 	"end":             {Type: "string", Format: "date", Description: "Last site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
@@ -50,13 +58,7 @@ var dataRoutes = []dataRoute{
 	{
 		Path:    "/interactions/summary",
 		handler: func(s *Server) echo.HandlerFunc { return s.summary },
-		Args: map[string]arg{
-			"period": {Type: "string", Description: "daily, weekly, monthly or yearly (any case); default: the plugin's reporting period.",
-				Enum: []string{"daily", "weekly", "monthly", "yearly"}},
-			"start": argStart,
-			"end":   argEnd,
-			"fill":  {Type: "string", Description: "Include empty buckets as zeros.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
-		},
+		Args:    summaryArgs,
 	},
 	{
 		Path:    "/interactions",
@@ -69,6 +71,16 @@ var dataRoutes = []dataRoute{
 			"per_page": {Type: "integer", Description: "Maximum number of items to be returned in result set.", Default: 10, Minimum: intp(1), Maximum: intp(100)},
 			"_fields":  {Type: "string", Description: "Limit response to specific fields (date, count)."},
 		},
+	},
+	{
+		Path:    "/conversations/summary",
+		handler: func(s *Server) echo.HandlerFunc { return s.conversationsSummary },
+		Args:    summaryArgs,
+	},
+	{
+		Path:    "/tokens/summary",
+		handler: func(s *Server) echo.HandlerFunc { return s.tokensSummary },
+		Args:    summaryArgs,
 	},
 	{
 		Path:    "/conversations/export",

@@ -82,7 +82,7 @@ func TestServiceRoutes(t *testing.T) {
 		Namespace string         `json:"namespace"`
 		Routes    map[string]any `json:"routes"`
 	}](t, rec)
-	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 6 {
+	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 8 {
 		t.Errorf("namespace index: %+v", ns)
 	}
 }
@@ -134,6 +134,12 @@ func (f *fakeStore) UserByLogin(context.Context, string) (repository.User, error
 }
 func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]string, error) { return nil, nil }
 func (f *fakeStore) EachLogRow(context.Context, repository.DateRange, bool, func([]sql.NullString) error) error {
+	return f.failDays
+}
+func (f *fakeStore) LogDays(context.Context, repository.DateRange) ([]repository.LogDay, error) {
+	return nil, f.failDays
+}
+func (f *fakeStore) EachSessionDay(context.Context, repository.DateRange, func(time.Time, string) error) error {
 	return f.failDays
 }
 func (f *fakeStore) CheckReady(context.Context) error { return f.failDays }

@@ -2,11 +2,14 @@ package repository_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	_ "github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
@@ -284,5 +287,101 @@ func TestOpenRejectsBadPrefix(t *testing.T) {
 		if _, err := repository.Open(repository.Config{DSN: "root@tcp(127.0.0.1:3306)/x", TablePrefix: p}); err == nil {
 			t.Errorf("prefix %q accepted", p)
 		}
+	}
+}
+
+// LogDays agrees with the log added up row by row in Go, non-numeric token text
+// included; EachSessionDay yields each (day, session) once.
+func TestLogDays(t *testing.T) {
+	repo, db := openFixture(t)
+	ctx := context.Background()
+	db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_conversation_log (session_id, user_id, page_id, interaction_time, user_type, message_text) VALUES ('sx', '0', '2', '2026-11-09 10:00:00', 'Total Tokens', 'n/a')")
+
+	conn, err := sql.Open("mysql", db.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	rows, err := conn.Query("SELECT interaction_time, session_id, user_type, message_text FROM wp_chatbot_chatgpt_conversation_log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]*repository.LogDay{}
+	sessions := map[string]bool{}
+	for rows.Next() {
+		var at time.Time
+		var session, kind, text string
+		if err := rows.Scan(&at, &session, &kind, &text); err != nil {
+			t.Fatal(err)
+		}
+		d := at.Format(time.DateOnly)
+		sessions[d+"|"+session] = true
+		w := want[d]
+		if w == nil {
+			w = &repository.LogDay{}
+			want[d] = w
+		}
+		n, numErr := strconv.ParseInt(text, 10, 64)
+		switch kind {
+		case "Visitor":
+			w.VisitorMessages++
+		case "Chatbot":
+			w.ChatbotMessages++
+		default:
+			if numErr != nil {
+				w.NonNumericTokens++
+				n = 0
+			}
+			switch kind {
+			case "Prompt Tokens":
+				w.PromptTokens += n
+			case "Completion Tokens":
+				w.CompletionTokens += n
+			case "Total Tokens":
+				w.TotalTokens += n
+			}
+		}
+	}
+	rows.Close()
+
+	days, err := repo.LogDays(ctx, repository.DateRange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != len(want) {
+		t.Fatalf("%d days, want %d", len(days), len(want))
+	}
+	var nonNumeric int64
+	for _, got := range days {
+		w := want[got.Date.Format(time.DateOnly)]
+		if w == nil {
+			t.Fatalf("unexpected day %v", got.Date)
+		}
+		w.Date = got.Date
+		if got != *w {
+			t.Errorf("%s: got %+v, want %+v", got.Date.Format(time.DateOnly), got, *w)
+		}
+		nonNumeric += got.NonNumericTokens
+	}
+	if nonNumeric != 1 {
+		t.Errorf("non-numeric token rows: %d", nonNumeric)
+	}
+
+	one, err := repo.LogDays(ctx, repository.DateRange{Start: date("2026-11-09"), End: date("2026-11-09")})
+	if err != nil || len(one) != 1 || one[0].Date.Format(time.DateOnly) != "2026-11-09" {
+		t.Errorf("one day: %+v %v", one, err)
+	}
+
+	pairs := map[string]bool{}
+	err = repo.EachSessionDay(ctx, repository.DateRange{}, func(day time.Time, session string) error {
+		k := day.Format(time.DateOnly) + "|" + session
+		if pairs[k] {
+			t.Errorf("pair %s twice", k)
+		}
+		pairs[k] = true
+		return nil
+	})
+	if err != nil || len(pairs) != len(sessions) {
+		t.Errorf("session days: %d, want %d (%v)", len(pairs), len(sessions), err)
 	}
 }

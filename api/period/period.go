@@ -252,6 +252,13 @@ type Bucket struct {
 	HasData bool
 }
 
+// BucketOf is the position, in Summarize's result for a window beginning at start, of
+// the bucket holding d; d must lie in the window. It lets callers that add up more than
+// one count per bucket use the same buckets.
+func BucketOf(p Period, start, d Date, startOfWeek time.Weekday) int {
+	return bucketIndex(p, d, startOfWeek) - bucketIndex(p, start, startOfWeek)
+}
+
 // Summarize returns every bucket of [start, end] in order, the first and last clipped to
 // the window, with the days' counts added in. Days outside the window are ignored; the
 // order of days does not matter.

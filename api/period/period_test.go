@@ -341,3 +341,21 @@ func TestCountBucketsBounds(t *testing.T) {
 		t.Errorf("reversed window: %d", n)
 	}
 }
+
+func TestBucketOf(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	base := d("2024-01-01")
+	for i := 0; i < 500; i++ {
+		start := base.AddDays(rng.IntN(700))
+		end := start.AddDays(rng.IntN(400))
+		p := period.Period(1 + rng.IntN(4))
+		week := time.Weekday(rng.IntN(7))
+		buckets := period.Summarize(p, start, end, week, nil)
+		for day := start; !day.After(end); day = day.AddDays(1 + rng.IntN(5)) {
+			b := buckets[period.BucketOf(p, start, day, week)]
+			if day.Before(b.Start) || day.After(b.End) {
+				t.Fatalf("%v %s..%s: BucketOf(%s) gives %s..%s", p, start, end, day, b.Start, b.End)
+			}
+		}
+	}
+}
