@@ -2,10 +2,13 @@ package api_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"database/sql"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"strconv"
 	"strings"
@@ -530,4 +533,57 @@ func newPrefixedFixture(t *testing.T, prefix string) *repotest.Database {
 	db := repotest.NewDatabase(t)
 	db.LoadSQL(t, strings.ReplaceAll(string(raw), "wp_", prefix))
 	return db
+}
+
+// A summary carries an ETag; sending it back gets 304 until the data change, and a
+// client that accepts gzip gets the same JSON compressed.
+func TestSummaryETagAndGzip(t *testing.T) {
+	e := newEnv(t)
+	for _, path := range []string{summaryPath, "/wp-json/kchat/v1/conversations/summary", "/wp-json/kchat/v1/tokens/summary"} {
+		first := e.get(path + "?period=monthly")
+		etag := first.Header().Get("ETag")
+		if first.Code != http.StatusOK || !strings.HasPrefix(etag, `"`) {
+			t.Fatalf("%s: %d, ETag %q", path, first.Code, etag)
+		}
+		for _, inm := range []string{etag, "W/" + etag, `"other", ` + etag, "*"} {
+			req := httptest.NewRequest(http.MethodGet, path+"?period=monthly", nil)
+			req.Header.Set("Authorization", "Bearer "+e.token)
+			req.Header.Set("If-None-Match", inm)
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 || rec.Header().Get("ETag") != etag {
+				t.Errorf("%s If-None-Match %s: %d, %d bytes", path, inm, rec.Code, rec.Body.Len())
+			}
+		}
+		if other := e.get(path + "?period=yearly"); other.Header().Get("ETag") == etag {
+			t.Errorf("%s: two different answers share an ETag", path)
+		}
+
+		req := httptest.NewRequest(http.MethodGet, path+"?period=daily&start=2025-01-01", nil)
+		req.Header.Set("Authorization", "Bearer "+e.token)
+		req.Header.Set("Accept-Encoding", "gzip")
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		if rec.Header().Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: not compressed: %v", path, rec.Header())
+		}
+		zr, err := gzip.NewReader(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unzipped, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := e.get(path + "?period=daily&start=2025-01-01")
+		if !bytes.Equal(unzipped, plain.Body.Bytes()) || len(unzipped) < 1024 {
+			t.Errorf("%s: gzip body differs from the plain one (%d vs %d bytes)", path, len(unzipped), plain.Body.Len())
+		}
+	}
+	// New data, new tag.
+	before := e.get(summaryPath).Header().Get("ETag")
+	e.db.Exec(t, "UPDATE wp_chatbot_chatgpt_interactions SET `count` = `count` + 1 WHERE `date` = '2026-11-24'")
+	if after := e.get(summaryPath).Header().Get("ETag"); after == before {
+		t.Errorf("the ETag did not change with the data")
+	}
 }

@@ -6,12 +6,15 @@ package api
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -220,6 +223,9 @@ func (s *Server) routes() *echo.Echo {
 		MaxAge:          600,
 	}))
 	e.Use(middleware.BodyLimit("64K"))
+	// Summaries and CSV compress well (a year of daily buckets shrinks about tenfold);
+	// tiny answers are left alone.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
 
 	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
 	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
@@ -245,7 +251,8 @@ func (s *Server) routes() *echo.Echo {
 	return e
 }
 
-// writeJSON writes v with WordPress's JSON content type.
+// writeJSON writes v with WordPress's JSON content type. A successful GET carries an
+// ETag of its body, and a client that already holds that body gets 304 and no body.
 func writeJSON(c echo.Context, status int, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -253,5 +260,25 @@ func writeJSON(c echo.Context, status int, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	return c.Blob(status, "application/json; charset=UTF-8", bytes.TrimRight(buf.Bytes(), "\n"))
+	body := bytes.TrimRight(buf.Bytes(), "\n")
+	if status == http.StatusOK && c.Request().Method == http.MethodGet {
+		sum := sha256.Sum256(body)
+		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
+		c.Response().Header().Set("ETag", etag)
+		if etagMatches(c.Request().Header.Get("If-None-Match"), etag) {
+			return c.NoContent(http.StatusNotModified)
+		}
+	}
+	return c.Blob(status, "application/json; charset=UTF-8", body)
+}
+
+// etagMatches is If-None-Match's weak comparison: a list of tags, W/ ignored, or "*".
+func etagMatches(header, etag string) bool {
+	for _, tag := range strings.Split(header, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == etag || tag == "*" {
+			return true
+		}
+	}
+	return false
 }
