@@ -1,8 +1,6 @@
 package api
 
 import (
-	"crypto/rand"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
@@ -11,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,49 +24,22 @@ const dummyAppPasswordHash = "$generic$k3_hPLQD1L552VGPPlnSsQJhufKMWtuFppLAlSr5"
 
 // dummyHashes make a login for an unknown user cost what a wrong password costs: a
 // phpass check takes about 3 ms and a 6.8 bcrypt check about 60 ms, so the dummy must be
-// of the format the site's real accounts use. The last format seen for a real user is
-// the one used for the next unknown one.
+// of the format (and cost) the site's real accounts use. The last real hash checked sets
+// it; wppass.DummyHash builds a never-matching hash of the same kind at no cost.
 type dummyHashes struct {
-	once   sync.Once // the bcrypt ones take ~60 ms each: made on first need
-	byKind map[string]string
-	last   atomic.Value // string: a key of byKind
+	last atomic.Value // string: the last real hash checked
 }
 
 func newDummyHashes() *dummyHashes {
 	d := &dummyHashes{}
-	d.last.Store("wp68") // what WordPress writes today, and upgrades older hashes to
+	// What WordPress writes today, and upgrades older hashes to at the next login.
+	d.last.Store("$wp$2y$10$Cc2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW")
 	return d
 }
 
-func (d *dummyHashes) make() {
-	secret := make([]byte, 18)
-	rand.Read(secret) // never fails (crypto/rand panics instead)
-	pass := base64.RawURLEncoding.EncodeToString(secret)
-	d.byKind = map[string]string{"md5": wppass.HashMD5(pass)}
-	d.byKind["phpass"], _ = wppass.HashPortable(pass)
-	d.byKind["wp68"], _ = wppass.HashWP68(pass, 10)
-	d.byKind["bcrypt"], _ = wppass.HashBcrypt(pass, 10)
-}
+func (d *dummyHashes) seen(realHash string) { d.last.Store(realHash) }
 
-// hashKind names a stored hash's format.
-func hashKind(hash string) string {
-	switch {
-	case len(hash) <= 32:
-		return "md5"
-	case strings.HasPrefix(hash, "$wp"):
-		return "wp68"
-	case strings.HasPrefix(hash, "$P$"), strings.HasPrefix(hash, "$H$"):
-		return "phpass"
-	}
-	return "bcrypt"
-}
-
-func (d *dummyHashes) seen(realHash string) { d.last.Store(hashKind(realHash)) }
-
-func (d *dummyHashes) hash() string {
-	d.once.Do(d.make)
-	return d.byKind[d.last.Load().(string)]
-}
+func (d *dummyHashes) hash() string { return wppass.DummyHash(d.last.Load().(string)) }
 
 // maxLoginBody bounds what the token route reads.
 const maxLoginBody = 64 << 10
