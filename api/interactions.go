@@ -18,7 +18,6 @@ import (
 
 // site is what a request needs to know about the site's calendar.
 type site struct {
-	loc           *time.Location
 	zoneName      string
 	today         period.Date
 	weekStart     int
@@ -36,7 +35,7 @@ func (s *Server) site(ctx context.Context) (site, error) {
 		p = period.Daily
 	}
 	return site{
-		loc: loc, zoneName: name, today: period.Today(s.now(), loc),
+		zoneName: name, today: period.Today(s.now(), loc),
 		weekStart: settings.StartOfWeek, defaultPeriod: p,
 	}, nil
 }
