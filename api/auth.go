@@ -160,6 +160,13 @@ func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) 
 	}
 	switch {
 	case strings.EqualFold(scheme, "Bearer"):
+		// Only base64url segments and dots: Go's base64 decoder would otherwise skip CR
+		// and LF inside a segment and accept a mangled copy of a valid token.
+		for i := 0; i < len(value); i++ {
+			if c := value[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+				return credentials{}, errUnauthorized("jwt_auth_invalid_token", "The token is malformed")
+			}
+		}
 		return credentials{bearer: value}, nil
 	case allowBasic && strings.EqualFold(scheme, "Basic"):
 		raw, err := base64.StdEncoding.DecodeString(value)
