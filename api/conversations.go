@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -51,10 +50,10 @@ func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 	}
 }
 
-// LogSummaryStore aggregates the conversation log.
+// LogSummaryStore reads the conversation log for its summaries (see logCache).
 type LogSummaryStore interface {
-	LogDays(ctx context.Context, r repository.DateRange) ([]repository.LogDay, error)
-	EachSessionDay(ctx context.Context, r repository.DateRange, fn func(day time.Time, session string) error) error
+	LogBounds(ctx context.Context) (lo, hi int64, err error)
+	EachLogEntry(ctx context.Context, after, upto int64, fn func(*repository.LogEntry) error) error
 }
 
 type conversationCounts struct {
@@ -106,7 +105,6 @@ type tokenBucket struct {
 // conversationsSummary answers GET /conversations/summary: messages by sender and
 // distinct sessions per bucket (a session spanning two days is one session in a week).
 func (s *Server) conversationsSummary(c echo.Context) error {
-	ctx := c.Request().Context()
 	p, st, days, err := s.logSummaryInput(c)
 	if err != nil {
 		return err
@@ -115,35 +113,32 @@ func (s *Server) conversationsSummary(c echo.Context) error {
 	counts := make([]conversationCounts, len(frames))
 	has := make([]bool, len(frames))
 	resp := conversationSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []conversationBucket{}}
-	for _, d := range days {
-		i := period.BucketOf(p.Period, p.Start, period.DateOf(d.Date), weekday(st.weekStart))
-		counts[i].VisitorMessages += d.VisitorMessages
-		counts[i].ChatbotMessages += d.ChatbotMessages
+	// Days come in date order, so buckets do too: a session is new to bucket i when the
+	// last bucket it was seen in is another, and new to the window when it was never seen.
+	lastBucket := make([]int32, days.nSessions) // bucket index + 1; 0 = not yet seen
+	for _, d := range days.window(p.Start, p.End) {
+		i := period.BucketOf(p.Period, p.Start, d.date, weekday(st.weekStart))
+		counts[i].VisitorMessages += d.visitor
+		counts[i].ChatbotMessages += d.chatbot
 		has[i] = true
-		resp.Totals.VisitorMessages += d.VisitorMessages
-		resp.Totals.ChatbotMessages += d.ChatbotMessages
-	}
-	perBucket := make([]map[string]struct{}, len(frames))
-	all := map[string]struct{}{}
-	err = s.store.EachSessionDay(ctx, repository.DateRange{Start: p.Start.Time(), End: p.End.Time()}, func(day time.Time, session string) error {
-		i := period.BucketOf(p.Period, p.Start, period.DateOf(day), weekday(st.weekStart))
-		if perBucket[i] == nil {
-			perBucket[i] = map[string]struct{}{}
+		for _, id := range d.sessions {
+			switch lastBucket[id] {
+			case int32(i + 1):
+			case 0:
+				resp.Totals.Sessions++
+				fallthrough
+			default:
+				counts[i].Sessions++
+				lastBucket[id] = int32(i + 1)
+			}
 		}
-		perBucket[i][session] = struct{}{}
-		all[session] = struct{}{}
-		has[i] = true
-		return nil
-	})
-	if err != nil {
-		return err
+		resp.Totals.VisitorMessages += d.visitor
+		resp.Totals.ChatbotMessages += d.chatbot
 	}
-	resp.Totals.Sessions = int64(len(all))
 	for i, f := range frames {
 		if !p.Fill && !has[i] {
 			continue
 		}
-		counts[i].Sessions = int64(len(perBucket[i]))
 		resp.Buckets = append(resp.Buckets, conversationBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), conversationCounts: counts[i]})
 	}
 	return writeJSON(c, http.StatusOK, resp)
@@ -160,13 +155,13 @@ func (s *Server) tokensSummary(c echo.Context) error {
 	counts := make([]tokenCounts, len(frames))
 	has := make([]bool, len(frames))
 	resp := tokenSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []tokenBucket{}}
-	for _, d := range days {
-		i := period.BucketOf(p.Period, p.Start, period.DateOf(d.Date), weekday(st.weekStart))
-		counts[i].PromptTokens += d.PromptTokens
-		counts[i].CompletionTokens += d.CompletionTokens
-		counts[i].TotalTokens += d.TotalTokens
-		has[i] = has[i] || d.PromptTokens+d.CompletionTokens+d.TotalTokens+d.NonNumericTokens > 0
-		resp.NonNumericRows += d.NonNumericTokens
+	for _, d := range days.window(p.Start, p.End) {
+		i := period.BucketOf(p.Period, p.Start, d.date, weekday(st.weekStart))
+		counts[i].PromptTokens += d.prompt
+		counts[i].CompletionTokens += d.completion
+		counts[i].TotalTokens += d.total
+		has[i] = has[i] || d.prompt+d.completion+d.total+d.nonNumber > 0
+		resp.NonNumericRows += d.nonNumber
 	}
 	for i, f := range frames {
 		if !p.Fill && !has[i] {
@@ -180,9 +175,9 @@ func (s *Server) tokensSummary(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, resp)
 }
 
-// logSummaryInput validates a summary request, as for interactions, and reads the
-// log's days of its window.
-func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, []repository.LogDay, error) {
+// logSummaryInput validates a summary request, as for interactions, and gets the log
+// counted per day.
+func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, *logSnapshot, error) {
 	ctx := c.Request().Context()
 	st, err := s.site(ctx)
 	if err != nil {
@@ -192,6 +187,6 @@ func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, []reposit
 	if err != nil {
 		return summaryParams{}, site{}, nil, err
 	}
-	days, err := s.store.LogDays(ctx, repository.DateRange{Start: p.Start.Time(), End: p.End.Time()})
+	days, err := s.logDays.get(ctx)
 	return p, st, days, err
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-sql-driver/mysql"
 )
@@ -200,34 +201,95 @@ func recount(entries []logEntry, start, end string) (visitor, chatbot, sessions 
 	return visitor, chatbot, int64(len(seen)), tokens, nonNumeric
 }
 
+// checkConversations asks for a conversations summary and checks every bucket and the
+// totals against the log recounted row by row over the bucket's days.
+func checkConversations(t *testing.T, e *env, q string) convSummary {
+	t.Helper()
+	entries := allLogEntries(t, e)
+	rec := e.get("/wp-json/kchat/v1/conversations/summary?" + q)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%s: %d %s", q, rec.Code, rec.Body.String())
+	}
+	s := decode[convSummary](t, rec)
+	var sumV, sumC int64
+	for _, b := range s.Buckets {
+		v, c, n, _, _ := recount(entries, b.Start, b.End)
+		if b.Visitor != v || b.Chatbot != c || b.Sessions != n {
+			t.Errorf("%s bucket %s..%s: got %+v, the log says %d/%d/%d", q, b.Start, b.End, b, v, c, n)
+		}
+		if strings.Contains(q, "fill=false") && v+c+n == 0 {
+			t.Errorf("%s: fill=false kept an empty bucket %s", q, b.Label)
+		}
+		sumV += b.Visitor
+		sumC += b.Chatbot
+	}
+	_, _, all, _, _ := recount(entries, s.Start, s.End)
+	if s.Totals.Visitor != sumV || s.Totals.Chatbot != sumC || s.Totals.Sessions != all {
+		t.Errorf("%s totals %+v; buckets add to %d/%d, window has %d sessions", q, s.Totals, sumV, sumC, all)
+	}
+	return s
+}
+
 // Every bucket equals the log recounted row by row over the bucket's days.
 func TestConversationsSummary(t *testing.T) {
 	e := newEnv(t)
-	entries := allLogEntries(t, e)
-	for _, q := range []string{"", "period=weekly&start=2026-10-01&end=2026-11-25", "period=monthly&start=2026-01-01", "period=daily&start=2026-11-01&end=2026-11-30&fill=false"} {
-		rec := e.get("/wp-json/kchat/v1/conversations/summary?" + q)
-		if rec.Code != http.StatusOK {
-			t.Fatalf("%s: %d %s", q, rec.Code, rec.Body.String())
-		}
-		s := decode[convSummary](t, rec)
-		var sumV, sumC int64
-		for _, b := range s.Buckets {
-			v, c, n, _, _ := recount(entries, b.Start, b.End)
-			if b.Visitor != v || b.Chatbot != c || b.Sessions != n {
-				t.Errorf("%s bucket %s..%s: got %+v, the log says %d/%d/%d", q, b.Start, b.End, b, v, c, n)
-			}
-			if strings.Contains(q, "fill=false") && v+c+n == 0 {
-				t.Errorf("%s: fill=false kept an empty bucket %s", q, b.Label)
-			}
-			sumV += b.Visitor
-			sumC += b.Chatbot
-		}
-		_, _, all, _, _ := recount(entries, s.Start, s.End)
-		if s.Totals.Visitor != sumV || s.Totals.Chatbot != sumC || s.Totals.Sessions != all || all == 0 {
-			t.Errorf("%s totals %+v; buckets add to %d/%d, window has %d sessions", q, s.Totals, sumV, sumC, all)
+	for _, q := range []string{"", "period=weekly&start=2026-10-01&end=2026-11-25", "period=monthly&start=2026-01-01", "period=daily&start=2026-11-01&end=2026-11-30&fill=false", "period=yearly&start=2020-01-01"} {
+		if s := checkConversations(t, e, q); s.Totals.Sessions == 0 {
+			t.Errorf("%s: no sessions at all", q)
 		}
 	}
 	wantWPError(t, e.get("/wp-json/kchat/v1/conversations/summary?period=hourly"), http.StatusBadRequest, "rest_invalid_param")
+}
+
+// The cached count of the log follows it: messages the plugin appends, the purge of old
+// rows, a log emptied; an edit the id bounds cannot see shows within the cache's age.
+func TestLogSummaryFollowsChanges(t *testing.T) {
+	e := newEnv(t)
+	const q = "period=monthly&start=2026-01-01"
+	before := checkConversations(t, e, q)
+	add := "INSERT INTO wp_chatbot_chatgpt_conversation_log (session_id, user_id, page_id, interaction_time, user_type, message_text) VALUES "
+	e.db.Exec(t, add+"('fresh-1', '0', '2', '2026-11-25 09:00:00', 'Visitor', 'hi'), ('fresh-1', '0', '2', '2026-11-25 09:00:01', 'Chatbot', 'hello'),"+
+		" ('fresh-2', '0', '2', '2026-03-02 09:00:00', 'Visitor', 'back-dated'), ('fresh-1', '0', '2', '2026-11-25 09:00:02', 'Prompt Tokens', '77')")
+	after := checkConversations(t, e, q)
+	if after.Totals.Visitor != before.Totals.Visitor+2 || after.Totals.Sessions != before.Totals.Sessions+2 {
+		t.Errorf("appended rows: totals %+v, before %+v", after.Totals, before.Totals)
+	}
+	tokens := func() int64 {
+		rec := e.get("/wp-json/kchat/v1/tokens/summary?" + q)
+		return decode[struct {
+			Totals struct {
+				Prompt int64 `json:"prompt_tokens"`
+			} `json:"totals"`
+		}](t, rec).Totals.Prompt
+	}
+	_, _, _, tok, _ := recount(allLogEntries(t, e), "2026-01-01", "2026-11-25")
+	if got := tokens(); got != tok["Prompt Tokens"] {
+		t.Errorf("prompt tokens %d, the log says %d", got, tok["Prompt Tokens"])
+	}
+
+	e.db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log ORDER BY id LIMIT 150")
+	purged := checkConversations(t, e, q)
+	if purged.Totals.Visitor >= after.Totals.Visitor {
+		t.Errorf("purge not seen: %+v, before %+v", purged.Totals, after.Totals)
+	}
+
+	// A hand edit in the middle keeps both bounds: served from the cache until it is
+	// logCacheMaxAge (10 minutes) old, then counted again.
+	e.db.Exec(t, "UPDATE wp_chatbot_chatgpt_conversation_log SET user_type = 'Chatbot' WHERE user_type = 'Visitor' AND session_id = 'fresh-1'")
+	stale := decode[convSummary](t, e.get("/wp-json/kchat/v1/conversations/summary?"+q))
+	if stale.Totals != purged.Totals {
+		t.Errorf("an edit the bounds cannot see changed the cached answer: %+v, was %+v", stale.Totals, purged.Totals)
+	}
+	e.clock.Add(10*time.Minute + time.Second)
+	edited := checkConversations(t, e, q)
+	if edited.Totals.Visitor != purged.Totals.Visitor-1 {
+		t.Errorf("edit not seen after the cache's age: %+v", edited.Totals)
+	}
+
+	e.db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log")
+	if empty := checkConversations(t, e, q); empty.Totals != (convBucket{}) {
+		t.Errorf("empty log: %+v", empty.Totals)
+	}
 }
 
 func TestTokensSummary(t *testing.T) {

@@ -99,6 +99,7 @@ type Server struct {
 	now      func() time.Time
 	users    *ttlCache[uint64, repository.User]
 	settings *ttlCache[struct{}, repository.SiteSettings]
+	logDays  *logCache
 	tokenTTL time.Duration
 	cors     []string
 	proxies  []*net.IPNet
@@ -155,6 +156,7 @@ func New(cfg Config) (*Server, error) {
 		now:      cfg.Now,
 		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
 		settings: newTTLCache[struct{}, repository.SiteSettings](cfg.SettingsTTL, cfg.Now),
+		logDays:  newLogCache(cfg.Store, cfg.Now),
 		tokenTTL: cfg.TokenTTL,
 		cors:     cfg.CORSOrigins,
 		proxies:  cfg.TrustedProxies,

@@ -136,10 +136,8 @@ func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]string, err
 func (f *fakeStore) EachLogRow(context.Context, repository.DateRange, bool, func([]sql.NullString) error) error {
 	return f.failDays
 }
-func (f *fakeStore) LogDays(context.Context, repository.DateRange) ([]repository.LogDay, error) {
-	return nil, f.failDays
-}
-func (f *fakeStore) EachSessionDay(context.Context, repository.DateRange, func(time.Time, string) error) error {
+func (f *fakeStore) LogBounds(context.Context) (int64, int64, error) { return 0, 0, f.failDays }
+func (f *fakeStore) EachLogEntry(context.Context, int64, int64, func(*repository.LogEntry) error) error {
 	return f.failDays
 }
 func (f *fakeStore) CheckReady(context.Context) error { return f.failDays }

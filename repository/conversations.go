@@ -3,6 +3,7 @@ package repository
 import (
 	"context"
 	"database/sql"
+	"math"
 	"strings"
 	"time"
 )
@@ -73,19 +74,6 @@ func (db *DB) EachLogRow(ctx context.Context, r DateRange, tokensOnly bool, fn f
 	return classify(rows.Err())
 }
 
-// LogDay is one site-local day of the conversation log, aggregated in SQL.
-type LogDay struct {
-	Date             time.Time `db:"day"`
-	VisitorMessages  int64     `db:"visitor_messages"`
-	ChatbotMessages  int64     `db:"chatbot_messages"`
-	PromptTokens     int64     `db:"prompt_tokens"`
-	CompletionTokens int64     `db:"completion_tokens"`
-	TotalTokens      int64     `db:"total_tokens"`
-	// NonNumericTokens counts token rows whose message_text is not a whole number;
-	// they count 0 and are reported rather than failing the summary.
-	NonNumericTokens int64 `db:"non_numeric_tokens"`
-}
-
 // logWhere is the WHERE clause for the site-local days of r on interaction_time.
 func logWhere(r DateRange) (string, []any) {
 	var conds []string
@@ -104,54 +92,101 @@ func logWhere(r DateRange) (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
-// LogDays aggregates the log per day of r: messages by sender and tokens by kind. The
-// log has no index on interaction_time (and the sidecar may not add one), so this is one
-// scan; bucketing into weeks, months and years is left to the caller.
-func (db *DB) LogDays(ctx context.Context, r DateRange) ([]LogDay, error) {
+// LogBounds is the lowest and highest id of the conversation log, both 0 when it is
+// empty. Both come from the primary key, so this costs the same on a million rows as on
+// ten: it is how a cached summary learns whether the log changed.
+func (db *DB) LogBounds(ctx context.Context) (lo, hi int64, err error) {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
-	where, args := logWhere(r)
-	// A whole number written plainly: its CAST back to text is itself ("12abc", "-5",
-	// "" and "084" are not). Cheaper than REGEXP, which the embedded engine runs slowly.
-	const number = "CONCAT(CAST(`message_text` AS UNSIGNED)) = `message_text`"
-	tokens := func(kind string) string {
-		return "COALESCE(SUM(CASE WHEN `user_type` = '" + kind + "' AND " + number + " THEN CAST(`message_text` AS UNSIGNED) ELSE 0 END), 0)"
-	}
-	query := "SELECT DATE(`interaction_time`) AS day," +
-		" COALESCE(SUM(`user_type` = 'Visitor'), 0) AS visitor_messages," +
-		" COALESCE(SUM(`user_type` = 'Chatbot'), 0) AS chatbot_messages," +
-		" " + tokens("Prompt Tokens") + " AS prompt_tokens," +
-		" " + tokens("Completion Tokens") + " AS completion_tokens," +
-		" " + tokens("Total Tokens") + " AS total_tokens," +
-		" COALESCE(SUM(`user_type` IN (" + tokenTypes + ") AND NOT " + number + "), 0) AS non_numeric_tokens" +
-		" FROM " + db.t.conversationLog + where + " GROUP BY DATE(`interaction_time`) ORDER BY day"
-	days := []LogDay{}
-	err := db.db.SelectContext(ctx, &days, query, args...)
-	return days, classify(err)
+	row := db.db.QueryRowContext(ctx, "SELECT COALESCE(MIN(`id`), 0), COALESCE(MAX(`id`), 0) FROM "+db.t.conversationLog)
+	return lo, hi, classify(row.Scan(&lo, &hi))
 }
 
-// EachSessionDay calls fn once per (day, session_id) pair of r, so that the caller can
-// count distinct sessions per bucket: a session that spans two days is one session in
-// a week.
-func (db *DB) EachSessionDay(ctx context.Context, r DateRange, fn func(day time.Time, session string) error) error {
+// LogKind is what a log row records.
+type LogKind uint8
+
+// The user_type values of the log.
+const (
+	KindOther LogKind = iota // a value the plugin does not write
+	KindVisitor
+	KindChatbot
+	KindPromptTokens
+	KindCompletionTokens
+	KindTotalTokens
+)
+
+var kinds = map[string]LogKind{
+	"Visitor": KindVisitor, "Chatbot": KindChatbot,
+	"Prompt Tokens": KindPromptTokens, "Completion Tokens": KindCompletionTokens, "Total Tokens": KindTotalTokens,
+}
+
+// LogEntry is one log row reduced to what the summaries count.
+type LogEntry struct {
+	Day     string // site-local date, YYYY-MM-DD
+	Session []byte // valid only until fn returns
+	Kind    LogKind
+	// Tokens is the number a token row stores as text; Numeric is false (and Tokens 0)
+	// when that text is not a whole number written plainly.
+	Tokens  int64
+	Numeric bool
+}
+
+// EachLogEntry calls fn with every log row whose id is in (after, upto], reduced to a
+// LogEntry. The log has no index on interaction_time (and the sidecar may not add one),
+// so a summary costs one scan whatever its window; this streams that scan, and the id
+// range lets a caller that has counted up to some id read only what was added since,
+// through the primary key. fn must not keep the entry. The short query timeout bounds it.
+func (db *DB) EachLogEntry(ctx context.Context, after, upto int64, fn func(*LogEntry) error) error {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
-	where, args := logWhere(r)
-	rows, err := db.db.QueryContext(ctx, "SELECT DATE(`interaction_time`), `session_id` FROM "+db.t.conversationLog+where+
-		" GROUP BY DATE(`interaction_time`), `session_id`", args...)
+	// Only token rows need their text; other rows send NULL, which keeps the transfer
+	// small. DATE_FORMAT gives the day as text, as cheap to read as it is to send.
+	rows, err := db.db.QueryContext(ctx, "SELECT DATE_FORMAT(`interaction_time`, '%Y-%m-%d'), `session_id`, `user_type`,"+
+		" CASE WHEN `user_type` IN ("+tokenTypes+") THEN `message_text` END FROM "+db.t.conversationLog+
+		" WHERE `id` > ? AND `id` <= ?", after, upto)
 	if err != nil {
 		return classify(err)
 	}
 	defer rows.Close()
-	var day time.Time
-	var session string
+	var e LogEntry
+	var day, session, kind sql.RawBytes
+	var text sql.NullString
 	for rows.Next() {
-		if err := rows.Scan(&day, &session); err != nil {
+		if err := rows.Scan(&day, &session, &kind, &text); err != nil {
 			return classify(err)
 		}
-		if err := fn(day, session); err != nil {
+		if string(day) != e.Day { // consecutive rows mostly share a day: reuse its string
+			e.Day = string(day)
+		}
+		e.Session = session
+		e.Kind = kinds[string(kind)]
+		e.Tokens, e.Numeric = 0, false
+		if e.Kind >= KindPromptTokens {
+			e.Tokens, e.Numeric = wholeNumber(text.String)
+		}
+		if err := fn(&e); err != nil {
 			return err
 		}
 	}
 	return classify(rows.Err())
+}
+
+// wholeNumber reads s as the plugin means a token count: decimal digits with no sign, no
+// spaces and no leading zero, below 2^63. Anything else is reported, not guessed.
+func wholeNumber(s string) (int64, bool) {
+	if s == "" || len(s) > 19 || (s[0] == '0' && len(s) > 1) {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	if n > math.MaxInt64 {
+		return 0, false
+	}
+	return int64(n), true
 }

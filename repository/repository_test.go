@@ -290,98 +290,111 @@ func TestOpenRejectsBadPrefix(t *testing.T) {
 	}
 }
 
-// LogDays agrees with the log added up row by row in Go, non-numeric token text
-// included; EachSessionDay yields each (day, session) once.
-func TestLogDays(t *testing.T) {
+// EachLogEntry gives every row in the id range, reduced exactly: the day as the
+// database reads the DATETIME, the session, the kind, and a token row's number only when
+// its text is a plain whole number. LogBounds brackets the ids.
+func TestEachLogEntry(t *testing.T) {
 	repo, db := openFixture(t)
 	ctx := context.Background()
-	db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_conversation_log (session_id, user_id, page_id, interaction_time, user_type, message_text) VALUES ('sx', '0', '2', '2026-11-09 10:00:00', 'Total Tokens', 'n/a')")
+	db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_conversation_log (session_id, user_id, page_id, interaction_time, user_type, message_text) VALUES"+
+		" ('sx', '0', '2', '2026-11-09 10:00:00', 'Total Tokens', 'n/a'), ('sx', '0', '2', '2026-11-09 10:00:01', 'Prompt Tokens', '0012'),"+
+		" ('sx', '0', '2', '2026-11-09 10:00:02', 'Prompt Tokens', '9223372036854775808'), ('sy', '0', '2', '2026-11-10 00:00:00', 'Completion Tokens', '9223372036854775807')")
 
 	conn, err := sql.Open("mysql", db.DSN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	rows, err := conn.Query("SELECT interaction_time, session_id, user_type, message_text FROM wp_chatbot_chatgpt_conversation_log")
+	type entry struct {
+		day, session string
+		kind         repository.LogKind
+		tokens       int64
+		numeric      bool
+	}
+	kinds := map[string]repository.LogKind{"Visitor": repository.KindVisitor, "Chatbot": repository.KindChatbot,
+		"Prompt Tokens": repository.KindPromptTokens, "Completion Tokens": repository.KindCompletionTokens, "Total Tokens": repository.KindTotalTokens}
+	rows, err := conn.Query("SELECT id, interaction_time, session_id, user_type, message_text FROM wp_chatbot_chatgpt_conversation_log ORDER BY id")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]*repository.LogDay{}
-	sessions := map[string]bool{}
+	want := map[int64]entry{}
+	var minID, maxID int64
 	for rows.Next() {
+		var id int64
 		var at time.Time
 		var session, kind, text string
-		if err := rows.Scan(&at, &session, &kind, &text); err != nil {
+		if err := rows.Scan(&id, &at, &session, &kind, &text); err != nil {
 			t.Fatal(err)
 		}
-		d := at.Format(time.DateOnly)
-		sessions[d+"|"+session] = true
-		w := want[d]
-		if w == nil {
-			w = &repository.LogDay{}
-			want[d] = w
+		if minID == 0 {
+			minID = id
 		}
-		n, numErr := strconv.ParseInt(text, 10, 64)
-		switch kind {
-		case "Visitor":
-			w.VisitorMessages++
-		case "Chatbot":
-			w.ChatbotMessages++
-		default:
-			if numErr != nil {
-				w.NonNumericTokens++
-				n = 0
-			}
-			switch kind {
-			case "Prompt Tokens":
-				w.PromptTokens += n
-			case "Completion Tokens":
-				w.CompletionTokens += n
-			case "Total Tokens":
-				w.TotalTokens += n
+		maxID = id
+		w := entry{day: at.Format(time.DateOnly), session: session, kind: kinds[kind]}
+		if w.kind >= repository.KindPromptTokens {
+			n, err := strconv.ParseUint(text, 10, 63)
+			w.numeric = err == nil && strconv.FormatUint(n, 10) == text
+			if w.numeric {
+				w.tokens = int64(n)
 			}
 		}
+		want[id] = w
 	}
 	rows.Close()
 
-	days, err := repo.LogDays(ctx, repository.DateRange{})
+	lo, hi, err := repo.LogBounds(ctx)
+	if err != nil || lo != minID || hi != maxID {
+		t.Fatalf("bounds %d..%d (%v), want %d..%d", lo, hi, err, minID, maxID)
+	}
+	var got []entry
+	err = repo.EachLogEntry(ctx, 0, hi, func(e *repository.LogEntry) error {
+		got = append(got, entry{e.Day, string(e.Session), e.Kind, e.Tokens, e.Numeric})
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(days) != len(want) {
-		t.Fatalf("%d days, want %d", len(days), len(want))
+	if len(got) != len(want) {
+		t.Fatalf("%d entries, want %d", len(got), len(want))
 	}
-	var nonNumeric int64
-	for _, got := range days {
-		w := want[got.Date.Format(time.DateOnly)]
-		if w == nil {
-			t.Fatalf("unexpected day %v", got.Date)
-		}
-		w.Date = got.Date
-		if got != *w {
-			t.Errorf("%s: got %+v, want %+v", got.Date.Format(time.DateOnly), got, *w)
-		}
-		nonNumeric += got.NonNumericTokens
+	counted := map[entry]int{}
+	for _, w := range want {
+		counted[w]++
 	}
-	if nonNumeric != 1 {
-		t.Errorf("non-numeric token rows: %d", nonNumeric)
+	for _, g := range got {
+		counted[g]--
+	}
+	for e, n := range counted {
+		if n != 0 {
+			t.Errorf("entry %+v: %+d", e, n)
+		}
+	}
+	last := want[maxID]
+	if last.tokens != 9223372036854775807 || !last.numeric || want[maxID-1].numeric || want[maxID-2].numeric || want[maxID-3].numeric {
+		t.Errorf("the inserted token rows were not read as expected: %+v", []entry{want[maxID-3], want[maxID-2], want[maxID-1], last})
 	}
 
-	one, err := repo.LogDays(ctx, repository.DateRange{Start: date("2026-11-09"), End: date("2026-11-09")})
-	if err != nil || len(one) != 1 || one[0].Date.Format(time.DateOnly) != "2026-11-09" {
-		t.Errorf("one day: %+v %v", one, err)
-	}
-
-	pairs := map[string]bool{}
-	err = repo.EachSessionDay(ctx, repository.DateRange{}, func(day time.Time, session string) error {
-		k := day.Format(time.DateOnly) + "|" + session
-		if pairs[k] {
-			t.Errorf("pair %s twice", k)
+	// An id range reads only its rows.
+	var n int
+	err = repo.EachLogEntry(ctx, maxID-2, maxID-1, func(e *repository.LogEntry) error {
+		n++
+		if e.Tokens != 0 || e.Numeric || e.Kind != repository.KindPromptTokens {
+			t.Errorf("row %d: %+v", maxID-1, e)
 		}
-		pairs[k] = true
 		return nil
 	})
-	if err != nil || len(pairs) != len(sessions) {
-		t.Errorf("session days: %d, want %d (%v)", len(pairs), len(sessions), err)
+	if err != nil || n != 1 {
+		t.Errorf("range (%d, %d]: %d rows, %v", maxID-2, maxID-1, n, err)
+	}
+
+	empty := repotest.NewDatabase(t)
+	empty.Exec(t, "CREATE TABLE wp_chatbot_chatgpt_conversation_log (id mediumint(9) NOT NULL AUTO_INCREMENT PRIMARY KEY, session_id varchar(255) NOT NULL)")
+	erepo, err := repository.Open(repository.Config{DSN: empty.DSN, TablePrefix: "wp_", QueryTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer erepo.Close()
+	if lo, hi, err := erepo.LogBounds(ctx); lo != 0 || hi != 0 || err != nil {
+		t.Errorf("empty log bounds %d..%d %v", lo, hi, err)
 	}
 }

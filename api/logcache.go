@@ -1,0 +1,266 @@
+package api
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// The conversation log has no index on interaction_time, so any summary of it costs one
+// scan of the whole table. logCache keeps the scan's result, per day, and keeps it right:
+//
+//   - Every request first reads the log's lowest and highest id (two primary-key probes,
+//     well under a millisecond on a million rows).
+//   - Same bounds: nothing was added or purged; the cached days answer.
+//   - Higher top, same bottom: the plugin appended messages; only the rows after the old
+//     top are read, through the primary key, and added in.
+//   - Any other change (the plugin's retention purge, a log cleared by hand): scan again.
+//   - A scan older than logCacheMaxAge is redone anyway, so a change the bounds cannot
+//     see (a row edited or deleted from the middle by hand, a transaction that committed
+//     a lower id late) is corrected within that time.
+//
+// Counting per day and bucketing in Go keeps every period and window exact: a session's
+// id is kept per day, so distinct sessions per week, month or year are counted exactly.
+type logCache struct {
+	store  LogSummaryStore
+	now    func() time.Time
+	maxAge time.Duration
+
+	sem chan struct{} // held by the one request that scans; others wait for its result
+
+	mu   sync.Mutex
+	snap *logSnapshot
+
+	// builder state, used only while holding sem
+	intern map[string]int32
+
+	hits, appends, scans atomic.Int64
+}
+
+const logCacheMaxAge = 10 * time.Minute
+
+// logSnapshot is the log counted per day up to id hi. It is never changed once
+// published: an append builds a new one that shares the days it did not touch.
+type logSnapshot struct {
+	lo, hi    int64
+	scanned   time.Time
+	days      []*logDay // by date
+	nSessions int       // session numbers are 0..nSessions-1
+}
+
+type logDay struct {
+	date                                 period.Date
+	visitor, chatbot                     int64
+	prompt, completion, total, nonNumber int64
+	sessions                             []int32 // sorted, distinct
+}
+
+func newLogCache(store LogSummaryStore, now func() time.Time) *logCache {
+	return &logCache{store: store, now: now, maxAge: logCacheMaxAge, sem: make(chan struct{}, 1)}
+}
+
+func (c *logCache) current() *logSnapshot {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.snap
+}
+
+func (c *logCache) usable(s *logSnapshot, lo, hi int64) bool {
+	return s != nil && s.lo == lo && s.hi == hi && c.now().Sub(s.scanned) < c.maxAge
+}
+
+// get returns the log counted per day as it is now.
+func (c *logCache) get(ctx context.Context) (*logSnapshot, error) {
+	lo, hi, err := c.store.LogBounds(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if s := c.current(); c.usable(s, lo, hi) {
+		c.hits.Add(1)
+		return s, nil
+	}
+	select {
+	case c.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-c.sem }()
+	// Whoever held the lock before may have brought the cache up to date meanwhile.
+	if lo, hi, err = c.store.LogBounds(ctx); err != nil {
+		return nil, err
+	}
+	s := c.current()
+	if c.usable(s, lo, hi) {
+		c.hits.Add(1)
+		return s, nil
+	}
+	if s != nil && s.lo == lo && hi > s.hi && c.now().Sub(s.scanned) < c.maxAge {
+		next, err := c.appendRows(ctx, s, hi)
+		if err != nil {
+			return nil, err
+		}
+		c.appends.Add(1)
+		c.publish(next)
+		return next, nil
+	}
+	next, err := c.scan(ctx, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	c.scans.Add(1)
+	c.publish(next)
+	return next, nil
+}
+
+func (c *logCache) publish(s *logSnapshot) {
+	c.mu.Lock()
+	c.snap = s
+	c.mu.Unlock()
+}
+
+// scan counts the whole log, ids up to hi.
+func (c *logCache) scan(ctx context.Context, lo, hi int64) (*logSnapshot, error) {
+	intern := map[string]int32{}
+	byDate := map[period.Date]*logDay{}
+	if err := c.count(ctx, 0, hi, intern, plainDays(byDate)); err != nil {
+		return nil, err
+	}
+	days := make([]*logDay, 0, len(byDate))
+	for _, d := range byDate {
+		d.sessions = compact(d.sessions)
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].date.Before(days[j].date) })
+	c.intern = intern
+	return &logSnapshot{lo: lo, hi: hi, scanned: c.now(), days: days, nSessions: len(intern)}, nil
+}
+
+// appendRows adds the rows after s.hi, up to hi, to a copy of s.
+func (c *logCache) appendRows(ctx context.Context, s *logSnapshot, hi int64) (*logSnapshot, error) {
+	// Touched days are copied before they change: readers of s keep what they see.
+	byDate := map[period.Date]*logDay{}
+	for _, d := range s.days {
+		byDate[d.date] = d
+	}
+	touched := map[period.Date]*logDay{}
+	withCopies := &copyOnWrite{base: byDate, touched: touched}
+	// intern only grows here; a failed append leaves numbers that nothing refers to,
+	// which the next scan drops.
+	if err := c.count(ctx, s.hi, hi, c.intern, withCopies); err != nil {
+		return nil, err
+	}
+	days := slices.Clone(s.days)
+	for date, d := range touched {
+		d.sessions = compact(d.sessions)
+		if i, found := sort.Find(len(days), func(i int) int { return date.Compare(days[i].date) }); found {
+			days[i] = d
+		} else {
+			days = slices.Insert(days, i, d)
+		}
+	}
+	return &logSnapshot{lo: s.lo, hi: hi, scanned: s.scanned, days: days, nSessions: len(c.intern)}, nil
+}
+
+// dayTable finds the day a row is counted in.
+type dayTable interface {
+	day(period.Date) *logDay
+}
+
+type plainDays map[period.Date]*logDay
+
+func (m plainDays) day(d period.Date) *logDay {
+	if x := m[d]; x != nil {
+		return x
+	}
+	x := &logDay{date: d}
+	m[d] = x
+	return x
+}
+
+// copyOnWrite hands out a private copy of each day the first time it is touched.
+type copyOnWrite struct {
+	base, touched map[period.Date]*logDay
+}
+
+func (w *copyOnWrite) day(d period.Date) *logDay {
+	if x := w.touched[d]; x != nil {
+		return x
+	}
+	x := &logDay{date: d}
+	if old := w.base[d]; old != nil {
+		*x = *old
+		x.sessions = slices.Clone(old.sessions)
+	}
+	w.touched[d] = x
+	return x
+}
+
+// count adds the rows with ids in (after, upto] into the days.
+func (c *logCache) count(ctx context.Context, after, upto int64, intern map[string]int32, table dayTable) error {
+	if upto <= after {
+		return nil
+	}
+	var lastDay string
+	var cur *logDay
+	return c.store.EachLogEntry(ctx, after, upto, func(e *repository.LogEntry) error {
+		if cur == nil || e.Day != lastDay {
+			date, err := period.ParseDate(e.Day)
+			if err != nil {
+				// A zero or broken DATETIME belongs to no day any window can ask for.
+				cur, lastDay = nil, ""
+				return nil
+			}
+			cur, lastDay = table.day(date), e.Day
+		}
+		id, ok := intern[string(e.Session)]
+		if !ok {
+			id = int32(len(intern))
+			intern[string(e.Session)] = id
+		}
+		if n := len(cur.sessions); n == 0 || cur.sessions[n-1] != id {
+			cur.sessions = append(cur.sessions, id)
+		}
+		switch e.Kind {
+		case repository.KindVisitor:
+			cur.visitor++
+		case repository.KindChatbot:
+			cur.chatbot++
+		case repository.KindPromptTokens, repository.KindCompletionTokens, repository.KindTotalTokens:
+			if !e.Numeric {
+				cur.nonNumber++
+				break
+			}
+			switch e.Kind {
+			case repository.KindPromptTokens:
+				cur.prompt += e.Tokens
+			case repository.KindCompletionTokens:
+				cur.completion += e.Tokens
+			default:
+				cur.total += e.Tokens
+			}
+		}
+		return nil
+	})
+}
+
+// compact sorts ids and drops repeats.
+func compact(ids []int32) []int32 {
+	slices.Sort(ids)
+	return slices.Clip(slices.Compact(ids))
+}
+
+// window returns the days of s from start to end.
+func (s *logSnapshot) window(start, end period.Date) []*logDay {
+	i := sort.Search(len(s.days), func(i int) bool { return !s.days[i].date.Before(start) })
+	j := sort.Search(len(s.days), func(i int) bool { return s.days[i].date.After(end) })
+	if i >= j {
+		return nil
+	}
+	return s.days[i:j]
+}

@@ -1,0 +1,178 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// memLog is a conversation log in memory that records what the cache asks of it.
+type memLog struct {
+	mu     sync.Mutex
+	rows   map[int64]repository.LogEntry // by id
+	reads  [][2]int64                    // (after, upto] of each EachLogEntry
+	gate   chan struct{}                 // when set, EachLogEntry waits for it
+	failOn error
+}
+
+func (m *memLog) LogBounds(context.Context) (lo, hi int64, err error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for id := range m.rows {
+		if lo == 0 || id < lo {
+			lo = id
+		}
+		hi = max(hi, id)
+	}
+	return lo, hi, nil
+}
+
+func (m *memLog) EachLogEntry(ctx context.Context, after, upto int64, fn func(*repository.LogEntry) error) error {
+	if m.gate != nil {
+		<-m.gate
+	}
+	m.mu.Lock()
+	m.reads = append(m.reads, [2]int64{after, upto})
+	var picked []repository.LogEntry
+	for id := after + 1; id <= upto; id++ {
+		if e, ok := m.rows[id]; ok {
+			picked = append(picked, e)
+		}
+	}
+	err := m.failOn
+	m.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	for i := range picked {
+		if err := fn(&picked[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *memLog) add(id int64, day, session string, kind repository.LogKind) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.rows[id] = repository.LogEntry{Day: day, Session: []byte(session), Kind: kind}
+}
+
+func TestLogCacheScansOnceAndAppends(t *testing.T) {
+	log := &memLog{rows: map[int64]repository.LogEntry{}}
+	for id := int64(1); id <= 100; id++ {
+		log.add(id, fmt.Sprintf("2026-11-%02d", 1+id%20), fmt.Sprintf("s%d", id%7), repository.KindVisitor)
+	}
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c := newLogCache(log, func() time.Time { return now })
+
+	// Twenty cold requests at once: one scan, every one gets its result.
+	log.gate = make(chan struct{})
+	var wg sync.WaitGroup
+	snaps := make([]*logSnapshot, 20)
+	for i := range snaps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := c.get(context.Background())
+			if err != nil {
+				t.Error(err)
+			}
+			snaps[i] = s
+		}()
+	}
+	time.Sleep(50 * time.Millisecond) // let them all queue behind the first
+	close(log.gate)
+	wg.Wait()
+	log.gate = nil
+	if c.scans.Load() != 1 || len(log.reads) != 1 || log.reads[0] != [2]int64{0, 100} {
+		t.Fatalf("scans %d, reads %v", c.scans.Load(), log.reads)
+	}
+	for _, s := range snaps {
+		if s != snaps[0] || s == nil {
+			t.Fatal("requests got different snapshots")
+		}
+	}
+	first := snaps[0]
+	if len(first.days) != 20 || first.nSessions != 7 {
+		t.Fatalf("%d days, %d sessions", len(first.days), first.nSessions)
+	}
+
+	// Appended rows are read by id alone, into copies: the old snapshot is unchanged.
+	log.add(101, "2026-11-25", "s-new", repository.KindChatbot)
+	log.add(102, "2026-11-02", "s1", repository.KindVisitor)
+	next, err := c.get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.appends.Load() != 1 || log.reads[len(log.reads)-1] != [2]int64{100, 102} {
+		t.Fatalf("appends %d, reads %v", c.appends.Load(), log.reads)
+	}
+	if len(first.days) != 20 || len(next.days) != 21 || next.nSessions != 8 {
+		t.Fatalf("days %d → %d, sessions %d", len(first.days), len(next.days), next.nSessions)
+	}
+	for i, d := range next.days[:20] {
+		o := first.days[i]
+		if d.date == o.date && d.date.String() == "2026-11-02" {
+			if d.visitor != o.visitor+1 || len(d.sessions) != len(o.sessions)+1-boolInt(contains(o.sessions, c.intern["s1"])) {
+				t.Errorf("2026-11-02: %+v, was %+v", d, o)
+			}
+		}
+	}
+
+	// Unchanged bounds: a hit, no read.
+	reads := len(log.reads)
+	if s, _ := c.get(context.Background()); s != next || len(log.reads) != reads || c.hits.Load() == 0 {
+		t.Errorf("not served from the cache")
+	}
+
+	// A purge of the oldest rows: a new scan.
+	log.mu.Lock()
+	delete(log.rows, 1)
+	log.mu.Unlock()
+	if _, err := c.get(context.Background()); err != nil || c.scans.Load() != 2 {
+		t.Errorf("purge: scans %d, %v", c.scans.Load(), err)
+	}
+
+	// An error is returned and not cached; the next request reads again.
+	log.add(103, "2026-11-25", "s2", repository.KindVisitor)
+	log.failOn = fmt.Errorf("connection refused")
+	if _, err := c.get(context.Background()); err == nil {
+		t.Error("error not returned")
+	}
+	log.failOn = nil
+	s, err := c.get(context.Background())
+	if err != nil || s.hi != 103 {
+		t.Errorf("after the error: %v, hi %d", err, s.hi)
+	}
+
+	// A waiter whose request ends stops waiting.
+	c.sem <- struct{}{}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	log.add(104, "2026-11-25", "s2", repository.KindVisitor)
+	if _, err := c.get(ctx); err == nil {
+		t.Error("a waiter outlived its request")
+	}
+	<-c.sem
+}
+
+func contains(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
