@@ -224,7 +224,7 @@ func (s *Server) routes() *echo.Echo {
 		ExposeHeaders:   []string{"X-WP-Total", "X-WP-TotalPages", "Link", echo.HeaderContentDisposition, "Retry-After"},
 		MaxAge:          600,
 	}))
-	e.Use(middleware.BodyLimit("64K"))
+	e.Use(middleware.BodyLimit("64KiB")) // 65,536 bytes: "64K" would be 64,000
 	// Summaries and CSV compress well (a year of daily buckets shrinks about tenfold);
 	// tiny answers are left alone.
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))

@@ -83,8 +83,10 @@ func logWhere(r DateRange) (string, []any) {
 		args = append(args, r.Start.Format(time.DateTime))
 	}
 	if !r.End.IsZero() {
-		conds = append(conds, "`interaction_time` < ?")
-		args = append(args, r.End.AddDate(0, 0, 1).Format(time.DateTime))
+		// The column is a DATETIME, whole seconds: the last second of the day closes the
+		// range exactly, and unlike "before the next day" it exists on 9999-12-31 too.
+		conds = append(conds, "`interaction_time` <= ?")
+		args = append(args, r.End.Format(time.DateOnly)+" 23:59:59")
 	}
 	if len(conds) == 0 {
 		return "", nil
