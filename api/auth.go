@@ -10,6 +10,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -76,7 +77,7 @@ func IssueToken(secret []byte, p TokenParams) (string, error) {
 // verifyToken checks a bearer token and returns the user id it names. Issuer is the
 // expected iss. The checks and their order follow the JWT plugin; the error codes are
 // its own, with 401 where it says 403 (see api.md).
-func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, string, *Error) {
+func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, string, time.Time, *Error) {
 	parser := jwt.NewParser(
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithExpirationRequired(),
@@ -86,16 +87,62 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, stri
 	var claims wpClaims
 	_, err := parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return secret, nil })
 	if err != nil {
-		return 0, "", errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
+		return 0, "", time.Time{}, errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
 	}
 	if strings.TrimSuffix(claims.Issuer, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
-		return 0, "", errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
+		return 0, "", time.Time{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
 	}
 	id, ok := parseUserID(claims.Data.User.ID)
 	if !ok {
-		return 0, "", errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
+		return 0, "", time.Time{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
-	return id, claims.PasswordFingerprint, nil
+	return id, claims.PasswordFingerprint, claims.ExpiresAt.Time, nil
+}
+
+// verifiedTokens remembers tokens whose signature and claims have been checked, so that
+// a dashboard polling with one token does not pay for base64, JSON and HMAC on every
+// request. An entry lasts until the token expires or for a minute, whichever is first;
+// the user behind it is still looked up (and its password fingerprint compared) on
+// every request.
+type verifiedTokens struct {
+	mu sync.Mutex
+	m  map[string]verifiedToken
+}
+
+type verifiedToken struct {
+	issuer      string
+	id          uint64
+	fingerprint string
+	from, until time.Time
+}
+
+const (
+	verifiedTokenTTL = time.Minute
+	verifiedTokenMax = 4096
+)
+
+func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time) (uint64, string, *Error) {
+	v.mu.Lock()
+	e, ok := v.m[raw]
+	v.mu.Unlock()
+	if ok && e.issuer == issuer && !now.Before(e.from) && now.Before(e.until) {
+		return e.id, e.fingerprint, nil
+	}
+	id, fingerprint, exp, terr := verifyToken(secret, raw, issuer, now)
+	if terr != nil {
+		return 0, "", terr
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.m == nil || len(v.m) >= verifiedTokenMax {
+		v.m = map[string]verifiedToken{} // many live tokens at once: start again
+	}
+	until := now.Add(verifiedTokenTTL)
+	if exp.Before(until) {
+		until = exp
+	}
+	v.m[raw] = verifiedToken{issuer: issuer, id: id, fingerprint: fingerprint, from: now, until: until}
+	return id, fingerprint, nil
 }
 
 func invalidTokenMessage(err error) string {
@@ -235,7 +282,7 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 		}
 		issuer = settings.Home
 	}
-	id, fingerprint, terr := verifyToken(s.secret, token, issuer, s.now())
+	id, fingerprint, terr := s.tokens.verify(s.secret, token, issuer, s.now())
 	if terr != nil {
 		return repository.User{}, terr
 	}

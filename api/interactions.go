@@ -29,7 +29,7 @@ func (s *Server) site(ctx context.Context) (site, error) {
 	if err != nil {
 		return site{}, err
 	}
-	loc, name := period.SiteZone(settings.TimezoneString, settings.GMTOffset)
+	loc, name := s.zone(settings.TimezoneString, settings.GMTOffset)
 	p, ok := period.ParsePeriod(settings.ReportingPeriod)
 	if !ok {
 		p = period.Daily
@@ -38,6 +38,43 @@ func (s *Server) site(ctx context.Context) (site, error) {
 		zoneName: name, today: period.Today(s.now(), loc),
 		weekStart: settings.StartOfWeek, defaultPeriod: p,
 	}, nil
+}
+
+// dailyCounts reads the interactions table's days from start to end, reusing an answer
+// for Config.CountsTTL.
+func (s *Server) dailyCounts(ctx context.Context, start, end period.Date) ([]repository.DayCount, error) {
+	load := func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
+		return s.store.DailyCounts(ctx, repository.DateRange{Start: k[0].Time(), End: k[1].Time()})
+	}
+	if s.countsTTL <= 0 {
+		return load(ctx, [2]period.Date{start, end})
+	}
+	return s.counts.get(ctx, [2]period.Date{start, end}, load)
+}
+
+// zone is period.SiteZone remembered: loading a zone reads and parses a file of the
+// system's tz database, which would otherwise happen on every request.
+func (s *Server) zone(timezoneString, gmtOffset string) (*time.Location, string) {
+	key := [2]string{timezoneString, gmtOffset}
+	s.zonesMu.Lock()
+	z, ok := s.zones[key]
+	s.zonesMu.Unlock()
+	if ok {
+		return z.loc, z.name
+	}
+	loc, name := period.SiteZone(timezoneString, gmtOffset)
+	s.zonesMu.Lock()
+	if s.zones == nil || len(s.zones) >= 16 { // a site has one zone; a few as it changes
+		s.zones = map[[2]string]siteZone{}
+	}
+	s.zones[key] = siteZone{loc, name}
+	s.zonesMu.Unlock()
+	return loc, name
+}
+
+type siteZone struct {
+	loc  *time.Location
+	name string
 }
 
 func weekday(n int) time.Weekday { return time.Weekday(n) }
@@ -81,7 +118,7 @@ func (s *Server) summary(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := s.store.DailyCounts(ctx, repository.DateRange{Start: p.Start.Time(), End: p.End.Time()})
+	rows, err := s.dailyCounts(ctx, p.Start, p.End)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
 
@@ -585,5 +586,20 @@ func TestSummaryETagAndGzip(t *testing.T) {
 	e.db.Exec(t, "UPDATE wp_chatbot_chatgpt_interactions SET `count` = `count` + 1 WHERE `date` = '2026-11-24'")
 	if after := e.get(summaryPath).Header().Get("ETag"); after == before {
 		t.Errorf("the ETag did not change with the data")
+	}
+}
+
+// With CountsTTL, a window's counts are reused for that long and then read again.
+func TestSummaryCountsTTL(t *testing.T) {
+	e := newEnv(t, func(c *api.Config) { c.CountsTTL = time.Second })
+	total := func() int64 { return decode[summary](t, e.get(summaryPath+"?start=2026-11-20")).Total }
+	before := total()
+	e.db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_interactions (date, count) VALUES ('2026-11-24', 5) ON DUPLICATE KEY UPDATE count = count + 5")
+	if got := total(); got != before {
+		t.Errorf("within the TTL: total %d, want the cached %d", got, before)
+	}
+	e.clock.Add(time.Second)
+	if got := total(); got != before+5 {
+		t.Errorf("after the TTL: total %d, want %d", got, before+5)
 	}
 }

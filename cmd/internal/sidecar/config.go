@@ -32,6 +32,7 @@ type Config struct {
 	CORSOrigins     []string
 	TrustedProxies  []*net.IPNet
 	QueryTimeout    time.Duration
+	CountsTTL       time.Duration
 	ShutdownTimeout time.Duration
 	LogFormat       string
 }
@@ -70,6 +71,7 @@ var settings = []setting{
 	{flag: "cors-origins", env: "KCHAT_CORS_ORIGINS", usage: "comma-separated browser origins allowed to call (default: the origins of home and siteurl)"},
 	{flag: "trusted-proxies", env: "KCHAT_TRUSTED_PROXIES", usage: "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed"},
 	{flag: "query-timeout", env: "KCHAT_QUERY_TIMEOUT", def: "10s", usage: "time limit of each summary and lookup query"},
+	{flag: "counts-ttl", env: "KCHAT_COUNTS_TTL", def: "1s", usage: "how long interaction counts may be reused (0 reads the table on every request)"},
 	{flag: "shutdown-timeout", env: "KCHAT_SHUTDOWN_TIMEOUT", def: "30s", usage: "how long in-flight requests may finish on SIGTERM"},
 	{flag: "log-format", env: "KCHAT_LOG_FORMAT", def: "json", usage: "log format: json or text"},
 }
@@ -152,6 +154,11 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		}
 		*d.dst = v
 	}
+	ttl, err := time.ParseDuration(get("KCHAT_COUNTS_TTL"))
+	if err != nil || ttl < 0 || ttl > time.Minute {
+		return Config{}, bad("KCHAT_COUNTS_TTL", "must be a duration from 0 to 1m, such as 1s")
+	}
+	cfg.CountsTTL = ttl
 	for _, o := range splitList(get("KCHAT_CORS_ORIGINS")) {
 		if o == "*" {
 			return Config{}, bad("KCHAT_CORS_ORIGINS", "must name origins; * would hand the data to any site")

@@ -24,7 +24,7 @@ func TestParseConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second {
+	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second || cfg.CountsTTL != time.Second {
 		t.Errorf("defaults: %+v", cfg)
 	}
 	mc, err := mysql.ParseDSN(cfg.DSN)
@@ -108,6 +108,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"BadSiteURL", map[string]string{"KCHAT_SITE_URL": "example.com"}, nil, "KCHAT_SITE_URL"},
 		{"BadTimeout", map[string]string{"KCHAT_QUERY_TIMEOUT": "soon"}, nil, "KCHAT_QUERY_TIMEOUT"},
 		{"BadTokenTTL", map[string]string{"KCHAT_TOKEN_TTL": "-1h"}, nil, "KCHAT_TOKEN_TTL"},
+		{"LongCountsTTL", map[string]string{"KCHAT_COUNTS_TTL": "2m"}, nil, "KCHAT_COUNTS_TTL"},
+		{"BadCountsTTL", map[string]string{"KCHAT_COUNTS_TTL": "-1s"}, nil, "KCHAT_COUNTS_TTL"},
 		{"WildcardCORS", map[string]string{"KCHAT_CORS_ORIGINS": "*"}, nil, "KCHAT_CORS_ORIGINS"},
 		{"CORSWithPath", map[string]string{"KCHAT_CORS_ORIGINS": "https://a.test/wp-admin"}, nil, "KCHAT_CORS_ORIGINS"},
 		{"BadProxy", map[string]string{"KCHAT_TRUSTED_PROXIES": "proxy.local"}, nil, "KCHAT_TRUSTED_PROXIES"},

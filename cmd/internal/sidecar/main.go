@@ -49,6 +49,7 @@ func (m *Main) Run(ctx context.Context) error {
 		JWTSecret:      []byte(m.Config.JWTSecret),
 		SiteURL:        m.Config.SiteURL,
 		TokenTTL:       m.Config.TokenTTL,
+		CountsTTL:      m.Config.CountsTTL,
 		CORSOrigins:    m.Config.CORSOrigins,
 		TrustedProxies: m.Config.TrustedProxies,
 		OpenAPI:        kchatsidecar.OpenAPI,
