@@ -43,17 +43,11 @@ func logSelect(cols []string) string {
 // bounds it, as for EachDay.
 func (db *DB) EachLogRow(ctx context.Context, r DateRange, tokensOnly bool, fn func([]sql.NullString) error) error {
 	cols := LogColumns
-	where, args := logWhere(r)
 	if tokensOnly {
 		cols = TokenColumns
-		if where == "" {
-			where = " WHERE `user_type` IN (" + tokenTypes + ")"
-		} else {
-			where += " AND `user_type` IN (" + tokenTypes + ")"
-		}
 	}
-	query := "SELECT " + logSelect(cols) + " FROM " + db.t.conversationLog + where
-	rows, err := db.db.QueryContext(ctx, query+" ORDER BY `id`", args...)
+	where, args := logWhere(r)
+	rows, err := db.db.QueryContext(ctx, logExportSQL(db.t.conversationLog, where, tokensOnly), args...)
 	if err != nil {
 		return classify(err)
 	}
@@ -72,6 +66,25 @@ func (db *DB) EachLogRow(ctx context.Context, r DateRange, tokensOnly bool, fn f
 		}
 	}
 	return classify(rows.Err())
+}
+
+// LogExportSQL is the statement a whole-log export runs on table (a quoted name such as
+// `wp_chatbot_chatgpt_conversation_log`); kchat-bench times it in the mariadb client.
+func LogExportSQL(table string, tokensOnly bool) string {
+	return logExportSQL(table, "", tokensOnly)
+}
+
+func logExportSQL(table, where string, tokensOnly bool) string {
+	cols := LogColumns
+	if tokensOnly {
+		cols = TokenColumns
+		if where == "" {
+			where = " WHERE `user_type` IN (" + tokenTypes + ")"
+		} else {
+			where += " AND `user_type` IN (" + tokenTypes + ")"
+		}
+	}
+	return "SELECT " + logSelect(cols) + " FROM " + table + where + " ORDER BY `id`"
 }
 
 // logWhere is the WHERE clause for the site-local days of r on interaction_time.
@@ -143,9 +156,7 @@ func (db *DB) EachLogEntry(ctx context.Context, after, upto int64, fn func(*LogE
 	defer cancel()
 	// Only token rows need their text; other rows send NULL, which keeps the transfer
 	// small. DATE_FORMAT gives the day as text, as cheap to read as it is to send.
-	rows, err := db.db.QueryContext(ctx, "SELECT DATE_FORMAT(`interaction_time`, '%Y-%m-%d'), `session_id`, `user_type`,"+
-		" CASE WHEN `user_type` IN ("+tokenTypes+") THEN `message_text` END FROM "+db.t.conversationLog+
-		" WHERE `id` > ? AND `id` <= ?", after, upto)
+	rows, err := db.db.QueryContext(ctx, LogEntrySQL(db.t.conversationLog), after, upto)
 	if err != nil {
 		return classify(err)
 	}
@@ -171,6 +182,14 @@ func (db *DB) EachLogEntry(ctx context.Context, after, upto int64, fn func(*LogE
 		}
 	}
 	return classify(rows.Err())
+}
+
+// LogEntrySQL is EachLogEntry's statement on table, with the two id bounds as
+// placeholders; kchat-bench times it in the mariadb client.
+func LogEntrySQL(table string) string {
+	return "SELECT DATE_FORMAT(`interaction_time`, '%Y-%m-%d'), `session_id`, `user_type`," +
+		" CASE WHEN `user_type` IN (" + tokenTypes + ") THEN `message_text` END FROM " + table +
+		" WHERE `id` > ? AND `id` <= ?"
 }
 
 // wholeNumber reads s as the plugin means a token count: decimal digits with no sign, no

@@ -1,0 +1,99 @@
+// Command kchat-bench measures the sidecar against the limits of the machine it runs on:
+// the database's own speed (the mariadb client) and the HTTP stack's (a minimal Go
+// handler). It seeds a MariaDB database with the fixture site and N conversation log
+// rows, runs the real kchat-sidecar binary beside it, and prints a Markdown table.
+//
+//	go run ./cmd/kchat-bench                 # 1,000,000 rows, about 3 minutes
+//	go run ./cmd/kchat-bench --rows 200000   # quicker
+//
+// It needs MariaDB (the SEQUENCE engine seeds the log), the mariadb client and, for the
+// HTTP figures, wrk (Debian package wrk). It drops its database when it is done unless
+// --keep is given, and it only ever listens on 127.0.0.1.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+)
+
+type options struct {
+	dsn      string // a MariaDB account that may create databases, without a database name
+	database string
+	rows     int
+	small    int // the first RSS point
+	fixture  string
+	wrkTime  string
+	samples  int
+	keep     bool
+	noWRK    bool
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(os.Stderr, "kchat-bench: %v\n", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("kchat-bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.dsn, "dsn", envOr("KCHAT_BENCH_DSN", "root@tcp(127.0.0.1:3306)/"), "MariaDB account that may create a database (go-sql-driver DSN, no database name) [$KCHAT_BENCH_DSN]")
+	fs.StringVar(&o.database, "database", "kchat_bench", "database to create, fill and drop")
+	fs.IntVar(&o.rows, "rows", 1_000_000, "conversation log rows to seed")
+	fs.IntVar(&o.small, "small", 100_000, "the smaller log for the memory comparison")
+	fs.StringVar(&o.fixture, "fixture", "testdata/wordpress-6.1-site.sql", "WordPress dump to start from (users, options, plugin tables)")
+	fs.StringVar(&o.wrkTime, "wrk-duration", "10s", "how long each wrk run lasts")
+	fs.IntVar(&o.samples, "samples", 200, "warm summary requests timed per route")
+	fs.BoolVar(&o.keep, "keep", false, "keep the database afterwards")
+	fs.BoolVar(&o.noWRK, "no-wrk", false, "skip the wrk figures")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if o.rows < 1 || o.small < 1 || o.small > o.rows || o.samples < 2 {
+		return errors.New("--rows and --small must be positive, --small at most --rows, --samples at least 2")
+	}
+	if runtime.GOOS != "linux" {
+		return errors.New("peak memory is read from /proc: Linux only")
+	}
+	if _, err := os.Stat(o.fixture); err != nil {
+		return fmt.Errorf("fixture: %w (run from the repository's root)", err)
+	}
+	fixture, err := filepath.Abs(o.fixture)
+	if err != nil {
+		return err
+	}
+	o.fixture = fixture
+	b, err := newBench(ctx, o, stderr)
+	if err != nil {
+		return err
+	}
+	defer b.close()
+	report, err := b.all(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(stdout, report)
+	return err
+}
+
+func envOr(name, def string) string {
+	if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+		return v
+	}
+	return def
+}
