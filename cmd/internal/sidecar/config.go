@@ -17,6 +17,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/wpconfig"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -57,6 +58,7 @@ type setting struct {
 }
 
 var settings = []setting{
+	{flag: "wp-config", env: "KCHAT_WP_CONFIG", usage: "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly"},
 	{flag: "listen", env: "KCHAT_LISTEN", def: "127.0.0.1:8080", usage: "address to listen on"},
 	{flag: "db-dsn", env: "KCHAT_DB_DSN", usage: "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", secret: true},
 	{flag: "db-host", env: "WORDPRESS_DB_HOST", def: "localhost", usage: "database host: host, host:port or host:/socket/path"},
@@ -113,6 +115,24 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 			}
 		}
 		return &ConfigError{Env: env, Reason: reason}
+	}
+	if path := get("KCHAT_WP_CONFIG"); path != "" {
+		explicit := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) {
+			for _, s := range settings {
+				if s.flag == f.Name {
+					explicit[s.env] = true
+				}
+			}
+		})
+		for _, s := range settings {
+			if getenv(s.env) != "" {
+				explicit[s.env] = true
+			}
+		}
+		if err := fromWPConfig(path, values, explicit); err != nil {
+			return Config{}, err
+		}
 	}
 
 	cfg := Config{
@@ -201,6 +221,49 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		cfg.DSN = dsn
 	}
 	return cfg, nil
+}
+
+// wpConfigSettings pairs each setting read from wp-config.php with its variable.
+var wpConfigSettings = []struct {
+	env, name string
+	value     func(wpconfig.Values) string
+}{
+	{"WORDPRESS_DB_NAME", "DB_NAME", func(v wpconfig.Values) string { return v.DBName }},
+	{"WORDPRESS_DB_USER", "DB_USER", func(v wpconfig.Values) string { return v.DBUser }},
+	{"WORDPRESS_DB_PASSWORD", "DB_PASSWORD", func(v wpconfig.Values) string { return v.DBPassword }},
+	{"WORDPRESS_DB_HOST", "DB_HOST", func(v wpconfig.Values) string { return v.DBHost }},
+	{"WORDPRESS_TABLE_PREFIX", "$table_prefix", func(v wpconfig.Values) string { return v.TablePrefix }},
+	{"JWT_AUTH_SECRET_KEY", "JWT_AUTH_SECRET_KEY", func(v wpconfig.Values) string { return v.JWTSecret }},
+}
+
+// fromWPConfig fills the settings the site's wp-config.php defines, except those set
+// explicitly by a flag or variable. A setting the file defines in a form that is not
+// read (getenv(), a concatenation…) is an error unless it is set explicitly: the
+// sidecar does not guess at the site's database.
+func fromWPConfig(path string, values map[string]*string, explicit map[string]bool) error {
+	v, err := wpconfig.ReadFile(path)
+	if err != nil {
+		// wpconfig's errors name the path and a line, never the file's text.
+		return &ConfigError{Env: "KCHAT_WP_CONFIG", Flag: "wp-config", Reason: err.Error()}
+	}
+	for _, w := range wpConfigSettings {
+		if explicit[w.env] {
+			continue
+		}
+		if reason, ok := v.Unsupported[w.name]; ok {
+			flagName := ""
+			for _, s := range settings {
+				if s.env == w.env {
+					flagName = s.flag
+				}
+			}
+			return &ConfigError{Env: w.env, Flag: flagName, Reason: fmt.Sprintf("%s in %s is %s", w.name, path, reason)}
+		}
+		if got := w.value(v); got != "" {
+			*values[w.env] = got
+		}
+	}
+	return nil
 }
 
 // wordpressDSN builds a DSN from DB_HOST as WordPress understands it: "host",

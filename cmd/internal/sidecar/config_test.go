@@ -152,3 +152,55 @@ func TestParseConfigHelpListsEverySetting(t *testing.T) {
 		t.Errorf("--help prints the secret")
 	}
 }
+
+// The site's own wp-config.php, as WordPress's installer writes it, configures the
+// database, the prefix and the key; explicit settings win over it.
+func TestParseConfigWPConfig(t *testing.T) {
+	installer := "../wpconfig/testdata/wp-config-installer.php"
+	cfg, err := sidecar.ParseConfig([]string{"--wp-config", installer}, envOf(nil), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc, err := mysql.ParseDSN(cfg.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mc.User != "wp_user" || mc.Passwd != `p@ss'w\rd"$HOME\\'{$x}\` || mc.Addr != "127.0.0.1:3307" || mc.DBName != "wordpress" {
+		t.Errorf("from wp-config.php: %s@%s/%s (password %q)", mc.User, mc.Addr, mc.DBName, mc.Passwd)
+	}
+	if len(cfg.JWTSecret) < sidecar.MinSecretLength || cfg.TablePrefix != "kc7_" {
+		t.Errorf("JWT_AUTH_SECRET_KEY or $table_prefix not read: %q, %q", cfg.JWTSecret, cfg.TablePrefix)
+	}
+
+	cfg, err = sidecar.ParseConfig([]string{"--db-host", "db.internal"}, envOf(map[string]string{
+		"KCHAT_WP_CONFIG": installer, "WORDPRESS_DB_USER": "reader", "JWT_AUTH_SECRET_KEY": goodSecret, "WORDPRESS_TABLE_PREFIX": "site_"}), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc, _ = mysql.ParseDSN(cfg.DSN)
+	if mc.User != "reader" || mc.Addr != "db.internal:3306" || mc.DBName != "wordpress" || cfg.JWTSecret != goodSecret || cfg.TablePrefix != "site_" {
+		t.Errorf("explicit settings must win: %s@%s/%s prefix %s", mc.User, mc.Addr, mc.DBName, cfg.TablePrefix)
+	}
+
+	// The Docker image's wp-config.php reads the environment: named, never guessed.
+	docker := "../wpconfig/testdata/wp-config-docker.php"
+	_, err = sidecar.ParseConfig([]string{"--wp-config", docker}, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}), &bytes.Buffer{})
+	var ce *sidecar.ConfigError
+	if !errors.As(err, &ce) || ce.Env != "WORDPRESS_DB_NAME" || !strings.Contains(err.Error(), "getenv_docker") {
+		t.Errorf("docker wp-config.php: %v", err)
+	}
+	_, err = sidecar.ParseConfig([]string{"--wp-config", docker, "--db-dsn", "u:p@tcp(db:3306)/wp"}, envOf(map[string]string{
+		"JWT_AUTH_SECRET_KEY": goodSecret, "WORDPRESS_DB_NAME": "wp", "WORDPRESS_DB_USER": "u", "WORDPRESS_DB_PASSWORD": "p",
+		"WORDPRESS_DB_HOST": "db", "WORDPRESS_TABLE_PREFIX": "wp_"}), &bytes.Buffer{})
+	if err != nil {
+		t.Errorf("every unsupported setting given explicitly: %v", err)
+	}
+
+	// A file that cannot be read names the setting and the path, not the contents.
+	for _, path := range []string{"testdata/missing-wp-config.php", "config_test.go"} {
+		_, err := sidecar.ParseConfig([]string{"--wp-config", path}, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}), &bytes.Buffer{})
+		if !errors.As(err, &ce) || ce.Env != "KCHAT_WP_CONFIG" || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "package sidecar_test") {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+}
