@@ -59,6 +59,21 @@ func TestWordPressAdminPage(t *testing.T) {
 	// The site: the fixture, at the address php -S will serve it on.
 	db := repotest.NewDatabase(t)
 	db.LoadFixture(t)
+	// WordPress and the sidecar binary run on the real clock; the fixture's "today" is
+	// 2026-11-25 in Berlin. Move its data by the days since, so that the default windows
+	// (the last days before today) hold data whatever day the test runs on.
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	must(t, err)
+	now := time.Now().In(berlin)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if shift := int(today.Sub(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)).Hours() / 24); shift != 0 {
+		order := "DESC" // moving forward: the latest day first, so no two rows share a date
+		if shift < 0 {
+			order = "ASC"
+		}
+		db.Exec(t, fmt.Sprintf("UPDATE wp_chatbot_chatgpt_interactions SET date = DATE_ADD(date, INTERVAL %d DAY) ORDER BY date %s", shift, order))
+		db.Exec(t, fmt.Sprintf("UPDATE wp_chatbot_chatgpt_conversation_log SET interaction_time = DATE_ADD(interaction_time, INTERVAL %d DAY)", shift))
+	}
 	wpPort := freePort(t)
 	home := "http://127.0.0.1:" + strconv.Itoa(wpPort)
 	db.Exec(t, "UPDATE wp_options SET option_value = ? WHERE option_name IN ('home', 'siteurl')", home)
