@@ -281,6 +281,9 @@ func (s *Server) export(c echo.Context) error {
 // record, so a query that fails at once is still a proper error response; a failure
 // after that breaks the connection, so that the client sees a failed transfer and never
 // a short file that looks complete.
+// exportWriteTimeout bounds how long one chunk of an export may wait for the client.
+const exportWriteTimeout = 30 * time.Second
+
 func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []string, each func(emit func([]string) error) error) error {
 	st, err := s.site(c.Request().Context())
 	if err != nil {
@@ -303,7 +306,12 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		}
 		buf = csvsafe.AppendRecord(buf, header)
 	}
+	// The server has no overall write timeout, since a large export legitimately takes
+	// minutes; instead each chunk must reach the client within exportWriteTimeout, so a
+	// client that stops reading cannot hold a database cursor open for ever.
+	rc := http.NewResponseController(resp)
 	flush := func() error {
+		rc.SetWriteDeadline(time.Now().Add(exportWriteTimeout)) // best effort: recorders cannot
 		if _, err := resp.Write(buf); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"regexp"
 	"strconv"
@@ -41,8 +42,15 @@ type Config struct {
 	// QueryTimeout bounds every short query (summaries, lookups). Exports are bounded by
 	// their request instead, since a large export legitimately takes long.
 	QueryTimeout time.Duration
-	// MaxOpenConns caps the pool; 0 means 10.
+	// MaxOpenConns caps the pool; 0 means 10. A request that finds every connection
+	// busy waits for one, within its query timeout.
 	MaxOpenConns int
+	// MaxIdleConns is how many idle connections are kept; 0 means MaxOpenConns.
+	MaxIdleConns int
+	// ConnMaxLifetime retires a connection after this long (0 means 5 minutes), so that
+	// a failover or a changed DNS name is picked up; ConnMaxIdleTime closes one idle
+	// this long (0 means 1 minute).
+	ConnMaxLifetime, ConnMaxIdleTime time.Duration
 }
 
 var validPrefix = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
@@ -114,23 +122,45 @@ func Open(cfg Config) (*DB, error) {
 	if mc.Timeout == 0 {
 		mc.Timeout = 5 * time.Second
 	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 10 * time.Second
+	}
+	// A read that waits for a table lock (LOCK TABLES, an ALTER) gives up on the server
+	// as soon as the sidecar stops waiting for it: otherwise the server thread would wait
+	// on after the request has had its 503, up to a year by default. Only lock waits are
+	// bounded this way; a long export's reading is not.
+	if _, set := mc.Params["lock_wait_timeout"]; !set {
+		if mc.Params == nil {
+			mc.Params = map[string]string{}
+		}
+		mc.Params["lock_wait_timeout"] = strconv.Itoa(int(math.Ceil(cfg.QueryTimeout.Seconds())))
+	}
 	connector, err := mysql.NewConnector(mc)
 	if err != nil {
 		return nil, fmt.Errorf("database DSN: %w", err)
 	}
-	if cfg.QueryTimeout <= 0 {
-		cfg.QueryTimeout = 10 * time.Second
-	}
 	if cfg.MaxOpenConns <= 0 {
 		cfg.MaxOpenConns = 10
 	}
+	if cfg.MaxIdleConns <= 0 || cfg.MaxIdleConns > cfg.MaxOpenConns {
+		cfg.MaxIdleConns = cfg.MaxOpenConns
+	}
+	if cfg.ConnMaxLifetime <= 0 {
+		cfg.ConnMaxLifetime = 5 * time.Minute
+	}
+	if cfg.ConnMaxIdleTime <= 0 {
+		cfg.ConnMaxIdleTime = time.Minute
+	}
 	sdb := sqlx.NewDb(sql.OpenDB(connector), "mysql")
 	sdb.SetMaxOpenConns(cfg.MaxOpenConns)
-	sdb.SetMaxIdleConns(cfg.MaxOpenConns)
-	sdb.SetConnMaxLifetime(5 * time.Minute)
-	sdb.SetConnMaxIdleTime(time.Minute)
+	sdb.SetMaxIdleConns(cfg.MaxIdleConns)
+	sdb.SetConnMaxLifetime(cfg.ConnMaxLifetime)
+	sdb.SetConnMaxIdleTime(cfg.ConnMaxIdleTime)
 	return &DB{db: sdb, t: newTables(cfg.TablePrefix, cfg.BlogID), timeout: cfg.QueryTimeout}, nil
 }
+
+// Stats reports the connection pool's state.
+func (db *DB) Stats() sql.DBStats { return db.db.Stats() }
 
 // Close closes the pool.
 func (db *DB) Close() error { return db.db.Close() }

@@ -34,6 +34,10 @@ type Config struct {
 	TrustedProxies  []*net.IPNet
 	QueryTimeout    time.Duration
 	CountsTTL       time.Duration
+	DBMaxOpen       int
+	DBMaxIdle       int
+	DBConnLifetime  time.Duration
+	DBConnIdleTime  time.Duration
 	ShutdownTimeout time.Duration
 	LogFormat       string
 }
@@ -73,6 +77,10 @@ var settings = []setting{
 	{flag: "cors-origins", env: "KCHAT_CORS_ORIGINS", usage: "comma-separated browser origins allowed to call (default: the origins of home and siteurl)"},
 	{flag: "trusted-proxies", env: "KCHAT_TRUSTED_PROXIES", usage: "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed"},
 	{flag: "query-timeout", env: "KCHAT_QUERY_TIMEOUT", def: "10s", usage: "time limit of each summary and lookup query"},
+	{flag: "db-max-open", env: "KCHAT_DB_MAX_OPEN", def: "10", usage: "most database connections open at once"},
+	{flag: "db-max-idle", env: "KCHAT_DB_MAX_IDLE", def: "10", usage: "most idle database connections kept (at most db-max-open)"},
+	{flag: "db-conn-max-lifetime", env: "KCHAT_DB_CONN_MAX_LIFETIME", def: "5m", usage: "a database connection is replaced after this long"},
+	{flag: "db-conn-max-idle-time", env: "KCHAT_DB_CONN_MAX_IDLE_TIME", def: "1m", usage: "an idle database connection is closed after this long"},
 	{flag: "counts-ttl", env: "KCHAT_COUNTS_TTL", def: "1s", usage: "how long interaction counts may be reused (0 reads the table on every request)"},
 	{flag: "shutdown-timeout", env: "KCHAT_SHUTDOWN_TIMEOUT", def: "30s", usage: "how long in-flight requests may finish on SIGTERM"},
 	{flag: "log-format", env: "KCHAT_LOG_FORMAT", def: "json", usage: "log format: json or text"},
@@ -171,6 +179,29 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		v, err := time.ParseDuration(get(d.env))
 		if err != nil || v <= 0 {
 			return Config{}, bad(d.env, "must be a positive duration such as 10s")
+		}
+		*d.dst = v
+	}
+	for _, n := range []struct {
+		env string
+		dst *int
+	}{{"KCHAT_DB_MAX_OPEN", &cfg.DBMaxOpen}, {"KCHAT_DB_MAX_IDLE", &cfg.DBMaxIdle}} {
+		v, err := strconv.Atoi(get(n.env))
+		if err != nil || v < 1 || v > 1000 {
+			return Config{}, bad(n.env, "must be a whole number from 1 to 1000")
+		}
+		*n.dst = v
+	}
+	if cfg.DBMaxIdle > cfg.DBMaxOpen {
+		cfg.DBMaxIdle = cfg.DBMaxOpen
+	}
+	for _, d := range []struct {
+		env string
+		dst *time.Duration
+	}{{"KCHAT_DB_CONN_MAX_LIFETIME", &cfg.DBConnLifetime}, {"KCHAT_DB_CONN_MAX_IDLE_TIME", &cfg.DBConnIdleTime}} {
+		v, err := time.ParseDuration(get(d.env))
+		if err != nil || v < time.Second {
+			return Config{}, bad(d.env, "must be a duration of 1s or more, such as 5m")
 		}
 		*d.dst = v
 	}

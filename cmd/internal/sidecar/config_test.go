@@ -24,7 +24,8 @@ func TestParseConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second || cfg.CountsTTL != time.Second {
+	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second || cfg.CountsTTL != time.Second ||
+		cfg.DBMaxOpen != 10 || cfg.DBMaxIdle != 10 || cfg.DBConnLifetime != 5*time.Minute || cfg.DBConnIdleTime != time.Minute {
 		t.Errorf("defaults: %+v", cfg)
 	}
 	mc, err := mysql.ParseDSN(cfg.DSN)
@@ -109,6 +110,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"BadTimeout", map[string]string{"KCHAT_QUERY_TIMEOUT": "soon"}, nil, "KCHAT_QUERY_TIMEOUT"},
 		{"BadTokenTTL", map[string]string{"KCHAT_TOKEN_TTL": "-1h"}, nil, "KCHAT_TOKEN_TTL"},
 		{"LongCountsTTL", map[string]string{"KCHAT_COUNTS_TTL": "2m"}, nil, "KCHAT_COUNTS_TTL"},
+		{"BadMaxOpen", map[string]string{"KCHAT_DB_MAX_OPEN": "0"}, nil, "KCHAT_DB_MAX_OPEN"},
+		{"BadMaxIdle", map[string]string{"KCHAT_DB_MAX_IDLE": "many"}, nil, "KCHAT_DB_MAX_IDLE"},
+		{"BadLifetime", map[string]string{"KCHAT_DB_CONN_MAX_LIFETIME": "10ms"}, nil, "KCHAT_DB_CONN_MAX_LIFETIME"},
+		{"BadIdleTime", nil, []string{"--db-conn-max-idle-time", "forever"}, "KCHAT_DB_CONN_MAX_IDLE_TIME"},
 		{"BadCountsTTL", map[string]string{"KCHAT_COUNTS_TTL": "-1s"}, nil, "KCHAT_COUNTS_TTL"},
 		{"WildcardCORS", map[string]string{"KCHAT_CORS_ORIGINS": "*"}, nil, "KCHAT_CORS_ORIGINS"},
 		{"CORSWithPath", map[string]string{"KCHAT_CORS_ORIGINS": "https://a.test/wp-admin"}, nil, "KCHAT_CORS_ORIGINS"},

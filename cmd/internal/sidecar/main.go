@@ -2,6 +2,7 @@ package sidecar
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,9 @@ type Main struct {
 	done chan error
 }
 
+// DBStats reports the database pool's state (open, in use, waits).
+func (m *Main) DBStats() sql.DBStats { return m.db.Stats() }
+
 // Run opens the database pool, builds the API and starts serving; it returns once the
 // listener is open. It does not wait for the database: /readyz tells when it answers.
 func (m *Main) Run(ctx context.Context) error {
@@ -39,6 +43,8 @@ func (m *Main) Run(ctx context.Context) error {
 	db, err := repository.Open(repository.Config{
 		DSN: m.Config.DSN, TablePrefix: m.Config.TablePrefix, BlogID: m.Config.BlogID,
 		QueryTimeout: m.Config.QueryTimeout,
+		MaxOpenConns: m.Config.DBMaxOpen, MaxIdleConns: m.Config.DBMaxIdle,
+		ConnMaxLifetime: m.Config.DBConnLifetime, ConnMaxIdleTime: m.Config.DBConnIdleTime,
 	})
 	if err != nil {
 		return err
