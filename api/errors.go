@@ -116,8 +116,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 	e := toError(err)
 	req := c.Request()
 	if e.Status >= 500 {
-		s.log.Error("request failed", "method", req.Method, "path", req.URL.Path,
+		s.logFor(c).Error("request failed", "method", req.Method, "path", req.URL.Path,
 			"status", e.Status, "code", e.Code, "err", errString(err))
+	}
+	if e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden || e.Status == http.StatusTooManyRequests {
+		s.metrics.authFailures.WithLabelValues(e.Code).Inc() // codes are the sidecar's own fixed strings
 	}
 	if c.Response().Committed {
 		return
@@ -135,7 +138,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 		err = writeJSON(c, e.Status, body)
 	}
 	if err != nil {
-		s.log.Warn("writing error response", "err", err)
+		s.logFor(c).Warn("writing error response", "err", err)
 	}
 }
 

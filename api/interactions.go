@@ -330,6 +330,7 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		}
 		return nil
 	})
+	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(n)) }()
 	if err == nil && !started {
 		begin()
 	}
@@ -340,7 +341,7 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		if !started {
 			return err
 		}
-		s.log.Error("export aborted", "file", filename, "rows", n, "err", err.Error())
+		s.logFor(c).Error("export aborted", "file", filename, "rows", n, "err", err.Error())
 		panic(http.ErrAbortHandler)
 	}
 	return nil

@@ -1,9 +1,13 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"flag"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -51,6 +55,65 @@ func loadSpec(t testing.TB) (*apispec.Spec, []byte) {
 	return spec, specRaw
 }
 
+// testLog collects the JSON logs of every server the tests build; TestMain reads it
+// after the whole run for anything secret.
+var (
+	testLog    lockedBuffer
+	testLogger = slog.New(slog.NewJSONHandler(&testLog, &slog.HandlerOptions{Level: slog.LevelDebug}))
+)
+
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestMain runs the package's tests, then greps everything the servers logged: no JWT
+// key, no password the tests used, no token, no Authorization header may appear.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if code == 0 {
+		if err := checkLogsHoldNoSecrets(testLog.String()); err != nil {
+			fmt.Fprintln(os.Stderr, "FAIL: the logs of the test run:", err)
+			code = 1
+		}
+	}
+	os.Exit(code)
+}
+
+// secretsInTests are the secrets the tests send; none may reach a log.
+var secretsInTests = []string{
+	fixtureSecret, "admin-pass-123", "editor-pass-123", "six-eight-pass-123", "admin-pass-12",
+	"AbCd EfGh IjKl MnOp QrSt UvWx", "AbCdEfGhIjKlMnOpQrStUvWx", "ZyXwVuTsRqPoNmLkJiHgFeDc",
+	"Bearer ", "Basic ", "eyJ", // a JWT's header starts {" = eyJ in base64url
+}
+
+func checkLogsHoldNoSecrets(logs string) error {
+	lines := strings.Count(logs, "\n")
+	if lines < 100 && flag.Lookup("test.run").Value.String() == "" { // a whole run logs hundreds
+		return fmt.Errorf("only %d log lines: the servers did not log to the shared logger", lines)
+	}
+	for _, secret := range secretsInTests {
+		if i := strings.Index(logs, secret); i >= 0 {
+			start, end := max(0, i-200), min(len(logs), i+200)
+			return fmt.Errorf("%d lines, and %q appears: …%s…", lines, secret, logs[start:end])
+		}
+	}
+	fmt.Fprintf(os.Stderr, "api: %d log lines of the test run checked: no key, password or token\n", lines)
+	return nil
+}
+
 // clock is a settable test clock.
 type clock struct {
 	mu sync.Mutex
@@ -96,7 +159,7 @@ func newEnvOn(t *testing.T, db *repotest.Database, prefix string, opts ...envOpt
 	t.Cleanup(func() { repo.Close() })
 	_, raw := loadSpec(t)
 	clk := &clock{t: fixtureNow}
-	cfg := api.Config{Store: repo, JWTSecret: []byte(fixtureSecret), OpenAPI: raw, Now: clk.Now}
+	cfg := api.Config{Store: repo, JWTSecret: []byte(fixtureSecret), OpenAPI: raw, Now: clk.Now, Logger: testLogger}
 	for _, o := range opts {
 		o(&cfg)
 	}

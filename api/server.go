@@ -108,6 +108,7 @@ type Server struct {
 	users     *ttlCache[uint64, repository.User]
 	settings  *ttlCache[struct{}, repository.SiteSettings]
 	logDays   *logCache
+	metrics   *metrics
 	counts    *ttlCache[[2]period.Date, []repository.DayCount]
 	tokens    verifiedTokens
 	zonesMu   sync.Mutex
@@ -179,6 +180,7 @@ func New(cfg Config) (*Server, error) {
 		byUsername: newLimiter(limits.MaxPerUsername, limits.Window),
 		dummies:    newDummyHashes(),
 	}
+	s.metrics = newMetrics(s)
 	s.echo = s.routes()
 	return s, nil
 }
@@ -213,22 +215,15 @@ func (s *Server) routes() *echo.Echo {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
 	}
+	// observe is outermost: it numbers the request, turns any error (a panic included,
+	// via Recover) into the WordPress error answer, then logs and counts what was sent.
+	e.Use(s.observe)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		DisablePrintStack: true,
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
-			s.log.Error("panic", "method", c.Request().Method, "path", c.Request().URL.Path,
+			s.logFor(c).Error("panic", "method", c.Request().Method, "path", c.Request().URL.Path,
 				"err", err.Error(), "stack", string(stack))
 			return err
-		},
-	}))
-	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogMethod: true, LogURIPath: true, LogStatus: true, LogLatency: true, LogError: true,
-		HandleError: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			// The path only: query strings are the client's business, not the log's.
-			s.log.Info("request", "method", v.Method, "path", v.URIPath, "status", v.Status,
-				"latency_ms", float64(v.Latency.Microseconds())/1000)
-			return nil
 		},
 	}))
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
@@ -250,6 +245,7 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
 	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
 	e.GET("/healthz", s.healthz)
+	e.GET("/metrics", s.metrics.handler())
 	e.GET("/readyz", s.readyz)
 	e.GET("/openapi.yaml", s.openAPI)
 	for name, contentType := range docs.Files {

@@ -14,6 +14,8 @@ import (
 	// The sidecar must know every zone a WordPress site may name, even in a scratch image.
 	_ "time/tzdata"
 
+	"github.com/go-sql-driver/mysql"
+
 	kchatsidecar "github.com/kchat-sidecar/kchat-sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
@@ -40,6 +42,9 @@ func (m *Main) DBStats() sql.DBStats { return m.db.Stats() }
 // listener is open. It does not wait for the database: /readyz tells when it answers.
 func (m *Main) Run(ctx context.Context) error {
 	logger := m.logger()
+	// The driver's own complaints (a bad idle connection after a database restart) go
+	// to the same structured log instead of a bare line on stderr.
+	mysql.SetLogger(driverLog{logger})
 	db, err := repository.Open(repository.Config{
 		DSN: m.Config.DSN, TablePrefix: m.Config.TablePrefix, BlogID: m.Config.BlogID,
 		QueryTimeout: m.Config.QueryTimeout,
@@ -131,3 +136,9 @@ func (m *Main) logger() *slog.Logger {
 	}
 	return slog.New(slog.NewJSONHandler(w, nil))
 }
+
+// driverLog hands go-sql-driver/mysql's messages to slog. They name connections and
+// packets, never credentials.
+type driverLog struct{ l *slog.Logger }
+
+func (d driverLog) Print(v ...any) { d.l.Warn("mysql driver", "detail", fmt.Sprint(v...)) }

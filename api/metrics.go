@@ -1,0 +1,108 @@
+package api
+
+import (
+	"database/sql"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// metrics are the sidecar's Prometheus series, served at GET /metrics. Each Server has
+// its own registry, so that tests may build many.
+type metrics struct {
+	registry     *prometheus.Registry
+	requests     *prometheus.CounterVec
+	duration     *prometheus.HistogramVec
+	exportedRows *prometheus.CounterVec
+	authFailures *prometheus.CounterVec
+}
+
+// statser is what a Store that owns a connection pool offers for its metrics.
+type statser interface {
+	Stats() sql.DBStats
+}
+
+func newMetrics(s *Server) *metrics {
+	m := &metrics{
+		registry: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kchat_http_requests_total",
+			Help: "HTTP requests answered, by route template, method and status.",
+		}, []string{"route", "method", "status"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "kchat_http_request_duration_seconds",
+			Help:    "Time to answer a request, by route template (exports: until the last byte).",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60},
+		}, []string{"route"}),
+		exportedRows: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kchat_export_rows_total",
+			Help: "CSV rows sent by exports, by file.",
+		}, []string{"export"}),
+		authFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "kchat_auth_failures_total",
+			Help: "Refused authentications and logins, by WordPress error code.",
+		}, []string{"reason"}),
+	}
+	m.registry.MustRegister(m.requests, m.duration, m.exportedRows, m.authFailures,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	cache := func(name, help string, v func() int64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(v()) })
+	}
+	m.registry.MustRegister(
+		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", s.logDays.hits.Load),
+		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", s.logDays.appends.Load),
+		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", s.logDays.scans.Load),
+	)
+	if st, ok := s.store.(statser); ok {
+		m.registry.MustRegister(poolCollector{st})
+	}
+	return m
+}
+
+// observe counts and times one answered request under its route template, so that a
+// scanner probing random paths adds one series ("unmatched"), not one per path.
+func (m *metrics) observe(route, method string, status int, took time.Duration) {
+	m.requests.WithLabelValues(route, method, strconv.Itoa(status)).Inc()
+	m.duration.WithLabelValues(route).Observe(took.Seconds())
+}
+
+func (m *metrics) handler() echo.HandlerFunc {
+	h := promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{ErrorHandling: promhttp.ContinueOnError})
+	return echo.WrapHandler(h)
+}
+
+// poolCollector reports the database pool as database/sql sees it.
+type poolCollector struct{ st statser }
+
+var (
+	poolOpen      = prometheus.NewDesc("kchat_db_connections_open", "Database connections open, in use or idle.", nil, nil)
+	poolInUse     = prometheus.NewDesc("kchat_db_connections_in_use", "Database connections in use.", nil, nil)
+	poolIdle      = prometheus.NewDesc("kchat_db_connections_idle", "Idle database connections.", nil, nil)
+	poolMax       = prometheus.NewDesc("kchat_db_connections_max_open", "The pool's limit (KCHAT_DB_MAX_OPEN).", nil, nil)
+	poolWaits     = prometheus.NewDesc("kchat_db_connection_waits_total", "Times a request waited for a free connection.", nil, nil)
+	poolWaitTime  = prometheus.NewDesc("kchat_db_connection_wait_seconds_total", "Time requests spent waiting for a free connection.", nil, nil)
+	poolClosedFor = prometheus.NewDesc("kchat_db_connections_closed_total", "Connections the pool closed, by reason.", []string{"reason"}, nil)
+)
+
+func (p poolCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{poolOpen, poolInUse, poolIdle, poolMax, poolWaits, poolWaitTime, poolClosedFor} {
+		ch <- d
+	}
+}
+
+func (p poolCollector) Collect(ch chan<- prometheus.Metric) {
+	s := p.st.Stats()
+	ch <- prometheus.MustNewConstMetric(poolOpen, prometheus.GaugeValue, float64(s.OpenConnections))
+	ch <- prometheus.MustNewConstMetric(poolInUse, prometheus.GaugeValue, float64(s.InUse))
+	ch <- prometheus.MustNewConstMetric(poolIdle, prometheus.GaugeValue, float64(s.Idle))
+	ch <- prometheus.MustNewConstMetric(poolMax, prometheus.GaugeValue, float64(s.MaxOpenConnections))
+	ch <- prometheus.MustNewConstMetric(poolWaits, prometheus.CounterValue, float64(s.WaitCount))
+	ch <- prometheus.MustNewConstMetric(poolWaitTime, prometheus.CounterValue, s.WaitDuration.Seconds())
+	ch <- prometheus.MustNewConstMetric(poolClosedFor, prometheus.CounterValue, float64(s.MaxIdleClosed), "max_idle")
+	ch <- prometheus.MustNewConstMetric(poolClosedFor, prometheus.CounterValue, float64(s.MaxIdleTimeClosed), "max_idle_time")
+	ch <- prometheus.MustNewConstMetric(poolClosedFor, prometheus.CounterValue, float64(s.MaxLifetimeClosed), "max_lifetime")
+}

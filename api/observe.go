@@ -1,0 +1,81 @@
+package api
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+// requestIDKey is where a request's id is kept in its echo.Context.
+const requestIDKey = "kchat.request_id"
+
+// maxRequestID bounds an id taken from the client.
+const maxRequestID = 128
+
+// observe numbers each request (the client's X-Request-Id when it is a sane token,
+// else a new random one, echoed either way), turns an error returned by the chain into
+// the WordPress error answer, and then logs one line and counts the request. The log
+// line has the path but never the query string or any header: tokens and passwords
+// never reach the log.
+func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		id := c.Request().Header.Get("X-Request-Id")
+		if !saneRequestID(id) {
+			id = newRequestID()
+		}
+		c.Set(requestIDKey, id)
+		c.Response().Header().Set("X-Request-Id", id)
+		if err := next(c); err != nil {
+			c.Error(err)
+		}
+		took := time.Since(start)
+		status := c.Response().Status
+		route := c.Path()
+		if route == "" || status == http.StatusNotFound && route == "/*" {
+			route = "unmatched"
+		}
+		s.metrics.observe(route, c.Request().Method, status, took)
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelError
+		}
+		s.log.LogAttrs(c.Request().Context(), level, "request",
+			slog.String("request_id", id), slog.String("method", c.Request().Method),
+			slog.String("path", c.Request().URL.Path), slog.String("route", route),
+			slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
+			slog.Float64("latency_ms", float64(took.Microseconds())/1000))
+		return nil
+	}
+}
+
+// logFor is the server's logger with the request's id.
+func (s *Server) logFor(c echo.Context) *slog.Logger {
+	if id, ok := c.Get(requestIDKey).(string); ok {
+		return s.log.With("request_id", id)
+	}
+	return s.log
+}
+
+func saneRequestID(id string) bool {
+	if id == "" || len(id) > maxRequestID {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+func newRequestID() string {
+	var b [12]byte
+	rand.Read(b[:]) // never fails (crypto/rand since Go 1.24)
+	return hex.EncodeToString(b[:])
+}
