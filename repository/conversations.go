@@ -113,8 +113,12 @@ func logWhere(r DateRange) (string, []any) {
 func (db *DB) LogBounds(ctx context.Context) (lo, hi int64, err error) {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
-	row := db.db.QueryRowContext(ctx, "SELECT COALESCE(MIN(`id`), 0), COALESCE(MAX(`id`), 0) FROM "+db.t.conversationLog)
-	return lo, hi, classify(row.Scan(&lo, &hi))
+	var b struct {
+		Lo int64 `db:"lo"`
+		Hi int64 `db:"hi"`
+	}
+	err = db.db.GetContext(ctx, &b, "SELECT COALESCE(MIN(`id`), 0) AS lo, COALESCE(MAX(`id`), 0) AS hi FROM "+db.t.conversationLog)
+	return b.Lo, b.Hi, classify(err)
 }
 
 // LogKind is what a log row records.

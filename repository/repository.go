@@ -51,6 +51,9 @@ type Config struct {
 	// a failover or a changed DNS name is picked up; ConnMaxIdleTime closes one idle
 	// this long (0 means 1 minute).
 	ConnMaxLifetime, ConnMaxIdleTime time.Duration
+	// ReplicaDSN, when set, is a read replica that serves every read while it answers;
+	// the primary (DSN) takes over when it does not (see pool).
+	ReplicaDSN string
 }
 
 var validPrefix = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
@@ -96,7 +99,7 @@ func newTables(base string, blogID int) tables {
 
 // DB is the WordPress database of one site.
 type DB struct {
-	db      *sqlx.DB
+	db      *pool
 	t       tables
 	timeout time.Duration
 }
@@ -113,31 +116,8 @@ func Open(cfg Config) (*DB, error) {
 	if cfg.BlogID < 0 {
 		return nil, fmt.Errorf("blog id %d is not a site number", cfg.BlogID)
 	}
-	mc, err := mysql.ParseDSN(cfg.DSN)
-	if err != nil {
-		return nil, fmt.Errorf("database DSN: %w", err)
-	}
-	mc.ParseTime = true
-	mc.Loc = time.UTC
-	if mc.Timeout == 0 {
-		mc.Timeout = 5 * time.Second
-	}
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 10 * time.Second
-	}
-	// A read that waits for a table lock (LOCK TABLES, an ALTER) gives up on the server
-	// as soon as the sidecar stops waiting for it: otherwise the server thread would wait
-	// on after the request has had its 503, up to a year by default. Only lock waits are
-	// bounded this way; a long export's reading is not.
-	if _, set := mc.Params["lock_wait_timeout"]; !set {
-		if mc.Params == nil {
-			mc.Params = map[string]string{}
-		}
-		mc.Params["lock_wait_timeout"] = strconv.Itoa(int(math.Ceil(cfg.QueryTimeout.Seconds())))
-	}
-	connector, err := mysql.NewConnector(mc)
-	if err != nil {
-		return nil, fmt.Errorf("database DSN: %w", err)
 	}
 	if cfg.MaxOpenConns <= 0 {
 		cfg.MaxOpenConns = 10
@@ -151,12 +131,51 @@ func Open(cfg Config) (*DB, error) {
 	if cfg.ConnMaxIdleTime <= 0 {
 		cfg.ConnMaxIdleTime = time.Minute
 	}
+	primary, err := openPool(cfg, cfg.DSN)
+	if err != nil {
+		return nil, fmt.Errorf("database DSN: %w", err)
+	}
+	p := &pool{primary: primary}
+	if cfg.ReplicaDSN != "" {
+		if p.replica, err = openPool(cfg, cfg.ReplicaDSN); err != nil {
+			primary.Close()
+			return nil, fmt.Errorf("replica DSN: %w", err)
+		}
+	}
+	return &DB{db: p, t: newTables(cfg.TablePrefix, cfg.BlogID), timeout: cfg.QueryTimeout}, nil
+}
+
+// openPool opens one connection pool on dsn with cfg's limits.
+func openPool(cfg Config, dsn string) (*sqlx.DB, error) {
+	mc, err := mysql.ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	mc.ParseTime = true
+	mc.Loc = time.UTC
+	if mc.Timeout == 0 {
+		mc.Timeout = 5 * time.Second
+	}
+	// A read that waits for a table lock (LOCK TABLES, an ALTER) gives up on the server
+	// as soon as the sidecar stops waiting for it: otherwise the server thread would wait
+	// on after the request has had its 503, up to a year by default. Only lock waits are
+	// bounded this way; a long export's reading is not.
+	if _, set := mc.Params["lock_wait_timeout"]; !set {
+		if mc.Params == nil {
+			mc.Params = map[string]string{}
+		}
+		mc.Params["lock_wait_timeout"] = strconv.Itoa(int(math.Ceil(cfg.QueryTimeout.Seconds())))
+	}
+	connector, err := mysql.NewConnector(mc)
+	if err != nil {
+		return nil, err
+	}
 	sdb := sqlx.NewDb(sql.OpenDB(connector), "mysql")
 	sdb.SetMaxOpenConns(cfg.MaxOpenConns)
 	sdb.SetMaxIdleConns(cfg.MaxIdleConns)
 	sdb.SetConnMaxLifetime(cfg.ConnMaxLifetime)
 	sdb.SetConnMaxIdleTime(cfg.ConnMaxIdleTime)
-	return &DB{db: sdb, t: newTables(cfg.TablePrefix, cfg.BlogID), timeout: cfg.QueryTimeout}, nil
+	return sdb, nil
 }
 
 // Stats reports the connection pool's state.

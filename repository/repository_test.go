@@ -4,12 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"net"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/go-sql-driver/mysql"
+	"github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
@@ -396,5 +397,78 @@ func TestEachLogEntry(t *testing.T) {
 	defer erepo.Close()
 	if lo, hi, err := erepo.LogBounds(ctx); lo != 0 || hi != 0 || err != nil {
 		t.Errorf("empty log bounds %d..%d %v", lo, hi, err)
+	}
+}
+
+// With a replica, reads go to it while it answers; when it does not, the primary
+// answers at once, and the replica is tried again later.
+func TestReplica(t *testing.T) {
+	primary := repotest.NewDatabase(t)
+	primary.LoadFixture(t)
+	replica := repotest.NewDatabase(t)
+	replica.LoadFixture(t)
+	// Tell them apart: the replica lags one day behind.
+	replica.Exec(t, "DELETE FROM wp_chatbot_chatgpt_interactions WHERE date = (SELECT d FROM (SELECT MAX(date) AS d FROM wp_chatbot_chatgpt_interactions) AS last)")
+	ctx := context.Background()
+	count := func(repo *repository.DB) int {
+		t.Helper()
+		n, err := repo.CountDays(ctx, repository.DateRange{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	onPrimary := count(open(t, primary.ReadOnlyDSN(t), "wp_", 1))
+	onReplica := count(open(t, replica.ReadOnlyDSN(t), "wp_", 1))
+	if onPrimary != onReplica+1 {
+		t.Fatalf("fixture days: primary %d, replica %d", onPrimary, onReplica)
+	}
+
+	both, err := repository.Open(repository.Config{DSN: primary.ReadOnlyDSN(t), ReplicaDSN: replica.ReadOnlyDSN(t), TablePrefix: "wp_", QueryTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer both.Close()
+	if got := count(both); got != onReplica {
+		t.Errorf("with a replica that answers: %d days, want the replica's %d", got, onReplica)
+	}
+	var streamed int
+	if err := both.EachDay(ctx, repository.DateRange{}, func(repository.DayCount) error { streamed++; return nil }); err != nil || streamed != onReplica {
+		t.Errorf("streamed from the replica: %d rows, %v", streamed, err)
+	}
+
+	// A replica nobody listens on: the primary answers every kind of read, without delay.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadAddr := ln.Addr().String()
+	ln.Close()
+	dead, err := mysql.ParseDSN(replica.ReadOnlyDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead.Net, dead.Addr = "tcp", deadAddr
+	fallback, err := repository.Open(repository.Config{DSN: primary.ReadOnlyDSN(t), ReplicaDSN: dead.FormatDSN(), TablePrefix: "wp_", QueryTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fallback.Close()
+	start := time.Now()
+	if got := count(fallback); got != onPrimary {
+		t.Errorf("replica down: %d days, want the primary's %d", got, onPrimary)
+	}
+	if err := fallback.CheckReady(ctx); err != nil {
+		t.Errorf("replica down, primary up: not ready: %v", err)
+	}
+	streamed = 0
+	if err := fallback.EachDay(ctx, repository.DateRange{}, func(repository.DayCount) error { streamed++; return nil }); err != nil || streamed != onPrimary {
+		t.Errorf("streamed with the replica down: %d rows, %v", streamed, err)
+	}
+	if _, err := fallback.UserByID(ctx, 1); err != nil {
+		t.Errorf("user lookup with the replica down: %v", err)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("falling back took %v", took)
 	}
 }

@@ -25,6 +25,7 @@ import (
 type Config struct {
 	Listen          string
 	DSN             string
+	ReplicaDSN      string
 	TablePrefix     string
 	BlogID          int
 	JWTSecret       string
@@ -65,6 +66,7 @@ var settings = []setting{
 	{flag: "wp-config", env: "KCHAT_WP_CONFIG", usage: "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly"},
 	{flag: "listen", env: "KCHAT_LISTEN", def: "127.0.0.1:8080", usage: "address to listen on"},
 	{flag: "db-dsn", env: "KCHAT_DB_DSN", usage: "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", secret: true},
+	{flag: "db-replica-dsn", env: "KCHAT_DB_REPLICA_DSN", usage: "a read replica's DSN: reads go there while it answers, to the primary otherwise", secret: true},
 	{flag: "db-host", env: "WORDPRESS_DB_HOST", def: "localhost", usage: "database host: host, host:port or host:/socket/path"},
 	{flag: "db-user", env: "WORDPRESS_DB_USER", def: "root", usage: "database user (SELECT privilege is enough)"},
 	{flag: "db-password", env: "WORDPRESS_DB_PASSWORD", usage: "database password", secret: true},
@@ -238,6 +240,12 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		return Config{}, bad("KCHAT_LOG_FORMAT", "must be json or text")
 	}
 
+	if dsn := get("KCHAT_DB_REPLICA_DSN"); dsn != "" {
+		if _, err := mysql.ParseDSN(dsn); err != nil {
+			return Config{}, bad("KCHAT_DB_REPLICA_DSN", "is not a valid go-sql-driver/mysql DSN")
+		}
+		cfg.ReplicaDSN = dsn
+	}
 	if dsn := get("KCHAT_DB_DSN"); dsn != "" {
 		if _, err := mysql.ParseDSN(dsn); err != nil {
 			// The driver's message may quote the DSN, password included; say only where.

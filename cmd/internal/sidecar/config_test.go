@@ -72,7 +72,7 @@ func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" {
+	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" || cfg.ReplicaDSN != "" {
 		t.Errorf("got %+v", cfg)
 	}
 	cfg, err = sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret,
@@ -102,6 +102,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"BadPrefixFlag", nil, []string{"--table-prefix", "wp-"}, "WORDPRESS_TABLE_PREFIX"},
 		{"EmptyPrefix", nil, []string{"--table-prefix="}, "WORDPRESS_TABLE_PREFIX"},
 		{"BadDSN", map[string]string{"KCHAT_DB_DSN": "not a dsn"}, nil, "KCHAT_DB_DSN"},
+		{"BadReplicaDSN", map[string]string{"KCHAT_DB_REPLICA_DSN": "replica:3306"}, nil, "KCHAT_DB_REPLICA_DSN"},
 		{"BadHostPort", map[string]string{"WORDPRESS_DB_HOST": "db:port"}, nil, "WORDPRESS_DB_HOST"},
 		{"BadBlog", map[string]string{"KCHAT_BLOG_ID": "0"}, nil, "KCHAT_BLOG_ID"},
 		{"BadBlogWord", map[string]string{"KCHAT_BLOG_ID": "two"}, nil, "KCHAT_BLOG_ID"},

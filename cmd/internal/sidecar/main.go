@@ -46,7 +46,7 @@ func (m *Main) Run(ctx context.Context) error {
 	// to the same structured log instead of a bare line on stderr.
 	mysql.SetLogger(driverLog{logger})
 	db, err := repository.Open(repository.Config{
-		DSN: m.Config.DSN, TablePrefix: m.Config.TablePrefix, BlogID: m.Config.BlogID,
+		DSN: m.Config.DSN, ReplicaDSN: m.Config.ReplicaDSN, TablePrefix: m.Config.TablePrefix, BlogID: m.Config.BlogID,
 		QueryTimeout: m.Config.QueryTimeout,
 		MaxOpenConns: m.Config.DBMaxOpen, MaxIdleConns: m.Config.DBMaxIdle,
 		ConnMaxLifetime: m.Config.DBConnLifetime, ConnMaxIdleTime: m.Config.DBConnIdleTime,
