@@ -216,7 +216,8 @@ func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) 
 		}
 		return credentials{bearer: value}, nil
 	case allowBasic && strings.EqualFold(scheme, "Basic"):
-		raw, err := base64.StdEncoding.DecodeString(value)
+		// Strict: one header, one reading (no stray bits after the last character).
+		raw, err := base64.StdEncoding.Strict().DecodeString(value)
 		if err != nil {
 			return credentials{}, bad
 		}

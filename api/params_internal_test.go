@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/base64"
 	"errors"
 	"net/http"
 	"strings"
@@ -145,4 +146,36 @@ func TestVerifiedTokens(t *testing.T) {
 	if _, _, err := v.verify([]byte("another-secret-0123456"), tok+"x", "http://x.test", now); err == nil {
 		t.Errorf("a changed token: accepted")
 	}
+}
+
+// FuzzAuthorization: any Authorization header is refused with a 401, or yields Bearer
+// credentials of base64url and dots only, or Basic credentials that encode back to the
+// header exactly (no second reading of a mangled header).
+func FuzzAuthorization(f *testing.F) {
+	for _, s := range []string{"", "Basic YWRtaW46cGFzcw==", "basic YWRtaW46", "Basic Og==", "Basic !!!", "Bearer a.b.c",
+		"Basic YWRtaW46cGFzczp3aXRoOmNvbG9ucw==", "Basic  YWRtaW46cGFzcw==", "Basic YWRtaW46cGFzcw", "Digest x", "Basic w6k6w6k="} {
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, header string, allowBasic bool) {
+		c, err := parseAuthorization([]string{header}, allowBasic)
+		if err != nil {
+			if err.Status != http.StatusUnauthorized || err.Code == "" {
+				t.Fatalf("%q: %d %s", header, err.Status, err.Code)
+			}
+			return
+		}
+		switch {
+		case c.bearer != "":
+			if strings.Trim(c.bearer, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.") != "" {
+				t.Fatalf("%q: bearer %q", header, c.bearer)
+			}
+		case allowBasic && c.username != "":
+			scheme, value, _ := strings.Cut(strings.TrimSpace(header), " ")
+			if !strings.EqualFold(scheme, "Basic") || base64.StdEncoding.EncodeToString([]byte(c.username+":"+c.password)) != strings.TrimSpace(value) {
+				t.Fatalf("%q: user %q password %q", header, c.username, c.password)
+			}
+		default:
+			t.Fatalf("%q: accepted with no credentials", header)
+		}
+	})
 }

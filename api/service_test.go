@@ -168,7 +168,7 @@ func (f *fakeStore) EachDay(_ context.Context, _ repository.DateRange, fn func(r
 	return nil
 }
 
-func newFakeServer(t *testing.T, f *fakeStore, log io.Writer) *api.Server {
+func newFakeServer(t testing.TB, f *fakeStore, log io.Writer) *api.Server {
 	t.Helper()
 	f.settings = repository.SiteSettings{Home: fixtureHome, TimezoneString: "UTC", StartOfWeek: 1}
 	f.user = repository.User{ID: 1, Login: "admin", SuperAdmin: true}
