@@ -318,6 +318,9 @@ func (s *Server) applicationPasswordUser(c echo.Context, username, password stri
 	if err != nil {
 		return repository.User{}, err
 	}
+	if err := attempt.identify(c, user.ID); err != nil {
+		return repository.User{}, err
+	}
 	hashes, err := s.store.ApplicationPasswords(ctx, user.ID)
 	if err != nil {
 		return repository.User{}, err

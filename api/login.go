@@ -49,6 +49,7 @@ type loginAttempt struct {
 	s        *Server
 	address  string
 	username string
+	account  string // "#<user id>" once the name has been found
 }
 
 // beginLogin refuses the attempt with 429 if its client address or username has failed
@@ -67,13 +68,34 @@ func (s *Server) beginLogin(c echo.Context, username string) (loginAttempt, erro
 	return a, nil
 }
 
+// identify counts the attempt against the account the name was found as, too, so that
+// its other spellings (the e-mail address, another case, a trailing NUL that the
+// database's collation ignores) share one limit; a locked account answers 429.
+func (a *loginAttempt) identify(c echo.Context, userID uint64) error {
+	a.account = "#" + strconv.FormatUint(userID, 10)
+	if blocked, wait := a.s.byUsername.blocked(a.account, a.s.now()); blocked {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+		return newError(http.StatusTooManyRequests, "kchat_too_many_attempts",
+			"Too many failed login attempts. Try again later.")
+	}
+	return nil
+}
+
 func (a loginAttempt) failed() {
 	now := a.s.now()
 	a.s.byAddress.fail(a.address, now)
 	a.s.byUsername.fail(a.username, now)
+	if a.account != "" {
+		a.s.byUsername.fail(a.account, now)
+	}
 }
 
-func (a loginAttempt) succeeded() { a.s.byUsername.reset(a.username) }
+func (a loginAttempt) succeeded() {
+	a.s.byUsername.reset(a.username)
+	if a.account != "" {
+		a.s.byUsername.reset(a.account)
+	}
+}
 
 // loginRequest reads username and password the ways the JWT plugin accepts them: a JSON
 // body, a form body, or the query string.
@@ -172,6 +194,9 @@ func (s *Server) issueToken(c echo.Context) error {
 				"Unknown username. Check again or try your email address.")
 		}
 		if err != nil {
+			return err
+		}
+		if err := attempt.identify(c, user.ID); err != nil {
 			return err
 		}
 		s.dummies.seen(user.PasswordHash)

@@ -226,6 +226,21 @@ func TestLoginLimits(t *testing.T) {
 	}
 }
 
+// Other spellings of one account share its limit: the e-mail address, another case.
+func TestLoginLimitsPerAccount(t *testing.T) {
+	limits := api.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 3, Window: 15 * time.Minute}
+	e := newEnv(t, func(c *api.Config) { c.LoginLimits = limits })
+	for _, name := range []string{"ADMIN", "admin@example.test", "Admin"} {
+		wantWPError(t, e.post(tokenPath, "application/json", `{"username":"`+name+`","password":"guess"}`), 403, "[jwt_auth] incorrect_password")
+	}
+	wantWPError(t, e.post(tokenPath, "application/json", `{"username":"admin","password":"admin-pass-123"}`), http.StatusTooManyRequests, "kchat_too_many_attempts")
+	wantWPError(t, e.do(http.MethodGet, rowsPath, basic("admin@example.test", "AbCdEfGhIjKlMnOpQrStUvWx")), http.StatusTooManyRequests, "kchat_too_many_attempts")
+	// Another account is not affected.
+	if rec := e.post(tokenPath, "application/json", `{"username":"admin68","password":"six-eight-pass-123"}`); rec.Code != http.StatusOK {
+		t.Errorf("another account: %d %s", rec.Code, rec.Body.String())
+	}
+}
+
 // Behind a trusted proxy the client address comes from X-Forwarded-For.
 func TestLoginLimitsTrustedProxy(t *testing.T) {
 	_, proxy, _ := net.ParseCIDR("192.0.2.0/24") // httptest's RemoteAddr is 192.0.2.1
