@@ -1,6 +1,7 @@
 package docker_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -93,7 +94,25 @@ func TestWordPressAdminPage(t *testing.T) {
 	if err := sc.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sc.Process.Signal(os.Interrupt); sc.Wait() })
+	t.Cleanup(func() {
+		sc.Process.Signal(os.Interrupt)
+		sc.Wait()
+		// The browser's tokens, the admin's password typed into wp-login.php and the key
+		// all passed by; none may be in the sidecar's log.
+		logs, err := os.ReadFile(scLog.Name())
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		if n := bytes.Count(logs, []byte(`"msg":"request"`)); n < 10 {
+			t.Errorf("the sidecar logged only %d requests", n)
+		}
+		for _, secret := range []string{fixtureSecret, "admin-pass-123", "editor-pass-123", "Bearer ", "eyJ"} {
+			if bytes.Contains(logs, []byte(secret)) {
+				t.Errorf("the sidecar's log holds %q", secret)
+			}
+		}
+	})
 	sidecarURL := "http://" + sidecarAddr
 	waitHTTP(t, sidecarURL+"/healthz")
 
