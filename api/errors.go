@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -74,10 +75,19 @@ type wpErrorData struct {
 
 // toError maps anything a handler or middleware returned to the error the client sees.
 // This is the only place where errors become HTTP statuses.
+// statusClientClosed is nginx's 499: the client closed the connection first.
+const statusClientClosed = 499
+
 func toError(err error) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
+	}
+	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		// The client went away (or the server is shutting down): nobody reads this
+		// answer, but the log and the metrics should not call it a server fault.
+		return &Error{Status: statusClientClosed, Code: "kchat_request_cancelled",
+			Message: "The request was cancelled before it was answered.", Internal: err}
 	}
 	if errors.Is(err, repository.ErrUnavailable) {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",

@@ -290,6 +290,14 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		return err
 	}
 	filename := name + "-" + st.today.String() + ".csv"
+	// An export holds a database connection for as long as its client reads; only so
+	// many run at once, so that summaries and logins always find a connection free.
+	select {
+	case s.exportSlots <- struct{}{}:
+		defer func() { <-s.exportSlots }()
+	case <-c.Request().Context().Done():
+		return c.Request().Context().Err()
+	}
 	resp := c.Response()
 	buf := make([]byte, 0, 64<<10)
 	started := false

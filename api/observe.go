@@ -33,6 +33,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if err := next(c); err != nil {
 			c.Error(err)
 		}
+		s.served.Add(1)
 		took := time.Since(start)
 		status := c.Response().Status
 		route := c.Path()
@@ -52,6 +53,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		return nil
 	}
 }
+
+// Served counts the requests answered so far.
+func (s *Server) Served() uint64 { return s.served.Load() }
 
 // logFor is the server's logger with the request's id.
 func (s *Server) logFor(c echo.Context) *slog.Logger {

@@ -2,7 +2,9 @@ package api_test
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -104,5 +106,23 @@ func TestMetricsAndRequestIDs(t *testing.T) {
 	}
 	if rows < 700 {
 		t.Errorf("export rows %d", rows)
+	}
+
+	// A Prometheus scrape asks for gzip: one inflate gives the text.
+	req = httptest.NewRequest(http.MethodGet, "/metrics", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	mrec = httptest.NewRecorder()
+	e.server.ServeHTTP(mrec, req)
+	if mrec.Header().Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(mrec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := io.ReadAll(zr)
+		if err != nil || !strings.Contains(string(plain), "kchat_http_requests_total") {
+			t.Errorf("gzipped /metrics does not inflate to the text format (%v): %.80q", err, plain)
+		}
+	} else if !strings.Contains(mrec.Body.String(), "kchat_http_requests_total") {
+		t.Errorf("/metrics with Accept-Encoding: gzip: %.80q", mrec.Body.String())
 	}
 }

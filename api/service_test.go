@@ -290,3 +290,72 @@ func TestDocs(t *testing.T) {
 		t.Errorf("the bundle is not Swagger UI")
 	}
 }
+
+// blockingLog is a store whose log exports stream one row, then wait to be released.
+type blockingLog struct {
+	*fakeStore
+	started chan struct{}
+	release chan struct{}
+}
+
+func (b *blockingLog) EachLogRow(ctx context.Context, _ repository.DateRange, _ bool, fn func([]sql.NullString) error) error {
+	row := make([]sql.NullString, len(repository.LogColumns))
+	if err := fn(row); err != nil {
+		return err
+	}
+	b.started <- struct{}{}
+	select {
+	case <-b.release:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Exports take turns beyond MaxExports: the next one waits until a running one ends,
+// and a waiter whose client leaves is not counted as a server fault.
+func TestExportsTakeTurns(t *testing.T) {
+	store := &blockingLog{fakeStore: &fakeStore{}, started: make(chan struct{}, 4), release: make(chan struct{})}
+	store.settings = repository.SiteSettings{Home: fixtureHome, TimezoneString: "UTC", StartOfWeek: 1}
+	store.user = repository.User{ID: 1, Login: "admin", SuperAdmin: true}
+	_, raw := loadSpec(t)
+	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixtureSecret), OpenAPI: raw, MaxExports: 1,
+		Now: func() time.Time { return fixtureNow }, Logger: testLogger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, _ := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	export := func(ctx context.Context) chan int {
+		done := make(chan int, 1)
+		go func() {
+			req := httptest.NewRequest(http.MethodGet, "/wp-json/kchat/v1/conversations/export", nil).WithContext(ctx)
+			req.Header.Set("Authorization", "Bearer "+tok)
+			rec := httptest.NewRecorder()
+			srv.ServeHTTP(rec, req)
+			done <- rec.Code
+		}()
+		return done
+	}
+	first := export(context.Background())
+	<-store.started // the first export holds the only turn
+	ctx, cancel := context.WithCancel(context.Background())
+	second := export(ctx)
+	select {
+	case <-store.started:
+		t.Fatal("a second export started while the first held the only turn")
+	case <-time.After(200 * time.Millisecond):
+	}
+	cancel() // its client gives up while waiting
+	if code := <-second; code != 499 {
+		t.Errorf("a waiter whose client left: %d, want 499", code)
+	}
+	third := export(context.Background())
+	close(store.release)
+	if code := <-first; code != http.StatusOK {
+		t.Errorf("first export: %d", code)
+	}
+	<-store.started // the third gets the turn once the first is done
+	if code := <-third; code != http.StatusOK {
+		t.Errorf("third export: %d", code)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	// The sidecar must know every zone a WordPress site may name, even in a scratch image.
@@ -29,10 +30,12 @@ type Main struct {
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 
-	db   *repository.DB
-	http *http.Server
-	ln   net.Listener
-	done chan error
+	db *repository.DB
+
+	stopIdle, idleDone chan struct{}
+	http               *http.Server
+	ln                 net.Listener
+	done               chan error
 }
 
 // DBStats reports the database pool's state (open, in use, waits).
@@ -61,6 +64,7 @@ func (m *Main) Run(ctx context.Context) error {
 		SiteURL:        m.Config.SiteURL,
 		TokenTTL:       m.Config.TokenTTL,
 		CountsTTL:      m.Config.CountsTTL,
+		MaxExports:     exportsFor(m.Config.DBMaxOpen),
 		CORSOrigins:    m.Config.CORSOrigins,
 		TrustedProxies: m.Config.TrustedProxies,
 		OpenAPI:        kchatsidecar.OpenAPI,
@@ -90,6 +94,9 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.http.Serve(ln) }()
+	m.stopIdle = make(chan struct{})
+	m.idleDone = make(chan struct{})
+	go m.releaseWhenIdle(srv.Served, idleCheck)
 
 	if err := db.CheckReady(ctx); err != nil {
 		logger.Warn("database not ready yet; serving anyway", "err", err.Error())
@@ -109,6 +116,11 @@ func (m *Main) Addr() string {
 // Close stops accepting connections, lets in-flight requests finish for up to the
 // shutdown timeout, then closes the database pool.
 func (m *Main) Close() error {
+	if m.stopIdle != nil {
+		close(m.stopIdle)
+		<-m.idleDone
+		m.stopIdle = nil
+	}
 	var errs []error
 	if m.http != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
@@ -142,3 +154,39 @@ func (m *Main) logger() *slog.Logger {
 type driverLog struct{ l *slog.Logger }
 
 func (d driverLog) Print(v ...any) { d.l.Warn("mysql driver", "detail", fmt.Sprint(v...)) }
+
+// exportsFor leaves half of a pool of n connections to everything but exports; n = 0
+// means the defaults.
+func exportsFor(n int) int {
+	if n <= 0 {
+		return 0
+	}
+	return max(1, n/2)
+}
+
+// idleCheck is how often the idle watcher looks at the request count.
+const idleCheck = 5 * time.Second
+
+// releaseWhenIdle hands memory back to the system once no request has come for a
+// whole check period after a busy one. A burst (200 clients, each with a gzip
+// compressor) leaves a large heap that Go would otherwise collect only at its next
+// forced cycle, two minutes on; a sidecar should shrink back as soon as it is quiet.
+func (m *Main) releaseWhenIdle(served func() uint64, every time.Duration) {
+	defer close(m.idleDone)
+	t := time.NewTicker(every)
+	defer t.Stop()
+	last, released := served(), served()
+	for {
+		select {
+		case <-m.stopIdle:
+			return
+		case <-t.C:
+		}
+		now := served()
+		if now == last && now != released {
+			debug.FreeOSMemory()
+			released = now
+		}
+		last = now
+	}
+}
