@@ -33,10 +33,14 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if err := next(c); err != nil {
 			c.Error(err)
 		}
-		s.served.Add(1)
 		took := time.Since(start)
 		status := c.Response().Status
 		route := c.Path()
+		switch route {
+		case "/metrics", "/healthz", "/readyz": // probes and scrapes are not activity
+		default:
+			s.served.Add(1)
+		}
 		if route == "" || status == http.StatusNotFound && route == "/*" {
 			route = "unmatched"
 		}
@@ -54,7 +58,7 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// Served counts the requests answered so far.
+// Served counts the requests answered so far, probes and scrapes aside.
 func (s *Server) Served() uint64 { return s.served.Load() }
 
 // logFor is the server's logger with the request's id.

@@ -114,6 +114,8 @@ type Server struct {
 	logDays   *logCache
 	metrics   *metrics
 	served    atomic.Uint64
+	// gzipSlots holds one token per answer being compressed now.
+	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
 	counts      *ttlCache[[2]period.Date, []repository.DayCount]
@@ -191,9 +193,29 @@ func New(cfg Config) (*Server, error) {
 		cfg.MaxExports = 5
 	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
+	s.gzipSlots = make(chan struct{}, maxCompressing)
 	s.metrics = newMetrics(s)
 	s.echo = s.routes()
 	return s, nil
+}
+
+// maxCompressing bounds the gzip compressors alive at once (about 1 MB each).
+const maxCompressing = 16
+
+const gzipTurnKey = "kchat.gzip"
+
+// gzipTurns lets a request be compressed when a compressor is free; see routes.
+func (s *Server) gzipTurns(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		select {
+		case s.gzipSlots <- struct{}{}:
+			defer func() { <-s.gzipSlots }()
+			c.Set(gzipTurnKey, true)
+		default:
+			c.Response().Header().Add(echo.HeaderVary, echo.HeaderAcceptEncoding) // compressed or not, by turn
+		}
+		return next(c)
+	}
 }
 
 // ServeHTTP makes Server an http.Handler.
@@ -247,12 +269,13 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(middleware.BodyLimit("64KiB")) // 65,536 bytes: "64K" would be 64,000
 	// Summaries and CSV compress well (a year of daily buckets shrinks about tenfold);
 	// tiny answers are left alone. The fastest level: on exports level 5 was the
-	// bottleneck (200,000 log rows: 0.31 s plain, 0.72 s at level 5, 0.53 s at level 1),
-	// and each response in flight holds a compressor, about 800 KB at level 5 against
-	// about 200 KB at level 1 (kchat-soak at 200 connections: 160 MB of live heap at
-	// level 5). /metrics compresses itself.
+	// bottleneck (200,000 log rows: 0.31 s plain, 0.72 s at level 5, 0.53 s at level 1).
+	// A compressor weighs about 1 MB, and Echo keeps one per response in flight: at 200
+	// connections kchat-soak saw 160–360 MB of live heap. So at most maxCompressing
+	// answers are compressed at once; the others go out plain, which every client takes.
+	e.Use(s.gzipTurns)
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024,
-		Skipper: func(c echo.Context) bool { return c.Path() == "/metrics" }}))
+		Skipper: func(c echo.Context) bool { return c.Get(gzipTurnKey) != true || c.Path() == "/metrics" }})) // /metrics compresses itself
 
 	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
 	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
