@@ -27,6 +27,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -172,7 +173,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	// The driver would print each failed probe of the stopped database on stderr.
 	mysql.SetLogger(log.New(io.Discard, "", 0))
-	s := &soak{o: o, log: stderr}
+	s := &soak{o: o, log: &syncWriter{w: stderr}}
 	defer s.cleanup()
 	rep, err := s.run(ctx)
 	if err != nil {
@@ -225,7 +226,7 @@ func resolveFixture(path, repo string) (string, error) {
 // soak holds what one run started, so that cleanup can stop and remove all of it.
 type soak struct {
 	o   options
-	log io.Writer
+	log io.Writer // a syncWriter: the traffic, restart and sampling goroutines all write
 	tmp string
 	db  *dbServer
 	sc  *sidecarProc
@@ -238,6 +239,18 @@ type soak struct {
 
 func (s *soak) step(format string, args ...any) {
 	fmt.Fprintf(s.log, "kchat-soak: "+format+"\n", args...)
+}
+
+// syncWriter serialises writes from several goroutines (and child processes' copiers).
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.Write(p)
 }
 
 func (s *soak) run(ctx context.Context) (*report, error) {
