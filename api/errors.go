@@ -89,6 +89,10 @@ func toError(err error) *Error {
 		return &Error{Status: statusClientClosed, Code: "kchat_request_cancelled",
 			Message: "The request was cancelled before it was answered.", Internal: err}
 	}
+	if errors.Is(err, repository.ErrBusy) && errors.Is(err, repository.ErrUnavailable) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",
+			Message: "Every database connection of the sidecar is busy. Try again shortly.", Internal: err}
+	}
 	if errors.Is(err, repository.ErrUnavailable) {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",
 			Message: "The WordPress database is not answering. Try again shortly.", Internal: err}

@@ -3,6 +3,8 @@ package repository
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"reflect"
 	"sync/atomic"
 	"time"
@@ -35,10 +37,20 @@ func (p *pool) try(ctx context.Context, fn func(*sqlx.DB) error) error {
 		}
 		p.replicaDownUntil.Store(time.Now().Add(replicaRetry).UnixNano())
 		if ctx.Err() != nil {
-			return err // no time left for the primary
+			return busy(p.replica, err) // no time left for the primary
 		}
 	}
-	return fn(p.primary)
+	return busy(p.primary, fn(p.primary))
+}
+
+// busy marks a timeout that ran out while every connection of d was in use.
+func busy(d *sqlx.DB, err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		if s := d.Stats(); s.MaxOpenConnections > 0 && s.InUse >= s.MaxOpenConnections {
+			return fmt.Errorf("%w: %w", ErrBusy, err)
+		}
+	}
+	return err
 }
 
 func (p *pool) SelectContext(ctx context.Context, dest any, query string, args ...any) error {

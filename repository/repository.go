@@ -27,6 +27,10 @@ var ErrNotFound = errors.New("not found")
 // with 503 rather than 500.
 var ErrUnavailable = errors.New("database unavailable")
 
+// ErrBusy marks an ErrUnavailable that came from waiting for a pooled connection while
+// every one was in use: the database may be fine, the sidecar's pool is the limit.
+var ErrBusy = errors.New("every database connection is busy")
+
 // ErrTableMissing is returned by CheckReady when the plugin's interactions table is absent.
 var ErrTableMissing = errors.New("table missing")
 
