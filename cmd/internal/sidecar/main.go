@@ -1,6 +1,7 @@
 package sidecar
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	// The sidecar must know every zone a WordPress site may name, even in a scratch image.
@@ -33,6 +35,7 @@ type Main struct {
 	db *repository.DB
 
 	stopIdle, idleDone chan struct{}
+	logBuf             *logBuffer
 	http               *http.Server
 	ln                 net.Listener
 	done               chan error
@@ -135,13 +138,17 @@ func (m *Main) Close() error {
 	if m.db != nil {
 		errs = append(errs, m.db.Close())
 	}
+	if m.logBuf != nil {
+		errs = append(errs, m.logBuf.Close())
+	}
 	return errors.Join(errs...)
 }
 
 func (m *Main) logger() *slog.Logger {
-	w := m.Log
-	if w == nil {
-		w = io.Discard
+	var w io.Writer = io.Discard
+	if m.Log != nil {
+		m.logBuf = newLogBuffer(m.Log, logFlushEvery)
+		w = m.logBuf
 	}
 	if m.Config.LogFormat == "text" {
 		return slog.New(slog.NewTextHandler(w, nil))
@@ -189,4 +196,52 @@ func (m *Main) releaseWhenIdle(served func() uint64, every time.Duration) {
 		}
 		last = now
 	}
+}
+
+// logFlushEvery is how long a log line may wait in memory before it is written.
+const logFlushEvery = 100 * time.Millisecond
+
+// logBuffer gathers log lines and writes them in batches: one write system call per
+// request was a quarter of the sidecar's CPU under load. Lines reach the output within
+// logFlushEvery, at once when 32 KiB have gathered, and on Close.
+type logBuffer struct {
+	mu   sync.Mutex
+	w    *bufio.Writer
+	stop chan struct{}
+	done chan struct{}
+}
+
+func newLogBuffer(out io.Writer, every time.Duration) *logBuffer {
+	b := &logBuffer{w: bufio.NewWriterSize(out, 32<<10), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(b.done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-b.stop:
+				return
+			case <-t.C:
+				b.mu.Lock()
+				b.w.Flush()
+				b.mu.Unlock()
+			}
+		}
+	}()
+	return b
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.w.Write(p)
+}
+
+// Close writes what is left and stops the flusher.
+func (b *logBuffer) Close() error {
+	close(b.stop)
+	<-b.done
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.w.Flush()
 }
