@@ -140,6 +140,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	h := c.Response().Header()
+	if e.Code == "kchat_db_unavailable" {
+		// A restart or a busy moment: scripts may come back shortly, not hammer at once.
+		h.Set("Retry-After", "2")
+	}
 	if e.Status == http.StatusUnauthorized {
 		h.Set("WWW-Authenticate", `Bearer realm="kchat-sidecar"`)
 	}

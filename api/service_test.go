@@ -201,9 +201,13 @@ func TestDatabaseErrors(t *testing.T) {
 	down := fmt.Errorf("%w: dial tcp 10.0.0.1:3306: connection refused", repository.ErrUnavailable)
 	srv := newFakeServer(t, &fakeStore{failDays: down}, &log)
 	for _, p := range []string{summaryPath, rowsPath, exportPath, "/readyz"} {
-		got := wantWPError(t, fakeGet(t, srv, p), http.StatusServiceUnavailable, "kchat_db_unavailable")
+		rec := fakeGet(t, srv, p)
+		got := wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_db_unavailable")
 		if strings.Contains(got.Message, "10.0.0.1") {
 			t.Errorf("%s leaks the cause: %q", p, got.Message)
+		}
+		if rec.Header().Get("Retry-After") != "2" {
+			t.Errorf("%s: Retry-After %q", p, rec.Header().Get("Retry-After"))
 		}
 	}
 
