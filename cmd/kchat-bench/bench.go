@@ -24,6 +24,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -32,7 +33,7 @@ const (
 	adminLogin    = "admin"
 	adminPassword = "admin-pass-123"
 	fixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
-	logTable      = "`wp_chatbot_chatgpt_conversation_log`"
+	logTable      = "`" + loadkit.LogTable + "`"
 )
 
 type bench struct {
@@ -74,7 +75,7 @@ func newBench(ctx context.Context, o options, log io.Writer) (*bench, error) {
 	}
 	b.step("building kchat-sidecar")
 	b.binary = filepath.Join(b.tmp, "kchat-sidecar")
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-o", b.binary, "./cmd/kchat-sidecar")
+	build := loadkit.BuildSidecar(ctx, ".", b.binary)
 	build.Stdout, build.Stderr = log, log
 	if err := build.Run(); err != nil {
 		return nil, fmt.Errorf("go build: %w", err)
@@ -121,41 +122,18 @@ func (b *bench) step(format string, args ...any) {
 	fmt.Fprintf(b.log, "kchat-bench: "+format+"\n", args...)
 }
 
-// mariadb is the mariadb client on the bench database; the password goes through the
-// environment, not the command line.
+// mariadb is the mariadb client on the bench database.
 func (b *bench) mariadb(ctx context.Context, args ...string) *exec.Cmd {
-	host, port, err := net.SplitHostPort(b.client.Addr)
-	if err != nil {
-		host, port = b.client.Addr, "3306"
-	}
-	base := []string{"--protocol=tcp", "-h", host, "-P", port, "-u", b.client.User}
-	if b.client.Net == "unix" {
-		base = []string{"--protocol=socket", "-S", b.client.Addr, "-u", b.client.User}
-	}
-	cmd := exec.CommandContext(ctx, "mariadb", append(append(base, args...), b.o.database)...)
-	cmd.Env = append(os.Environ(), "MYSQL_PWD="+b.client.Passwd)
-	return cmd
+	return loadkit.MariaDB(ctx, b.client, b.o.database, args...)
 }
 
-// seed grows the log to n rows: about two years of chat, sessions of a dozen rows,
-// a quarter of them token rows, and text with quotes, commas, newlines, emoji and
-// leading = + - @ so that the CSV writer has real quoting and escaping to do.
+// seed grows the log to n rows (loadkit.SeedLogSQL), spread over two years whatever n.
 func (b *bench) seed(ctx context.Context, n int) error {
 	if n <= b.seeded {
 		return nil
 	}
 	b.step("seeding the log: rows %d to %d", b.seeded+1, n)
-	step := max(1, 2*365*86400/b.o.rows)
-	_, err := b.root.ExecContext(ctx, fmt.Sprintf("INSERT INTO `%s`.%s (session_id, user_id, page_id, interaction_time, user_type, thread_id, assistant_id, assistant_name, message_text, sentiment_score)"+
-		" SELECT CONCAT('kchat_', LPAD(HEX(CRC32(seq DIV 12)), 8, '0'), '_', seq DIV 12), IF(seq %% 7 = 0, CAST(seq %% 500 AS CHAR), '0'), CAST(seq %% 300 AS CHAR),"+
-		" TIMESTAMP('2026-11-25 23:59:59') - INTERVAL (%d - seq) * %d SECOND,"+
-		" ELT(seq %% 12 + 1, 'Visitor', 'Chatbot', 'Prompt Tokens', 'Completion Tokens', 'Total Tokens', 'Visitor', 'Chatbot', 'Visitor', 'Chatbot', 'Visitor', 'Chatbot', 'Chatbot'),"+
-		" CONCAT('thread_', seq DIV 12), 'asst_bench', 'Helper',"+
-		" IF(seq %% 12 IN (2, 3, 4), CAST(seq %% 900 + 10 AS CHAR), CONCAT(ELT(seq %% 6 + 1, 'How do I reset my password? ', 'She said \"yes, of course\", then left. ',"+
-		"  'line one\nline two\r\n', '=SUM(A1:A9) looks like a formula ', 'emoji \xf0\x9f\x98\x80 and accents \xc3\xa9 ', '@mention +1 -2 '), seq, ' ', REPEAT('lorem ipsum ', seq %% 9))),"+
-		" IF(seq %% 3 = 0, NULL, (seq %% 200) / 100 - 1)"+
-		" FROM `%s`.seq_%d_to_%d", b.o.database, logTable, b.o.rows, step, b.o.database, b.seeded+1, n))
-	if err != nil {
+	if _, err := b.root.ExecContext(ctx, loadkit.SeedLogSQL(b.o.database, b.seeded+1, n, b.o.rows)); err != nil {
 		return fmt.Errorf("seeding (needs MariaDB's SEQUENCE engine): %w", err)
 	}
 	b.seeded = n

@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/go-sql-driver/mysql"
+
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 // The fixture's administrator and editor, and its site's JWT key (see the header of
@@ -31,7 +33,6 @@ const (
 	editorID       = "2" // editor1: a real user without manage_options
 	fixtureSecret  = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
 	readerUser     = "kchat_soak_ro"
-	conversationLg = "wp_chatbot_chatgpt_conversation_log"
 	interactionsTb = "wp_chatbot_chatgpt_interactions"
 )
 
@@ -350,18 +351,7 @@ func (d *dbServer) close(keep bool) {
 // mariadb is the mariadb client on the site's database; the password travels in the
 // environment, not on the command line.
 func (d *dbServer) mariadb(ctx context.Context, args ...string) *exec.Cmd {
-	base := []string{"--no-defaults", "-u", d.admin.User}
-	if d.admin.Net == "unix" {
-		base = append(base, "--protocol=socket", "-S", d.admin.Addr)
-	} else {
-		host, port, err := net.SplitHostPort(d.admin.Addr)
-		if err != nil {
-			host, port = d.admin.Addr, "3306"
-		}
-		base = append(base, "--protocol=tcp", "-h", host, "-P", port)
-	}
-	cmd := exec.CommandContext(ctx, "mariadb", append(append(base, args...), d.o.database)...)
-	cmd.Env = append(os.Environ(), "MYSQL_PWD="+d.admin.Passwd)
+	cmd := loadkit.MariaDB(ctx, d.admin, d.o.database, args...)
 	cmd.SysProcAttr = childAttrs()
 	return cmd
 }
@@ -397,10 +387,10 @@ func (s *soak) setupSite(ctx context.Context) error {
 		return fmt.Errorf("loading the fixture: %v\n%s", err, tail(out, 2000))
 	}
 	s.step("seeding %d conversation log rows", s.o.rows)
-	if _, err := d.root.ExecContext(ctx, "TRUNCATE TABLE "+db+".`"+conversationLg+"`"); err != nil {
+	if _, err := d.root.ExecContext(ctx, "TRUNCATE TABLE "+db+".`"+loadkit.LogTable+"`"); err != nil {
 		return err
 	}
-	if _, err := d.root.ExecContext(ctx, seedSQL(s.o.database, s.o.rows)); err != nil {
+	if _, err := d.root.ExecContext(ctx, loadkit.SeedLogSQL(s.o.database, 1, s.o.rows, s.o.rows)); err != nil {
 		return fmt.Errorf("seeding the log (needs MariaDB's SEQUENCE engine): %w", err)
 	}
 	if err := d.root.QueryRowContext(ctx, "SELECT option_value FROM "+db+".`wp_options` WHERE option_name = 'home'").Scan(&s.home); err != nil {
@@ -435,45 +425,16 @@ func (s *soak) setupSite(ctx context.Context) error {
 	}
 	defer ro.Close()
 	var n int
-	if err := ro.QueryRowContext(ctx, "SELECT COUNT(*) FROM `"+conversationLg+"`").Scan(&n); err != nil {
+	if err := ro.QueryRowContext(ctx, "SELECT COUNT(*) FROM `"+loadkit.LogTable+"`").Scan(&n); err != nil {
 		return fmt.Errorf("the SELECT-only account cannot read: %w", err)
 	}
 	if n != s.o.rows {
 		return fmt.Errorf("seeded %d log rows, want %d", n, s.o.rows)
 	}
-	if _, err := ro.ExecContext(ctx, "DELETE FROM `"+conversationLg+"` WHERE id = 0"); err == nil {
+	if _, err := ro.ExecContext(ctx, "DELETE FROM `"+loadkit.LogTable+"` WHERE id = 0"); err == nil {
 		return errors.New("the sidecar's account may write: it must be SELECT-only")
 	}
 	return nil
-}
-
-// seedSQL fills the log with n rows spread evenly over the two years up to the
-// fixture's last day: sessions of ten messages (visitor and chatbot turns plus the three
-// token rows), and text with commas, quotes, line breaks, non-ASCII and formula-like
-// starts, so that the exports have real quoting and escaping to do.
-func seedSQL(database string, n int) string {
-	const span = 730 * 86400 // seconds
-	r := strings.NewReplacer("{db}", "`"+database+"`", "{log}", "`"+conversationLg+"`", "{n}", strconv.Itoa(n),
-		"{span}", strconv.Itoa(span))
-	return r.Replace(`INSERT INTO {db}.{log} (session_id, user_id, page_id, interaction_time, user_type,
-	thread_id, assistant_id, assistant_name, message_text, sentiment_score)
-SELECT CONCAT('soak_', LPAD(HEX(seq DIV 10), 6, '0')),
-	IF(MOD(seq DIV 10, 4) = 0, CAST(MOD(seq DIV 10, 250) + 1 AS CHAR), '0'),
-	CAST(MOD(seq DIV 10, 60) + 1 AS CHAR),
-	TIMESTAMP('2026-11-25 23:59:00') - INTERVAL FLOOR(({n} - seq) * {span} / {n}) SECOND,
-	ELT(MOD(seq, 10) + 1, 'Visitor', 'Chatbot', 'Visitor', 'Chatbot', 'Prompt Tokens', 'Completion Tokens',
-		'Total Tokens', 'Visitor', 'Chatbot', 'Chatbot'),
-	CONCAT('thread_soak_', seq DIV 10), 'asst_soak', 'Soak "Helper", v2',
-	CASE MOD(seq, 10)
-		WHEN 4 THEN CAST(MOD(seq * 7, 800) + 12 AS CHAR)
-		WHEN 5 THEN CAST(MOD(seq * 3, 400) + 4 AS CHAR)
-		WHEN 6 THEN CAST(MOD(seq * 7, 800) + MOD(seq * 3, 400) + 16 AS CHAR)
-		ELSE CONCAT(ELT(MOD(seq DIV 10, 6) + 1, 'Where is my order, please? ', 'She wrote "done", then "really done". ',
-			'first line\nsecond line\r\nthird ', '=HYPERLINK("http://example.test") ', 'café über ✓ 😀 ',
-			'-5 degrees, +3 later, @team '), seq)
-	END,
-	IF(MOD(seq, 3) = 0, NULL, ROUND(MOD(seq, 21) / 10 - 1, 2))
-FROM {db}.seq_1_to_{n}`)
 }
 
 func freePort() (int, error) {

@@ -20,15 +20,12 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 func buildSidecar(ctx context.Context, repo, out string, log io.Writer) error {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		gobin = "/usr/local/go/bin/go"
-	}
-	build := exec.CommandContext(ctx, gobin, "build", "-trimpath", "-o", out, "./cmd/kchat-sidecar")
-	build.Dir = repo
+	build := loadkit.BuildSidecar(ctx, repo, out)
 	build.Stdout, build.Stderr = log, log
 	build.SysProcAttr = childAttrs()
 	if err := build.Run(); err != nil {
