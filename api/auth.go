@@ -17,6 +17,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/labstack/echo/v4"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -335,8 +336,21 @@ func (s *Server) applicationPasswordUser(c echo.Context, username, password stri
 	return repository.User{}, errUnauthorized("incorrect_password", "The provided password is an invalid application password.")
 }
 
-func (s *Server) siteSettings(ctx context.Context) (repository.SiteSettings, error) {
-	return s.settings.get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (repository.SiteSettings, error) {
-		return s.store.SiteSettings(ctx)
+// siteOptions are the site's settings with the zone they name already loaded: loading a
+// zone reads and parses a file of the tz database, which should not happen per request.
+type siteOptions struct {
+	repository.SiteSettings
+	loc      *time.Location
+	zoneName string
+}
+
+func (s *Server) siteSettings(ctx context.Context) (siteOptions, error) {
+	return s.settings.get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
+		settings, err := s.store.SiteSettings(ctx)
+		if err != nil {
+			return siteOptions{}, err
+		}
+		loc, name := period.SiteZone(settings.TimezoneString, settings.GMTOffset)
+		return siteOptions{SiteSettings: settings, loc: loc, zoneName: name}, nil
 	})
 }

@@ -25,8 +25,12 @@ func newTTLCache[K comparable, V any](ttl time.Duration, now func() time.Time) *
 	return &ttlCache[K, V]{ttl: ttl, now: now, entries: map[K]ttlEntry[V]{}}
 }
 
-// get returns the cached value for key, or loads, caches and returns it.
+// get returns the cached value for key, or loads, caches and returns it. With a TTL of
+// zero or less nothing is cached.
 func (c *ttlCache[K, V]) get(ctx context.Context, key K, load func(context.Context, K) (V, error)) (V, error) {
+	if c.ttl <= 0 {
+		return load(ctx, key)
+	}
 	now := c.now()
 	c.mu.Lock()
 	if e, ok := c.entries[key]; ok && now.Before(e.expires) {

@@ -73,29 +73,28 @@ type wpErrorData struct {
 	Params map[string]string `json:"params,omitempty"`
 }
 
-// toError maps anything a handler or middleware returned to the error the client sees.
-// This is the only place where errors become HTTP statuses.
 // statusClientClosed is nginx's 499: the client closed the connection first.
 const statusClientClosed = 499
 
+// toError maps anything a handler or middleware returned to the error the client sees.
+// This is the only place where errors become HTTP statuses.
 func toError(err error) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
 	}
-	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) {
 		// The client went away (or the server is shutting down): nobody reads this
 		// answer, but the log and the metrics should not call it a server fault.
 		return &Error{Status: statusClientClosed, Code: "kchat_request_cancelled",
 			Message: "The request was cancelled before it was answered.", Internal: err}
 	}
-	if errors.Is(err, repository.ErrBusy) && errors.Is(err, repository.ErrUnavailable) {
-		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",
-			Message: "Every database connection of the sidecar is busy. Try again shortly.", Internal: err}
-	}
 	if errors.Is(err, repository.ErrUnavailable) {
-		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",
-			Message: "The WordPress database is not answering. Try again shortly.", Internal: err}
+		msg := "The WordPress database is not answering. Try again shortly."
+		if errors.Is(err, repository.ErrBusy) {
+			msg = "Every database connection of the sidecar is busy. Try again shortly."
+		}
+		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable", Message: msg, Internal: err}
 	}
 	if errors.Is(err, repository.ErrTableMissing) {
 		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_table_missing",

@@ -29,13 +29,12 @@ func (s *Server) site(ctx context.Context) (site, error) {
 	if err != nil {
 		return site{}, err
 	}
-	loc, name := s.zone(settings.TimezoneString, settings.GMTOffset)
 	p, ok := period.ParsePeriod(settings.ReportingPeriod)
 	if !ok {
 		p = period.Daily
 	}
 	return site{
-		zoneName: name, today: period.Today(s.now(), loc),
+		zoneName: settings.zoneName, today: period.Today(s.now(), settings.loc),
 		weekStart: settings.StartOfWeek, defaultPeriod: p,
 	}, nil
 }
@@ -43,38 +42,9 @@ func (s *Server) site(ctx context.Context) (site, error) {
 // dailyCounts reads the interactions table's days from start to end, reusing an answer
 // for Config.CountsTTL.
 func (s *Server) dailyCounts(ctx context.Context, start, end period.Date) ([]repository.DayCount, error) {
-	load := func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
+	return s.counts.get(ctx, [2]period.Date{start, end}, func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
 		return s.store.DailyCounts(ctx, repository.DateRange{Start: k[0].Time(), End: k[1].Time()})
-	}
-	if s.countsTTL <= 0 {
-		return load(ctx, [2]period.Date{start, end})
-	}
-	return s.counts.get(ctx, [2]period.Date{start, end}, load)
-}
-
-// zone is period.SiteZone remembered: loading a zone reads and parses a file of the
-// system's tz database, which would otherwise happen on every request.
-func (s *Server) zone(timezoneString, gmtOffset string) (*time.Location, string) {
-	key := [2]string{timezoneString, gmtOffset}
-	s.zonesMu.Lock()
-	z, ok := s.zones[key]
-	s.zonesMu.Unlock()
-	if ok {
-		return z.loc, z.name
-	}
-	loc, name := period.SiteZone(timezoneString, gmtOffset)
-	s.zonesMu.Lock()
-	if s.zones == nil || len(s.zones) >= 16 { // a site has one zone; a few as it changes
-		s.zones = map[[2]string]siteZone{}
-	}
-	s.zones[key] = siteZone{loc, name}
-	s.zonesMu.Unlock()
-	return loc, name
-}
-
-type siteZone struct {
-	loc  *time.Location
-	name string
+	})
 }
 
 func weekday(n int) time.Weekday { return time.Weekday(n) }
@@ -276,14 +246,14 @@ func (s *Server) export(c echo.Context) error {
 		})
 }
 
+// exportWriteTimeout bounds how long one chunk of an export may wait for the client.
+const exportWriteTimeout = 30 * time.Second
+
 // streamCSV sends a CSV download named "<name>-<site-local date>.csv": the header row,
 // then every record each emits, written as they come. Headers go out with the first
 // record, so a query that fails at once is still a proper error response; a failure
 // after that breaks the connection, so that the client sees a failed transfer and never
 // a short file that looks complete.
-// exportWriteTimeout bounds how long one chunk of an export may wait for the client.
-const exportWriteTimeout = 30 * time.Second
-
 func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []string, each func(emit func([]string) error) error) error {
 	st, err := s.site(c.Request().Context())
 	if err != nil {
@@ -302,6 +272,7 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 	buf := make([]byte, 0, 64<<10)
 	started := false
 	n := 0
+	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(n)) }()
 	begin := func() {
 		started = true
 		h := resp.Header()
@@ -338,7 +309,6 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		}
 		return nil
 	})
-	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(n)) }()
 	if err == nil && !started {
 		begin()
 	}

@@ -60,12 +60,16 @@ func (s *Server) beginLogin(c echo.Context, username string) (loginAttempt, erro
 	blockedAddr, waitAddr := s.byAddress.blocked(a.address, now)
 	blockedUser, waitUser := s.byUsername.blocked(a.username, now)
 	if blockedAddr || blockedUser {
-		wait := max(waitAddr, waitUser)
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
-		return a, newError(http.StatusTooManyRequests, "kchat_too_many_attempts",
-			"Too many failed login attempts. Try again later.")
+		return a, tooManyAttempts(c, max(waitAddr, waitUser))
 	}
 	return a, nil
+}
+
+// tooManyAttempts is the 429 of a locked login, saying in Retry-After for how long.
+func tooManyAttempts(c echo.Context, wait time.Duration) error {
+	c.Response().Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
+	return newError(http.StatusTooManyRequests, "kchat_too_many_attempts",
+		"Too many failed login attempts. Try again later.")
 }
 
 // identify counts the attempt against the account the name was found as, too, so that
@@ -74,9 +78,7 @@ func (s *Server) beginLogin(c echo.Context, username string) (loginAttempt, erro
 func (a *loginAttempt) identify(c echo.Context, userID uint64) error {
 	a.account = "#" + strconv.FormatUint(userID, 10)
 	if blocked, wait := a.s.byUsername.blocked(a.account, a.s.now()); blocked {
-		c.Response().Header().Set("Retry-After", strconv.Itoa(int((wait+time.Second-1)/time.Second)))
-		return newError(http.StatusTooManyRequests, "kchat_too_many_attempts",
-			"Too many failed login attempts. Try again later.")
+		return tooManyAttempts(c, wait)
 	}
 	return nil
 }

@@ -16,7 +16,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -101,27 +100,24 @@ type Config struct {
 
 // Server is the sidecar's HTTP handler.
 type Server struct {
-	echo      *echo.Echo
-	store     Store
-	secret    []byte
-	countsTTL time.Duration
-	siteURL   string
-	openapi   []byte
-	log       *slog.Logger
-	now       func() time.Time
-	users     *ttlCache[uint64, repository.User]
-	settings  *ttlCache[struct{}, repository.SiteSettings]
-	logDays   *logCache
-	metrics   *metrics
-	served    atomic.Uint64
+	echo     *echo.Echo
+	store    Store
+	secret   []byte
+	siteURL  string
+	openapi  []byte
+	log      *slog.Logger
+	now      func() time.Time
+	users    *ttlCache[uint64, repository.User]
+	settings *ttlCache[struct{}, siteOptions]
+	logDays  *logCache
+	metrics  *metrics
+	served   atomic.Uint64
 	// gzipSlots holds one token per answer being compressed now.
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
 	counts      *ttlCache[[2]period.Date, []repository.DayCount]
 	tokens      verifiedTokens
-	zonesMu     sync.Mutex
-	zones       map[[2]string]siteZone
 	tokenTTL    time.Duration
 	cors        []string
 	proxies     []*net.IPNet
@@ -170,20 +166,19 @@ func New(cfg Config) (*Server, error) {
 		limits.Window = DefaultLoginLimits.Window
 	}
 	s := &Server{
-		store:     cfg.Store,
-		secret:    cfg.JWTSecret,
-		countsTTL: cfg.CountsTTL,
-		siteURL:   cfg.SiteURL,
-		openapi:   cfg.OpenAPI,
-		log:       cfg.Logger,
-		now:       cfg.Now,
-		users:     newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
-		settings:  newTTLCache[struct{}, repository.SiteSettings](cfg.SettingsTTL, cfg.Now),
-		logDays:   newLogCache(cfg.Store, cfg.Now),
-		counts:    newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
-		tokenTTL:  cfg.TokenTTL,
-		cors:      cfg.CORSOrigins,
-		proxies:   cfg.TrustedProxies,
+		store:    cfg.Store,
+		secret:   cfg.JWTSecret,
+		siteURL:  cfg.SiteURL,
+		openapi:  cfg.OpenAPI,
+		log:      cfg.Logger,
+		now:      cfg.Now,
+		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
+		settings: newTTLCache[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
+		logDays:  newLogCache(cfg.Store, cfg.Now),
+		counts:   newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
+		tokenTTL: cfg.TokenTTL,
+		cors:     cfg.CORSOrigins,
+		proxies:  cfg.TrustedProxies,
 
 		byAddress:  newLimiter(limits.MaxPerAddress, limits.Window),
 		byUsername: newLimiter(limits.MaxPerUsername, limits.Window),

@@ -140,7 +140,7 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 				explicit[s.env] = true
 			}
 		}
-		if err := fromWPConfig(path, values, explicit); err != nil {
+		if err := fromWPConfig(path, values, explicit, bad); err != nil {
 			return Config{}, err
 		}
 	}
@@ -193,9 +193,6 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 			return Config{}, bad(n.env, "must be a whole number from 1 to 1000")
 		}
 		*n.dst = v
-	}
-	if cfg.DBMaxIdle > cfg.DBMaxOpen {
-		cfg.DBMaxIdle = cfg.DBMaxOpen
 	}
 	for _, d := range []struct {
 		env string
@@ -279,24 +276,18 @@ var wpConfigSettings = []struct {
 // explicitly by a flag or variable. A setting the file defines in a form that is not
 // read (getenv(), a concatenation…) is an error unless it is set explicitly: the
 // sidecar does not guess at the site's database.
-func fromWPConfig(path string, values map[string]*string, explicit map[string]bool) error {
+func fromWPConfig(path string, values map[string]*string, explicit map[string]bool, bad func(env, reason string) error) error {
 	v, err := wpconfig.ReadFile(path)
 	if err != nil {
 		// wpconfig's errors name the path and a line, never the file's text.
-		return &ConfigError{Env: "KCHAT_WP_CONFIG", Flag: "wp-config", Reason: err.Error()}
+		return bad("KCHAT_WP_CONFIG", err.Error())
 	}
 	for _, w := range wpConfigSettings {
 		if explicit[w.env] {
 			continue
 		}
 		if reason, ok := v.Unsupported[w.name]; ok {
-			flagName := ""
-			for _, s := range settings {
-				if s.env == w.env {
-					flagName = s.flag
-				}
-			}
-			return &ConfigError{Env: w.env, Flag: flagName, Reason: fmt.Sprintf("%s in %s is %s", w.name, path, reason)}
+			return bad(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
 		}
 		if got := w.value(v); got != "" {
 			*values[w.env] = got

@@ -46,8 +46,20 @@ func (m *Main) DBStats() sql.DBStats { return m.db.Stats() }
 
 // Run opens the database pool, builds the API and starts serving; it returns once the
 // listener is open. It does not wait for the database: /readyz tells when it answers.
-func (m *Main) Run(ctx context.Context) error {
+func (m *Main) Run(ctx context.Context) (err error) {
 	logger := m.logger()
+	defer func() {
+		if err != nil { // nothing started: give back what was opened
+			if m.db != nil {
+				m.db.Close()
+				m.db = nil
+			}
+			if m.logBuf != nil {
+				m.logBuf.Close()
+				m.logBuf = nil
+			}
+		}
+	}()
 	// The driver's own complaints (a bad idle connection after a database restart) go
 	// to the same structured log instead of a bare line on stderr.
 	mysql.SetLogger(driverLog{logger})
@@ -75,12 +87,10 @@ func (m *Main) Run(ctx context.Context) error {
 		Now:            m.Now,
 	})
 	if err != nil {
-		db.Close()
 		return err
 	}
 	ln, err := net.Listen("tcp", m.Config.Listen)
 	if err != nil {
-		db.Close()
 		return fmt.Errorf("listen on %s: %w", m.Config.Listen, err)
 	}
 	m.ln = ln
@@ -88,8 +98,8 @@ func (m *Main) Run(ctx context.Context) error {
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		// No WriteTimeout: a large CSV export legitimately takes long; each query and
-		// the client's own connection bound it instead.
+		// No WriteTimeout: a large CSV export legitimately takes minutes. Each of its
+		// chunks has a write deadline instead (api's exportWriteTimeout).
 		IdleTimeout:    2 * time.Minute,
 		MaxHeaderBytes: 64 << 10,
 		ErrorLog:       slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
