@@ -191,6 +191,10 @@ func New(cfg Config) (*Server, error) {
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	s.metrics = newMetrics(s)
 	s.echo = s.routes()
+	s.metrics.routes = map[string]bool{}
+	for _, r := range s.echo.Routes() {
+		s.metrics.routes[r.Path] = true
+	}
 	return s, nil
 }
 
