@@ -260,6 +260,20 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		return err
 	}
 	filename := name + "-" + st.today.String() + ".csv"
+	resp := c.Response()
+	downloadHeaders := func() {
+		h := resp.Header()
+		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
+		h.Set("X-Content-Type-Options", "nosniff")
+	}
+	if c.Request().Method == http.MethodHead {
+		// A probe gets the headers the download would begin with, token and parameters
+		// checked, but no query: a HEAD must not cost a whole export. (A database fault
+		// therefore shows only on GET.)
+		downloadHeaders()
+		return c.NoContent(http.StatusOK)
+	}
 	// An export holds a database connection for as long as its client reads; only so
 	// many run at once, so that summaries and logins always find a connection free.
 	select {
@@ -268,17 +282,13 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 	case <-c.Request().Context().Done():
 		return c.Request().Context().Err()
 	}
-	resp := c.Response()
 	buf := make([]byte, 0, 64<<10)
 	started := false
 	n := 0
 	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(n)) }()
 	begin := func() {
 		started = true
-		h := resp.Header()
-		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
-		h.Set("X-Content-Type-Options", "nosniff")
+		downloadHeaders()
 		resp.WriteHeader(http.StatusOK)
 		if bom {
 			buf = append(buf, "\uFEFF"...)

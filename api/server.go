@@ -224,8 +224,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.Serv
 func (s *Server) Routes() []string {
 	var out []string
 	for _, r := range s.echo.Routes() {
-		if r.Method == echo.RouteNotFound {
-			continue // the rest_no_route catch-all is not an operation
+		if r.Method == echo.RouteNotFound || r.Method == http.MethodHead {
+			continue // the rest_no_route catch-all is not an operation; HEAD is GET's
 		}
 		out = append(out, r.Method+" "+r.Path)
 	}
@@ -247,6 +247,7 @@ func (s *Server) routes() *echo.Echo {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
 	}
+	e.Pre(trimTrailingSlashes)
 	// observe is outermost: it numbers the request, turns any error (a panic included,
 	// via Recover) into the WordPress error answer, then logs and counts what was sent.
 	e.Use(s.observe)
@@ -258,6 +259,7 @@ func (s *Server) routes() *echo.Echo {
 			return err
 		},
 	}))
+	e.Use(withoutBody) // outside gzip, so that a HEAD is compressed (and labelled) as its GET
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 		AllowOriginFunc: s.allowOrigin,
 		AllowMethods:    []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -278,24 +280,24 @@ func (s *Server) routes() *echo.Echo {
 
 	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
 	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
-	e.GET("/healthz", s.healthz)
-	e.GET("/metrics", s.metrics.handler())
-	e.GET("/readyz", s.readyz)
-	e.GET("/openapi.yaml", s.openAPI)
+	getAndHead(e, "/healthz", s.healthz)
+	getAndHead(e, "/metrics", s.metrics.handler())
+	getAndHead(e, "/readyz", s.readyz)
+	getAndHead(e, "/openapi.yaml", s.openAPI)
 	for name, contentType := range docs.Files {
 		path := "/docs"
 		if name != "" {
 			path += "/" + name
 		}
-		e.GET(path, docsHandler(name, contentType))
+		getAndHead(e, path, docsHandler(name, contentType))
 	}
-	e.GET("/wp-json/", s.index)
-	e.GET("/wp-json/"+namespace, s.namespaceIndex)
+	getAndHead(e, "/wp-json/", s.index)
+	getAndHead(e, "/wp-json/"+namespace, s.namespaceIndex)
 
 	// Route-level rather than group middleware: an Echo group with middleware also
 	// catches its unknown paths, which would then answer 401 instead of rest_no_route.
 	for _, r := range dataRoutes {
-		e.GET("/wp-json/"+namespace+r.Path, r.handler(s), s.requireAdmin)
+		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), s.requireAdmin)
 	}
 	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
 	return e
@@ -311,7 +313,7 @@ func writeJSON(c echo.Context, status int, v any) error {
 		return err
 	}
 	body := bytes.TrimRight(buf.Bytes(), "\n")
-	if status == http.StatusOK && c.Request().Method == http.MethodGet {
+	if m := c.Request().Method; status == http.StatusOK && (m == http.MethodGet || m == http.MethodHead) {
 		sum := sha256.Sum256(body)
 		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 		c.Response().Header().Set("ETag", etag)
