@@ -177,3 +177,53 @@ func TestTrailingSlash(t *testing.T) {
 	wantWPError(t, serve(e, http.MethodGet, summaryPath+"/x/", "Bearer "+e.token), http.StatusNotFound, "rest_no_route")
 	wantWPError(t, serve(e, http.MethodGet, rowsPath+"/", ""), http.StatusUnauthorized, "rest_not_logged_in")
 }
+
+// URLs the sidecar writes are the site's, from home (or KCHAT_SITE_URL), never from the
+// request's Host, which any client sets.
+func TestURLsFromHome(t *testing.T) {
+	for _, c := range []struct {
+		name, siteURL, want string
+	}{
+		{"Home", "", fixtureHome},
+		{"SiteURL", "https://site.example/blog/", "https://site.example/blog"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, func(cfg *api.Config) { cfg.SiteURL = c.siteURL })
+			if c.siteURL != "" {
+				e.token = e.tokenForIssuer(adminID, c.siteURL)
+			}
+			req := httptest.NewRequest(http.MethodGet, "/wp-json/", nil)
+			req.Host = "evil.example"
+			req.Header.Set("X-Forwarded-Host", "evil.example")
+			req.Header.Set("X-Forwarded-Proto", "gopher")
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			validate(t, req, rec)
+			if got := decode[struct{ URL string }](t, rec).URL; got != c.want {
+				t.Errorf("/wp-json/ url %q, want %q", got, c.want)
+			}
+
+			req = httptest.NewRequest(http.MethodGet, rowsPath+"/?per_page=5&page=2&order=asc", nil)
+			req.Host = "evil.example"
+			req.Header.Set("X-Forwarded-Proto", "gopher")
+			req.Header.Set("Authorization", "Bearer "+e.token)
+			rec = httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			validate(t, req, rec)
+			want := "<" + c.want + "/wp-json/kchat/v1/interactions?order=asc&page=1&per_page=5>; rel=\"prev\", " +
+				"<" + c.want + "/wp-json/kchat/v1/interactions?order=asc&page=3&per_page=5>; rel=\"next\""
+			if got := rec.Header().Get("Link"); got != want {
+				t.Errorf("Link\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+func (e *env) tokenForIssuer(id uint64, issuer string) string {
+	e.t.Helper()
+	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: issuer, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return tok
+}

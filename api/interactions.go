@@ -144,8 +144,12 @@ func (s *Server) list(c echo.Context) error {
 	h := c.Response().Header()
 	h.Set("X-WP-Total", strconv.Itoa(total))
 	h.Set("X-WP-TotalPages", strconv.Itoa(totalPages))
-	if link := pageLinks(c, page, totalPages); link != "" {
-		h.Set("Link", link)
+	if totalPages > 0 && (page > 1 || page < totalPages) {
+		home, err := s.siteHome(req.Context())
+		if err != nil {
+			return err
+		}
+		h.Set("Link", pageLinks(home, req, page, totalPages))
 	}
 	sel := selectFields(fields, hasFields)
 	var buf bytes.Buffer
@@ -204,14 +208,13 @@ func writeRow(buf *bytes.Buffer, row repository.DayCount, fs fieldSet) {
 }
 
 // pageLinks builds WordPress's Link header: rel="prev" and rel="next" pointing at this
-// same request with another page.
-func pageLinks(c echo.Context, page, totalPages int) string {
-	req := c.Request()
+// same request with another page, under the site's home (see siteHome).
+func pageLinks(home string, req *http.Request, page, totalPages int) string {
 	link := func(p int, rel string) string {
 		q := req.URL.Query()
 		q.Set("page", strconv.Itoa(p))
-		u := url.URL{Scheme: c.Scheme(), Host: req.Host, Path: req.URL.Path, RawQuery: q.Encode()}
-		return "<" + u.String() + `>; rel="` + rel + `"`
+		u := url.URL{Path: req.URL.Path, RawQuery: q.Encode()}
+		return "<" + home + u.String() + `>; rel="` + rel + `"`
 	}
 	var links []string
 	if page > 1 && totalPages > 0 {

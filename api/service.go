@@ -140,10 +140,14 @@ func (s *Server) routeIndex(ns string) map[string]routeInfo {
 }
 
 func (s *Server) index(c echo.Context) error {
+	home, err := s.siteHome(c.Request().Context())
+	if err != nil {
+		return err
+	}
 	return writeJSON(c, http.StatusOK, map[string]any{
 		"name":        "kchat-sidecar",
 		"description": "Kognetiks Chatbot interaction data, read from the WordPress database.",
-		"url":         c.Scheme() + "://" + c.Request().Host,
+		"url":         home,
 		"namespaces":  []string{namespace, tokenNamespace},
 		"routes":      s.routeIndex(""),
 	})
