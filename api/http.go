@@ -77,3 +77,23 @@ func (s *Server) siteHome(ctx context.Context) (string, error) {
 	}
 	return strings.TrimRight(home, "/"), nil
 }
+
+// Cache-Control values. A token must never be stored (RFC 6749 §5.1). Data answers may
+// be kept by the browser only, and used only after revalidating with their ETag, so a
+// demoted user's browser cannot show them from its cache; shared caches never store
+// them. Downloads and errors are never stored: a download cannot be revalidated (it has
+// no ETag) and holds the whole log, and an error is about one request.
+const (
+	cacheNoStore        = "no-store"
+	cachePrivateNoCache = "private, no-cache"
+)
+
+// cacheControl sets the Cache-Control of a route's answers; handleError overrides it.
+func cacheControl(value string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set(echo.HeaderCacheControl, value)
+			return next(c)
+		}
+	}
+}

@@ -227,3 +227,62 @@ func (e *env) tokenForIssuer(id uint64, issuer string) string {
 	}
 	return tok
 }
+
+// Cache-Control: the token is never stored (RFC 6749 §5.1); data may be kept by the
+// browser only, and only to revalidate with its ETag; downloads and errors are never
+// stored.
+func TestCacheControl(t *testing.T) {
+	e := newEnv(t)
+	const private, noStore = "private, no-cache", "no-store"
+	for path, want := range map[string]string{
+		summaryPath: private, rowsPath: private,
+		"/wp-json/kchat/v1/conversations/summary": private, "/wp-json/kchat/v1/tokens/summary": private,
+		exportPath: noStore, "/wp-json/kchat/v1/conversations/export": noStore, "/wp-json/kchat/v1/tokens/export": noStore,
+	} {
+		for _, c := range []struct {
+			name, query, auth string
+			want              string
+		}{
+			{"OK", "", "Bearer " + e.token, want},
+			{"NoToken", "", "", noStore},
+			{"Editor", "", "Bearer " + e.tokenFor(editorID), noStore},
+			{"BadParam", "?start=nope", "Bearer " + e.token, noStore},
+		} {
+			rec := e.do(http.MethodGet, path+c.query, c.auth)
+			if got := rec.Header().Get("Cache-Control"); got != c.want {
+				t.Errorf("GET %s (%s): %d, Cache-Control %q, want %q", path, c.name, rec.Code, got, c.want)
+			}
+		}
+	}
+	// A 304 says what the 200 said (RFC 9111 §4.3.4 updates the stored headers from it).
+	tag := e.get(summaryPath).Header().Get("ETag")
+	req := httptest.NewRequest(http.MethodGet, summaryPath, nil)
+	req.Header.Set("Authorization", "Bearer "+e.token)
+	req.Header.Set("If-None-Match", tag)
+	rec := httptest.NewRecorder()
+	e.server.ServeHTTP(rec, req)
+	validate(t, req, rec)
+	if rec.Code != http.StatusNotModified || rec.Header().Get("Cache-Control") != private {
+		t.Errorf("304: %d, Cache-Control %q", rec.Code, rec.Header().Get("Cache-Control"))
+	}
+
+	login := func(body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/wp-json/jwt-auth/v1/token", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.RemoteAddr = "198.51.100.7:1234"
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		validate(t, req, rec)
+		return rec
+	}
+	for i, rec := range []*httptest.ResponseRecorder{
+		login(`{"username":"admin","password":"admin-pass-123"}`),
+		login(`{"username":"admin","password":"wrong"}`),
+		e.do(http.MethodPost, "/wp-json/jwt-auth/v1/token/validate", "Bearer "+e.token),
+		e.do(http.MethodGet, "/no/such/route", ""),
+	} {
+		if got := rec.Header().Get("Cache-Control"); got != noStore {
+			t.Errorf("answer %d (%d): Cache-Control %q, want %q", i, rec.Code, got, noStore)
+		}
+	}
+}

@@ -269,6 +269,7 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
 		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
 		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set(echo.HeaderCacheControl, cacheNoStore)
 	}
 	if c.Request().Method == http.MethodHead {
 		// A probe gets the headers the download would begin with, token and parameters

@@ -278,8 +278,8 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024,
 		Skipper: func(c echo.Context) bool { return c.Get(gzipTurnKey) != true || c.Path() == "/metrics" }})) // /metrics compresses itself
 
-	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
-	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
+	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken, cacheControl(cacheNoStore))
+	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, cacheControl(cacheNoStore), s.requireBearerAdmin)
 	getAndHead(e, "/healthz", s.healthz)
 	getAndHead(e, "/metrics", s.metrics.handler())
 	getAndHead(e, "/readyz", s.readyz)
@@ -297,7 +297,7 @@ func (s *Server) routes() *echo.Echo {
 	// Route-level rather than group middleware: an Echo group with middleware also
 	// catches its unknown paths, which would then answer 401 instead of rest_no_route.
 	for _, r := range dataRoutes {
-		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), s.requireAdmin)
+		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), cacheControl(cachePrivateNoCache), s.requireAdmin)
 	}
 	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
 	return e
