@@ -286,3 +286,37 @@ func TestCacheControl(t *testing.T) {
 		}
 	}
 }
+
+// The collection carries an ETag like every JSON data answer, and answers 304 to it.
+func TestListETag(t *testing.T) {
+	e := newEnv(t)
+	rec := e.get(rowsPath + "?per_page=5")
+	tag := rec.Header().Get("ETag")
+	if rec.Code != http.StatusOK || tag == "" {
+		t.Fatalf("GET %s: %d, ETag %q", rowsPath, rec.Code, tag)
+	}
+	req := httptest.NewRequest(http.MethodGet, rowsPath+"?per_page=5", nil)
+	req.Header.Set("Authorization", "Bearer "+e.token)
+	req.Header.Set("If-None-Match", tag)
+	rec = httptest.NewRecorder()
+	e.server.ServeHTTP(rec, req)
+	validate(t, req, rec)
+	if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+		t.Errorf("If-None-Match with the list's tag: %d, %d bytes", rec.Code, rec.Body.Len())
+	}
+	if other := e.get(rowsPath + "?per_page=6").Header().Get("ETag"); other == tag {
+		t.Errorf("two different pages share the tag %s", tag)
+	}
+}
+
+// An out-of-range page is refused with a bound a person can read: no page past the
+// calendar's last day can exist, even at one row per page.
+func TestPageBound(t *testing.T) {
+	e := newEnv(t)
+	for _, page := range []string{"0", "3652060", "9223372036854775807", "99999999999999999999"} {
+		got := wantWPError(t, e.get(rowsPath+"?page="+page), http.StatusBadRequest, "rest_invalid_param")
+		if why := got.Data.Params["page"]; why != "page must be between 1 (inclusive) and 3652059 (inclusive)." {
+			t.Errorf("page=%s: %q", page, why)
+		}
+	}
+}

@@ -118,7 +118,7 @@ func (s *Server) list(c echo.Context) error {
 	q := newQuery(req.URL.RawQuery)
 	start, end, hasStart, hasEnd := q.dateRange()
 	order := q.oneOf("order", "desc", "asc", "desc")
-	page := q.integer("page", 1, 1, maxInt)
+	page := q.integer("page", 1, 1, maxPage)
 	perPage := q.integer("per_page", 10, 1, 100)
 	fields, hasFields := q.single("_fields")
 	if err := q.err(); err != nil {
@@ -161,10 +161,12 @@ func (s *Server) list(c echo.Context) error {
 		writeRow(&buf, row, sel)
 	}
 	buf.WriteByte(']')
-	return c.Blob(http.StatusOK, "application/json; charset=UTF-8", buf.Bytes())
+	return writeJSONBody(c, http.StatusOK, buf.Bytes())
 }
 
-const maxInt = int(^uint(0) >> 1)
+// maxPage is the number of days from 0001-01-01 to 9999-12-31: the table holds one row
+// per day, so no page beyond it can exist, even at one row per page.
+const maxPage = 3652059
 
 type fieldSet struct{ date, count bool }
 

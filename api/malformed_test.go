@@ -324,9 +324,12 @@ func TestMalformedRequests(t *testing.T) {
 		{name: "PageNegative20Digits/interactions-rows", target: malRows + "?page=-99999999999999999999", status: 400, code: ip, param: "page"},
 		{name: "PageMinusZero/interactions-rows", target: malRows + "?page=-0", status: 400, code: ip, param: "page"},
 		{name: "PerPageNegative/interactions-rows", target: malRows + "?per_page=-1", status: 400, code: ip, param: "per_page"},
-		{name: "PageMaxInt64/interactions-rows", target: malRows + "?page=9223372036854775807", status: 400, code: "rest_post_invalid_page_number"},
+		// No page past the calendar's days can exist: refused, with that bound in the message.
+		{name: "PageMaxInt64/interactions-rows", target: malRows + "?page=9223372036854775807", status: 400, code: ip, param: "page"},
+		{name: "PageMaxInt64EmptyWindow/interactions-rows", target: malRows + "?start=2000-01-01&end=2000-01-02&page=9223372036854775807", status: 400, code: ip, param: "page"},
+		{name: "PageAtBound/interactions-rows", target: malRows + "?page=3652059", status: 400, code: "rest_post_invalid_page_number"},
 		// The edges of the calendar are dates like any other: answers, not errors.
-		{name: "PageMaxInt64EmptyWindow/interactions-rows", target: malRows + "?start=2000-01-01&end=2000-01-02&page=9223372036854775807", status: 200},
+		{name: "PageAtBoundEmptyWindow/interactions-rows", target: malRows + "?start=2000-01-01&end=2000-01-02&page=3652059", status: 200},
 		{name: "WholeCalendarYearly/conversations-summary", target: malConvSummary + "?period=yearly&start=0001-01-01&end=9999-12-31", status: 200},
 		{name: "Year0001/tokens-export", target: malTokExport + "?start=0001-01-01&end=0001-01-01", status: 200},
 		{name: "Year9999End/conversations-export", target: malConvExport + "?end=9999-12-31", status: 200},

@@ -74,8 +74,9 @@ type Config struct {
 	Logger  *slog.Logger
 	// Now is the clock; nil means time.Now. Tests inject their own.
 	Now func() time.Time
-	// CapabilityTTL is how long a user's "may manage options" answer is reused; at most
-	// 30 s by contract, 10 s when zero.
+	// CapabilityTTL is how long a user's "may manage options" answer is reused: 10 s when
+	// zero, as kchat-sidecar runs and openapi.yaml states; never more than
+	// MaxCapabilityTTL.
 	CapabilityTTL time.Duration
 	// SettingsTTL is how long site options (timezone, week start…) are reused; 10 s when zero.
 	SettingsTTL time.Duration
@@ -126,7 +127,7 @@ type Server struct {
 	dummies               *dummyHashes
 }
 
-// MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
+// MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
 const MaxCapabilityTTL = 30 * time.Second
 
 // New builds the router.
@@ -312,7 +313,11 @@ func writeJSON(c echo.Context, status int, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	body := bytes.TrimRight(buf.Bytes(), "\n")
+	return writeJSONBody(c, status, bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// writeJSONBody is writeJSON for a body already encoded.
+func writeJSONBody(c echo.Context, status int, body []byte) error {
 	if m := c.Request().Method; status == http.StatusOK && (m == http.MethodGet || m == http.MethodHead) {
 		sum := sha256.Sum256(body)
 		etag := `"` + hex.EncodeToString(sum[:12]) + `"`

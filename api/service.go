@@ -67,7 +67,7 @@ var dataRoutes = []dataRoute{
 			"start":    argStart,
 			"end":      argEnd,
 			"order":    {Type: "string", Description: "Order by date.", Default: "desc", Enum: []string{"asc", "desc"}},
-			"page":     {Type: "integer", Description: "Current page of the collection.", Default: 1, Minimum: intp(1)},
+			"page":     {Type: "integer", Description: "Current page of the collection.", Default: 1, Minimum: intp(1), Maximum: intp(maxPage)},
 			"per_page": {Type: "integer", Description: "Maximum number of items to be returned in result set.", Default: 10, Minimum: intp(1), Maximum: intp(100)},
 			"_fields":  {Type: "string", Description: "Limit response to specific fields (date, count)."},
 		},
