@@ -148,13 +148,11 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	// A half-built success response must not leak into the error.
 	h.Del("Content-Disposition")
+	h.Set(echo.HeaderCacheControl, cacheNoStore)
 	body := wpError{Code: e.Code, Message: e.Message, Data: wpErrorData{Status: e.Status, Params: e.Params}}
-	if req.Method == http.MethodHead {
-		err = c.NoContent(e.Status)
-	} else {
-		err = writeJSON(c, e.Status, body)
-	}
-	if err != nil {
+	// A HEAD gets the same answer, its body dropped by withoutBody, so that its headers
+	// (Content-Type included) are GET's.
+	if err := writeJSON(c, e.Status, body); err != nil {
 		s.logFor(c).Warn("writing error response", "err", err)
 	}
 }

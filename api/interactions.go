@@ -118,7 +118,7 @@ func (s *Server) list(c echo.Context) error {
 	q := newQuery(req.URL.RawQuery)
 	start, end, hasStart, hasEnd := q.dateRange()
 	order := q.oneOf("order", "desc", "asc", "desc")
-	page := q.integer("page", 1, 1, maxInt)
+	page := q.integer("page", 1, 1, maxPage)
 	perPage := q.integer("per_page", 10, 1, 100)
 	fields, hasFields := q.single("_fields")
 	if err := q.err(); err != nil {
@@ -144,8 +144,12 @@ func (s *Server) list(c echo.Context) error {
 	h := c.Response().Header()
 	h.Set("X-WP-Total", strconv.Itoa(total))
 	h.Set("X-WP-TotalPages", strconv.Itoa(totalPages))
-	if link := pageLinks(c, page, totalPages); link != "" {
-		h.Set("Link", link)
+	if totalPages > 0 && (page > 1 || page < totalPages) {
+		home, err := s.siteHome(req.Context())
+		if err != nil {
+			return err
+		}
+		h.Set("Link", pageLinks(home, req, page, totalPages))
 	}
 	sel := selectFields(fields, hasFields)
 	var buf bytes.Buffer
@@ -157,10 +161,12 @@ func (s *Server) list(c echo.Context) error {
 		writeRow(&buf, row, sel)
 	}
 	buf.WriteByte(']')
-	return c.Blob(http.StatusOK, "application/json; charset=UTF-8", buf.Bytes())
+	return writeJSONBody(c, http.StatusOK, buf.Bytes())
 }
 
-const maxInt = int(^uint(0) >> 1)
+// maxPage is the number of days from 0001-01-01 to 9999-12-31: the table holds one row
+// per day, so no page beyond it can exist, even at one row per page.
+const maxPage = 3652059
 
 type fieldSet struct{ date, count bool }
 
@@ -204,14 +210,13 @@ func writeRow(buf *bytes.Buffer, row repository.DayCount, fs fieldSet) {
 }
 
 // pageLinks builds WordPress's Link header: rel="prev" and rel="next" pointing at this
-// same request with another page.
-func pageLinks(c echo.Context, page, totalPages int) string {
-	req := c.Request()
+// same request with another page, under the site's home (see siteHome).
+func pageLinks(home string, req *http.Request, page, totalPages int) string {
 	link := func(p int, rel string) string {
 		q := req.URL.Query()
 		q.Set("page", strconv.Itoa(p))
-		u := url.URL{Scheme: c.Scheme(), Host: req.Host, Path: req.URL.Path, RawQuery: q.Encode()}
-		return "<" + u.String() + `>; rel="` + rel + `"`
+		u := url.URL{Path: req.URL.Path, RawQuery: q.Encode()}
+		return "<" + home + u.String() + `>; rel="` + rel + `"`
 	}
 	var links []string
 	if page > 1 && totalPages > 0 {
@@ -260,6 +265,21 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		return err
 	}
 	filename := name + "-" + st.today.String() + ".csv"
+	resp := c.Response()
+	downloadHeaders := func() {
+		h := resp.Header()
+		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set(echo.HeaderCacheControl, cacheNoStore)
+	}
+	if c.Request().Method == http.MethodHead {
+		// A probe gets the headers the download would begin with, token and parameters
+		// checked, but no query: a HEAD must not cost a whole export. (A database fault
+		// therefore shows only on GET.)
+		downloadHeaders()
+		return c.NoContent(http.StatusOK)
+	}
 	// An export holds a database connection for as long as its client reads; only so
 	// many run at once, so that summaries and logins always find a connection free.
 	select {
@@ -268,17 +288,13 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 	case <-c.Request().Context().Done():
 		return c.Request().Context().Err()
 	}
-	resp := c.Response()
 	buf := make([]byte, 0, 64<<10)
 	started := false
 	n := 0
 	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(n)) }()
 	begin := func() {
 		started = true
-		h := resp.Header()
-		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
-		h.Set("X-Content-Type-Options", "nosniff")
+		downloadHeaders()
 		resp.WriteHeader(http.StatusOK)
 		if bom {
 			buf = append(buf, "\uFEFF"...)

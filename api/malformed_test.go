@@ -324,9 +324,12 @@ func TestMalformedRequests(t *testing.T) {
 		{name: "PageNegative20Digits/interactions-rows", target: malRows + "?page=-99999999999999999999", status: 400, code: ip, param: "page"},
 		{name: "PageMinusZero/interactions-rows", target: malRows + "?page=-0", status: 400, code: ip, param: "page"},
 		{name: "PerPageNegative/interactions-rows", target: malRows + "?per_page=-1", status: 400, code: ip, param: "per_page"},
-		{name: "PageMaxInt64/interactions-rows", target: malRows + "?page=9223372036854775807", status: 400, code: "rest_post_invalid_page_number"},
+		// No page past the calendar's days can exist: refused, with that bound in the message.
+		{name: "PageMaxInt64/interactions-rows", target: malRows + "?page=9223372036854775807", status: 400, code: ip, param: "page"},
+		{name: "PageMaxInt64EmptyWindow/interactions-rows", target: malRows + "?start=2000-01-01&end=2000-01-02&page=9223372036854775807", status: 400, code: ip, param: "page"},
+		{name: "PageAtBound/interactions-rows", target: malRows + "?page=3652059", status: 400, code: "rest_post_invalid_page_number"},
 		// The edges of the calendar are dates like any other: answers, not errors.
-		{name: "PageMaxInt64EmptyWindow/interactions-rows", target: malRows + "?start=2000-01-01&end=2000-01-02&page=9223372036854775807", status: 200},
+		{name: "PageAtBoundEmptyWindow/interactions-rows", target: malRows + "?start=2000-01-01&end=2000-01-02&page=3652059", status: 200},
 		{name: "WholeCalendarYearly/conversations-summary", target: malConvSummary + "?period=yearly&start=0001-01-01&end=9999-12-31", status: 200},
 		{name: "Year0001/tokens-export", target: malTokExport + "?start=0001-01-01&end=0001-01-01", status: 200},
 		{name: "Year9999End/conversations-export", target: malConvExport + "?end=9999-12-31", status: 200},
@@ -358,7 +361,9 @@ func TestMalformedRequests(t *testing.T) {
 		{name: "EncodedDotDot/interactions-rows", target: "/wp-json/kchat/v1/%2e%2e/v1/interactions", status: 404, code: noRoute},
 		{name: "Dot/interactions-rows", target: "/wp-json/kchat/v1/./interactions", status: 404, code: noRoute},
 		{name: "EncodedSlash/interactions-summary", target: "/wp-json/kchat/v1/interactions%2Fsummary", status: 404, code: noRoute},
-		{name: "TrailingSlash/interactions-summary", target: malSummary + "/", status: 404, code: noRoute},
+		// Trailing slashes are stripped from the route, as WordPress strips them.
+		{name: "TrailingSlash/interactions-summary", target: malSummary + "/", status: 200},
+		{name: "TrailingSlashes/tokens-summary", target: malTokSummary + "///", status: 200},
 		{name: "TrailingDot/interactions-export", target: malExport + "/.", status: 404, code: noRoute},
 		{name: "Uppercase/interactions-summary", target: "/WP-JSON/KCHAT/V1/INTERACTIONS/SUMMARY", status: 404, code: noRoute},
 		{name: "MixedCase/interactions-export", target: "/wp-json/kchat/v1/Interactions/Export", status: 404, code: noRoute},
@@ -368,8 +373,9 @@ func TestMalformedRequests(t *testing.T) {
 		{name: "NULInPath/tokens-export", target: malTokExport + "%00", status: 404, code: noRoute},
 		{name: "BrokenEscapeInPath/tokens-summary", target: malTokSummary + "%zz", status: 404, code: noRoute},
 		{name: "Backslash/conversations-export", target: "/wp-json/kchat/v1/conversations\\export", status: 404, code: noRoute},
-		{name: "TrailingSlash/token", method: "POST", target: malToken + "/", ctype: "application/json", body: jsonLogin("admin", "admin-pass-123"), status: 404, code: noRoute},
-		{name: "TrailingSlashNoAuth/interactions-rows", target: malRows + "/", auth: malNoAuth, status: 404, code: noRoute},
+		{name: "TrailingSlash/token", method: "POST", target: malToken + "/", auth: malNoAuth, ctype: "application/json", body: jsonLogin("admin", "admin-pass-123"), status: 200},
+		{name: "TrailingSlashNoAuth/interactions-rows", target: malRows + "/", auth: malNoAuth, status: 401, code: "rest_not_logged_in"},
+		{name: "SlashThenDot/interactions-rows", target: malRows + "/./", status: 404, code: noRoute},
 
 		// SQL in every parameter: refused as a bad value, never run, never a 500.
 		{name: "SQL/interactions-summary-period", target: malSummary + "?period=%27%20OR%201=1--", status: 400, code: ip, param: "period"},

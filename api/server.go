@@ -74,8 +74,9 @@ type Config struct {
 	Logger  *slog.Logger
 	// Now is the clock; nil means time.Now. Tests inject their own.
 	Now func() time.Time
-	// CapabilityTTL is how long a user's "may manage options" answer is reused; at most
-	// 30 s by contract, 10 s when zero.
+	// CapabilityTTL is how long a user's "may manage options" answer is reused: 10 s when
+	// zero, as kchat-sidecar runs and openapi.yaml states; never more than
+	// MaxCapabilityTTL.
 	CapabilityTTL time.Duration
 	// SettingsTTL is how long site options (timezone, week start…) are reused; 10 s when zero.
 	SettingsTTL time.Duration
@@ -126,7 +127,7 @@ type Server struct {
 	dummies               *dummyHashes
 }
 
-// MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
+// MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
 const MaxCapabilityTTL = 30 * time.Second
 
 // New builds the router.
@@ -191,6 +192,10 @@ func New(cfg Config) (*Server, error) {
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	s.metrics = newMetrics(s)
 	s.echo = s.routes()
+	s.metrics.routes = map[string]bool{}
+	for _, r := range s.echo.Routes() {
+		s.metrics.routes[r.Path] = true
+	}
 	return s, nil
 }
 
@@ -220,8 +225,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.Serv
 func (s *Server) Routes() []string {
 	var out []string
 	for _, r := range s.echo.Routes() {
-		if r.Method == echo.RouteNotFound {
-			continue // the rest_no_route catch-all is not an operation
+		if r.Method == echo.RouteNotFound || r.Method == http.MethodHead {
+			continue // the rest_no_route catch-all is not an operation; HEAD is GET's
 		}
 		out = append(out, r.Method+" "+r.Path)
 	}
@@ -243,6 +248,7 @@ func (s *Server) routes() *echo.Echo {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
 	}
+	e.Pre(trimTrailingSlashes)
 	// observe is outermost: it numbers the request, turns any error (a panic included,
 	// via Recover) into the WordPress error answer, then logs and counts what was sent.
 	e.Use(s.observe)
@@ -254,6 +260,7 @@ func (s *Server) routes() *echo.Echo {
 			return err
 		},
 	}))
+	e.Use(withoutBody) // outside gzip, so that a HEAD is compressed (and labelled) as its GET
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 		AllowOriginFunc: s.allowOrigin,
 		AllowMethods:    []string{http.MethodGet, http.MethodPost, http.MethodOptions},
@@ -272,26 +279,26 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzip.BestSpeed, MinLength: 1024,
 		Skipper: func(c echo.Context) bool { return c.Get(gzipTurnKey) != true || c.Path() == "/metrics" }})) // /metrics compresses itself
 
-	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
-	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
-	e.GET("/healthz", s.healthz)
-	e.GET("/metrics", s.metrics.handler())
-	e.GET("/readyz", s.readyz)
-	e.GET("/openapi.yaml", s.openAPI)
+	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken, cacheControl(cacheNoStore))
+	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, cacheControl(cacheNoStore), s.requireBearerAdmin)
+	getAndHead(e, "/healthz", s.healthz)
+	getAndHead(e, "/metrics", s.metrics.handler())
+	getAndHead(e, "/readyz", s.readyz)
+	getAndHead(e, "/openapi.yaml", s.openAPI)
 	for name, contentType := range docs.Files {
 		path := "/docs"
 		if name != "" {
 			path += "/" + name
 		}
-		e.GET(path, docsHandler(name, contentType))
+		getAndHead(e, path, docsHandler(name, contentType))
 	}
-	e.GET("/wp-json/", s.index)
-	e.GET("/wp-json/"+namespace, s.namespaceIndex)
+	getAndHead(e, "/wp-json/", s.index)
+	getAndHead(e, "/wp-json/"+namespace, s.namespaceIndex)
 
 	// Route-level rather than group middleware: an Echo group with middleware also
 	// catches its unknown paths, which would then answer 401 instead of rest_no_route.
 	for _, r := range dataRoutes {
-		e.GET("/wp-json/"+namespace+r.Path, r.handler(s), s.requireAdmin)
+		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), cacheControl(cachePrivateNoCache), s.requireAdmin)
 	}
 	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
 	return e
@@ -306,8 +313,12 @@ func writeJSON(c echo.Context, status int, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	body := bytes.TrimRight(buf.Bytes(), "\n")
-	if status == http.StatusOK && c.Request().Method == http.MethodGet {
+	return writeJSONBody(c, status, bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// writeJSONBody is writeJSON for a body already encoded.
+func writeJSONBody(c echo.Context, status int, body []byte) error {
+	if m := c.Request().Method; status == http.StatusOK && (m == http.MethodGet || m == http.MethodHead) {
 		sum := sha256.Sum256(body)
 		etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 		c.Response().Header().Set("ETag", etag)

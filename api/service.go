@@ -67,7 +67,7 @@ var dataRoutes = []dataRoute{
 			"start":    argStart,
 			"end":      argEnd,
 			"order":    {Type: "string", Description: "Order by date.", Default: "desc", Enum: []string{"asc", "desc"}},
-			"page":     {Type: "integer", Description: "Current page of the collection.", Default: 1, Minimum: intp(1)},
+			"page":     {Type: "integer", Description: "Current page of the collection.", Default: 1, Minimum: intp(1), Maximum: intp(maxPage)},
 			"per_page": {Type: "integer", Description: "Maximum number of items to be returned in result set.", Default: 10, Minimum: intp(1), Maximum: intp(100)},
 			"_fields":  {Type: "string", Description: "Limit response to specific fields (date, count)."},
 		},
@@ -140,10 +140,14 @@ func (s *Server) routeIndex(ns string) map[string]routeInfo {
 }
 
 func (s *Server) index(c echo.Context) error {
+	home, err := s.siteHome(c.Request().Context())
+	if err != nil {
+		return err
+	}
 	return writeJSON(c, http.StatusOK, map[string]any{
 		"name":        "kchat-sidecar",
 		"description": "Kognetiks Chatbot interaction data, read from the WordPress database.",
-		"url":         c.Scheme() + "://" + c.Request().Host,
+		"url":         home,
 		"namespaces":  []string{namespace, tokenNamespace},
 		"routes":      s.routeIndex(""),
 	})

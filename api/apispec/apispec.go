@@ -38,7 +38,8 @@ var ErrNoOperation = errors.New("no operation in openapi.yaml")
 //
 // Requests are routed with kin-openapi's gorillamux router, not its legacy one: legacy
 // ignores a trailing slash, so it would route /wp-json to the index at /wp-json/ and
-// /wp-json/kchat/v1/ to the namespace index, paths Echo does not serve.
+// /wp-json/kchat/v1/ to the namespace index. The server does too (it strips trailing
+// slashes, as WordPress does), but the contract names each operation by one path.
 func Load(data []byte) (*Spec, error) {
 	doc, err := openapi3.NewLoader().LoadFromData(data)
 	if err != nil {

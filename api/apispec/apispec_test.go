@@ -182,12 +182,24 @@ func rowsHeader(kv ...string) http.Header {
 	return header(append([]string{"Content-Type", jsonCT, "X-WP-Total", "3", "X-WP-TotalPages", "1"}, kv...)...)
 }
 
-func exportHeader(disposition string) http.Header {
-	h := header("Content-Type", "text/csv; charset=utf-8")
+func exportHeader(disposition string, kv ...string) http.Header {
+	h := header(append([]string{"Content-Type", "text/csv; charset=utf-8"}, kv...)...)
 	if disposition != "" {
 		h.Set("Content-Disposition", disposition)
 	}
 	return h
+}
+
+// statedCacheControl is the Cache-Control the contract states for an answer, so that
+// cases about something else carry the right one.
+func statedCacheControl(path string, status int) string {
+	switch {
+	case status >= 400 || strings.Contains(path, "/export"):
+		return "no-store"
+	case strings.HasPrefix(path, "/wp-json/kchat/v1/"):
+		return "private, no-cache"
+	}
+	return ""
 }
 
 // The validator must be able to say no, or the contract tests built on it prove nothing:
@@ -214,6 +226,11 @@ func TestValidateResponse(t *testing.T) {
 		{"SummaryAsPlainText", summaryPath, 200, header("Content-Type", "text/plain"), goodSummary, `Content-Type has unexpected value: "text/plain"`},
 		{"SummaryNoContentType", summaryPath, 200, http.Header{}, goodSummary, `Content-Type has unexpected value: ""`},
 		{"SummaryNotJSON", summaryPath, 200, header("Content-Type", jsonCT), `{"period":`, "failed to decode"},
+		// An empty Cache-Control is sent as none (see the loop).
+		{"SummaryNoCacheControl", summaryPath, 200, header("Content-Type", jsonCT, "Cache-Control", ""), goodSummary, `"Cache-Control" missing`},
+		{"SummarySharedCache", summaryPath, 200, header("Content-Type", jsonCT, "Cache-Control", "public, max-age=60"), goodSummary, `header "Cache-Control"`},
+		{"ErrorStored", rowsPath, 403, header("Content-Type", jsonCT, "Cache-Control", "private, no-cache"), `{"code":"rest_forbidden","message":"m","data":{"status":403}}`, `header "Cache-Control"`},
+		{"ExportStored", exportPath, 200, exportHeader(`attachment; filename="Chatbot-ChatGPT-Interactions-2026-11-25.csv"`, "Cache-Control", "private, no-cache"), goodCSV, `header "Cache-Control"`},
 
 		{"RowsCountInteger", rowsPath, 200, rowsHeader(), `[{"date":"2026-11-24","count":12}]`, ""},
 		{"RowsCountNull", rowsPath, 200, rowsHeader(), `[{"date":"2026-11-24","count":null}]`, ""},
@@ -260,7 +277,14 @@ func TestValidateResponse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
-			err := s.ValidateResponse(req, tt.status, tt.header, []byte(tt.body))
+			h := tt.header.Clone()
+			if _, given := h["Cache-Control"]; !given {
+				h.Set("Cache-Control", statedCacheControl(tt.path, tt.status))
+			}
+			if h.Get("Cache-Control") == "" {
+				h.Del("Cache-Control")
+			}
+			err := s.ValidateResponse(req, tt.status, h, []byte(tt.body))
 			checkError(t, err, tt.want)
 			if errors.Is(err, apispec.ErrNoOperation) {
 				t.Errorf("the request itself was not routed: %v", err)
@@ -324,7 +348,14 @@ func TestValidateResponseDefault(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
-			err := s.ValidateResponse(req, tt.status, tt.header, []byte(tt.body))
+			h := tt.header.Clone()
+			if _, given := h["Cache-Control"]; !given {
+				h.Set("Cache-Control", statedCacheControl(tt.path, tt.status))
+			}
+			if h.Get("Cache-Control") == "" {
+				h.Del("Cache-Control")
+			}
+			err := s.ValidateResponse(req, tt.status, h, []byte(tt.body))
 			checkError(t, err, tt.want)
 		})
 	}

@@ -1,12 +1,20 @@
 // Package csvsafe prepares text for CSV files that people open in spreadsheets. The
 // chatbot's log holds free text from visitors and from a language model, and a cell
-// beginning with "=", "+", "-", "@", a tab or a carriage return is run as a formula by
-// Excel, LibreOffice and Google Sheets (CSV injection, OWASP). Such cells get a leading
-// apostrophe, which spreadsheets show as text; numbers are left alone so that they stay
-// numbers. Quoting is encoding/csv's (RFC 4180).
+// beginning with "=", "+", "-", "@", a tab, CR, LF or NUL, or with the full-width
+// "＝", "＋", "－", "＠" that East Asian input methods type, is run as a formula by Excel,
+// LibreOffice or Google Sheets (CSV injection: OWASP, ASVS 5.0 V1.2.10). Such cells get
+// a leading apostrophe, which spreadsheets show as text; numbers are left alone so that
+// they stay numbers. Quoting is RFC 4180's.
 package csvsafe
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
+
+// fullWidthTriggers are U+FF1D, U+FF0B, U+FF0D and U+FF20; spreadsheets read them as
+// their ASCII forms. Tab, CR, LF and NUL have no full-width forms.
+var fullWidthTriggers = [...]string{"＝", "＋", "－", "＠"}
 
 // Neutralize returns s as a spreadsheet will show it as text rather than run it.
 func Neutralize(s string) string {
@@ -14,11 +22,19 @@ func Neutralize(s string) string {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@':
 		if isNumber(s) {
 			return s
 		}
 		return "'" + s
+	case '\t', '\r', '\n', 0:
+		return "'" + s
+	case 0xEF: // the first byte of every full-width trigger in UTF-8
+		for _, t := range fullWidthTriggers {
+			if strings.HasPrefix(s, t) {
+				return "'" + s
+			}
+		}
 	}
 	return s
 }
@@ -26,9 +42,6 @@ func Neutralize(s string) string {
 // isNumber reports whether s is a plain decimal number such as "-3" or "+1.5e3", which a
 // spreadsheet reads as a value, not a formula.
 func isNumber(s string) bool {
-	if s[0] == '\t' || s[0] == '\r' {
-		return false
-	}
 	_, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return false

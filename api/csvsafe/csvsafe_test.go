@@ -3,6 +3,7 @@ package csvsafe_test
 import (
 	"bytes"
 	"encoding/csv"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,6 +18,14 @@ func TestNeutralize(t *testing.T) {
 		"@mention":                           "'@mention",
 		"\tcmd":                              "'\tcmd",
 		"\rcmd":                              "'\rcmd",
+		"\ncmd":                              "'\ncmd",
+		"\x00=cmd":                           "'\x00=cmd",
+		"\n-3":                               "'\n-3",
+		"＝HYPERLINK(\"http://evil.test\")":   "'＝HYPERLINK(\"http://evil.test\")",
+		"＋1":                                 "'＋1",
+		"－2":                                 "'－2",
+		"＠SUM(A1)":                           "'＠SUM(A1)",
+		"a＝b":                                "a＝b",
 		"-3":                                 "-3",
 		"+1.5e3":                             "+1.5e3",
 		"-Inf":                               "'-Inf",
@@ -36,7 +45,7 @@ func TestNeutralize(t *testing.T) {
 // Whatever the text, the CSV reads back as written, and no cell a spreadsheet would run
 // survives.
 func FuzzNeutralize(f *testing.F) {
-	for _, s := range []string{"=1+1", "-5", "line one\nline two", `Hello, "bot"`, "@x", "\t=", "😀"} {
+	for _, s := range []string{"=1+1", "-5", "line one\nline two", `Hello, "bot"`, "@x", "\t=", "😀", "\n=1", "\x00=1", "＝1+1", "\xef\xbc"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -44,13 +53,8 @@ func FuzzNeutralize(f *testing.F) {
 		if out != s && out != "'"+s {
 			t.Fatalf("Neutralize changed %q into %q", s, out)
 		}
-		if len(out) > 0 {
-			switch out[0] {
-			case '=', '+', '-', '@', '\t', '\r':
-				if out != s {
-					t.Fatalf("%q still starts with a trigger", out)
-				}
-			}
+		if startsWithTrigger(out) {
+			t.Fatalf("%q still starts with a trigger", out)
 		}
 		// Our writer keeps every byte; read back with a reader that keeps them too
 		// (encoding/csv folds CRLF inside quotes into LF, so it reads with LazyQuotes off
@@ -66,6 +70,18 @@ func FuzzNeutralize(f *testing.F) {
 			t.Fatalf("byte-faithful field: wrote %q, got %q", s, got)
 		}
 	})
+}
+
+// startsWithTrigger is the rule, stated apart from the code: a cell a spreadsheet would
+// run starts with one of these, ASCII or full-width, unless it is a plain number.
+func startsWithTrigger(s string) bool {
+	for _, t := range []string{"=", "+", "-", "@", "\t", "\r", "\n", "\x00", "＝", "＋", "－", "＠"} {
+		if strings.HasPrefix(s, t) {
+			_, err := strconv.ParseFloat(s, 64)
+			return err != nil || strings.ContainsAny(s, "xXpP_iInN")
+		}
+	}
+	return false
 }
 
 // unquote reads back a one-field record exactly, by RFC 4180 alone.
