@@ -128,7 +128,6 @@ func TestWordPressAdminPage(t *testing.T) {
 	t.Cleanup(func() { php.Process.Kill(); php.Wait() })
 	waitHTTP(t, home+"/wp-login.php")
 
-	downloads := t.TempDir()
 	ctx := newBrowser(t)
 
 	// An administrator logs in through wp-login.php and opens the page.
@@ -164,16 +163,23 @@ func TestWordPressAdminPage(t *testing.T) {
 	}
 	checkPage(t, ctx, summary(t, sidecarURL, token, "weekly", "2025-12-15", "2026-02-10"))
 
-	// Download: the file is the table, row for row, for the chosen dates.
-	must(t, chromedp.Run(ctx,
-		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(downloads).WithEventsEnabled(true),
-		chromedp.Click(`#kchat-download`, chromedp.ByQuery),
-	))
-	file := waitDownload(t, downloads)
-	if !strings.HasPrefix(filepath.Base(file), "Chatbot-ChatGPT-Interactions-") || !strings.HasSuffix(file, ".csv") {
-		t.Errorf("downloaded file name %s", filepath.Base(file))
+	// "Download Interaction Data" is the plugin's button: every stored day, whatever
+	// window is on screen. The fixture has days on both sides of this one.
+	all := download(t, ctx, `#kchat-download`)
+	if !strings.HasPrefix(filepath.Base(all), "Chatbot-ChatGPT-Interactions-") || !strings.HasSuffix(all, ".csv") {
+		t.Errorf("downloaded file name %s", filepath.Base(all))
 	}
-	compareCSV(t, db, file, "2025-12-15", "2026-02-10")
+	everyDay := compareCSV(t, db, all, "", "")
+	// The second button: the window shown, row for row.
+	var label string
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-download-window`, &label, chromedp.ByQuery)))
+	if !strings.Contains(label, "2025-12-15") || !strings.Contains(label, "2026-02-10") {
+		t.Errorf("the window's download button does not say which dates: %q", label)
+	}
+	shown := compareCSV(t, db, download(t, ctx, `#kchat-download-window`), "2025-12-15", "2026-02-10")
+	if shown == 0 || shown >= everyDay {
+		t.Errorf("the window holds %d stored days of %d: the fixture should have days outside it", shown, everyDay)
+	}
 
 	// A window with no interactions says so.
 	must(t, chromedp.Run(ctx,
@@ -505,6 +511,18 @@ func saveScreenshot(t *testing.T, ctx context.Context, path string) {
 	must(t, os.WriteFile(path, png, 0o644))
 }
 
+// download clicks a download button and returns the file the browser saved, each into a
+// folder of its own (both files carry the same name).
+func download(t *testing.T, ctx context.Context, button string) string {
+	t.Helper()
+	dir := t.TempDir()
+	must(t, chromedp.Run(ctx,
+		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir).WithEventsEnabled(true),
+		chromedp.Click(button, chromedp.ByQuery),
+	))
+	return waitDownload(t, dir)
+}
+
 func waitDownload(t *testing.T, dir string) string {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
@@ -521,7 +539,9 @@ func waitDownload(t *testing.T, dir string) string {
 	return ""
 }
 
-func compareCSV(t *testing.T, db *repotest.Database, file, start, end string) {
+// compareCSV checks a downloaded file against the interactions table between start and
+// end (every row when both are empty) and returns how many days it holds.
+func compareCSV(t *testing.T, db *repotest.Database, file, start, end string) int {
 	t.Helper()
 	f, err := os.Open(file)
 	must(t, err)
@@ -531,7 +551,11 @@ func compareCSV(t *testing.T, db *repotest.Database, file, start, end string) {
 	conn, err := sql.Open("mysql", db.DSN)
 	must(t, err)
 	defer conn.Close()
-	rows, err := conn.Query("SELECT DATE_FORMAT(`date`, '%Y-%m-%d'), COALESCE(CAST(`count` AS CHAR), '') FROM wp_chatbot_chatgpt_interactions WHERE `date` BETWEEN ? AND ? ORDER BY `date`", start, end)
+	query, args := "SELECT DATE_FORMAT(`date`, '%Y-%m-%d'), COALESCE(CAST(`count` AS CHAR), '') FROM wp_chatbot_chatgpt_interactions", []any{}
+	if start != "" {
+		query, args = query+" WHERE `date` BETWEEN ? AND ?", []any{start, end}
+	}
+	rows, err := conn.Query(query+" ORDER BY `date`", args...)
 	must(t, err)
 	defer rows.Close()
 	want := [][]string{{"date", "count"}}
@@ -541,6 +565,15 @@ func compareCSV(t *testing.T, db *repotest.Database, file, start, end string) {
 		want = append(want, []string{d, c})
 	}
 	if fmt.Sprint(records) != fmt.Sprint(want) {
-		t.Errorf("downloaded CSV differs from the table:\n got %v\nwant %v", records, want)
+		t.Errorf("downloaded CSV (%q to %q) differs from the table: got %s, want %s", start, end, days(records), days(want))
 	}
+	return len(want) - 1
+}
+
+// days describes CSV records briefly: how many days, the first and the last.
+func days(records [][]string) string {
+	if len(records) < 2 {
+		return fmt.Sprintf("no days %v", records)
+	}
+	return fmt.Sprintf("%d days %v … %v", len(records)-1, records[1], records[len(records)-1])
 }

@@ -31,7 +31,9 @@ var ErrUnavailable = errors.New("database unavailable")
 // every one was in use: the database may be fine, the sidecar's pool is the limit.
 var ErrBusy = errors.New("every database connection is busy")
 
-// ErrTableMissing is returned by CheckReady when the plugin's interactions table is absent.
+// ErrTableMissing is returned by CheckReady when the plugin's interactions table is absent,
+// and wraps any query's "no such table": WordPress not installed yet, or the plugin not yet
+// activated, as when a new site is being set up. Callers answer it with 503.
 var ErrTableMissing = errors.New("table missing")
 
 // Config says where the WordPress database is and which site of it to read.
@@ -219,14 +221,19 @@ func (db *DB) CheckReady(ctx context.Context) error {
 	return nil
 }
 
-// classify marks errors that mean "the database did not answer" with ErrUnavailable, so
-// that the API can tell an outage (503) from a bug (500).
+// classify marks errors that mean "the database did not answer" with ErrUnavailable, and
+// a missing table with ErrTableMissing, so that the API can tell an outage or a site not
+// set up yet (503) from a bug (500).
 func classify(err error) error {
 	if err == nil {
 		return nil
 	}
 	if unavailable(err) {
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
+	}
+	var myErr *mysql.MySQLError
+	if errors.As(err, &myErr) && myErr.Number == 1146 { // ER_NO_SUCH_TABLE
+		return fmt.Errorf("%w: %w", ErrTableMissing, err)
 	}
 	return err
 }

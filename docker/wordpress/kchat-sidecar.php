@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Kognetiks Chatbot Interactions (kchat-sidecar)
- * Description:       Shows the Kognetiks Chatbot's interaction data from the kchat-sidecar service under Settings → Chatbot Interactions, with a chart, the Date / Count table and the CSV download.
+ * Description:       Shows the Kognetiks Chatbot's interaction data from the kchat-sidecar service under Settings → Chatbot Interactions, with a chart, the Date / Count table and the CSV downloads.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
@@ -124,6 +124,8 @@ function kchat_sidecar_scripts() {
 			'chartLabel'   => __( 'Interactions per period, as a bar chart', 'kchat-sidecar' ),
 			'downloading'  => __( 'Preparing the download…', 'kchat-sidecar' ),
 			'downloadFail' => __( 'The download failed:', 'kchat-sidecar' ),
+			/* translators: 1: first day shown, 2: last day shown (YYYY-MM-DD). */
+			'downloadShown' => __( 'Download %1$s to %2$s only', 'kchat-sidecar' ),
 			/* translators: 1: bucket label, 2: interaction count. */
 			'barTitle'     => __( '%1$s: %2$s interactions', 'kchat-sidecar' ),
 		),
@@ -175,7 +177,11 @@ function kchat_sidecar_render() {
 			<tbody></tbody>
 			<tfoot><tr><th scope="row"><?php esc_html_e( 'Total', 'kchat-sidecar' ); ?></th><td id="kchat-total"></td></tr></tfoot>
 		</table>
-		<p><button type="button" class="button button-primary" id="kchat-download"><?php esc_html_e( 'Download Interaction Data', 'kchat-sidecar' ); ?></button></p>
+		<p class="kchat-downloads">
+			<?php // As the plugin's own button: every stored day, whatever the dates shown. ?>
+			<button type="button" class="button button-primary" id="kchat-download"><?php esc_html_e( 'Download Interaction Data', 'kchat-sidecar' ); ?></button>
+			<button type="button" class="button" id="kchat-download-window" disabled><?php esc_html_e( 'Download the dates shown only', 'kchat-sidecar' ); ?></button>
+		</p>
 	</div>
 	<?php
 }
@@ -189,7 +195,8 @@ function kchat_sidecar_css() {
 	return '.kchat-form{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:12px 0}'
 		. '.kchat-chart svg{display:block;max-width:100%;height:auto;background:#fff;border:1px solid #c3c4c7;margin:12px 0}'
 		. '.kchat-chart .bar{fill:#2271b1}.kchat-chart text{font-size:11px;fill:#1d2327}'
-		. '.kchat-table{max-width:480px}.kchat-table td:last-child,.kchat-table th:last-child{text-align:right}';
+		. '.kchat-table{max-width:480px}.kchat-table td:last-child,.kchat-table th:last-child{text-align:right}'
+		. '.kchat-downloads{display:flex;flex-wrap:wrap;gap:8px}';
 }
 
 /**
@@ -307,6 +314,17 @@ function kchat_sidecar_js() {
 	// overwrite a later one.
 	var latest = 0;
 
+	// The window the table shows, as the sidecar answered it; dates typed into the form
+	// but not yet shown are not it.
+	var shown = null;
+
+	function showWindow(data) {
+		shown = data ? { start: data.start, end: data.end } : null;
+		var b = $('kchat-download-window');
+		b.disabled = !shown;
+		if (shown) { b.textContent = t.downloadShown.replace('%1$s', shown.start).replace('%2$s', shown.end); }
+	}
+
 	function load() {
 		if (!cfg.token) { notice('error', cfg.problem); return; }
 		var mine = ++latest;
@@ -318,21 +336,23 @@ function kchat_sidecar_js() {
 			$('kchat-period').value = data.period;
 			table(data);
 			chart(data.buckets);
+			showWindow(data);
 			notice(data.total === 0 ? 'warning' : '', data.total === 0 ? t.empty : '');
 			document.body.setAttribute('data-kchat-state', 'loaded');
 		}).catch(function (err) {
 			if (mine !== latest) { return; }
 			table({ buckets: [], total: '' });
 			chart([]);
+			showWindow(null);
 			notice('error', explain(err));
 			document.body.setAttribute('data-kchat-state', 'error');
 		});
 	}
 
-	function download() {
+	// range: {start, end} for those days only; null for every stored day.
+	function download(range) {
 		notice('info', t.downloading);
-		var p = params();
-		call('/interactions/export', { start: p.start, end: p.end }).then(function (resp) {
+		call('/interactions/export', range || {}).then(function (resp) {
 			var cd = resp.headers.get('Content-Disposition') || '';
 			var m = /filename="([^"]+)"/.exec(cd);
 			return resp.blob().then(function (blob) {
@@ -349,7 +369,8 @@ function kchat_sidecar_js() {
 
 	$('kchat-form').addEventListener('submit', function (e) { e.preventDefault(); load(); });
 	$('kchat-period').addEventListener('change', function () { $('kchat-start').value = ''; load(); });
-	$('kchat-download').addEventListener('click', download);
+	$('kchat-download').addEventListener('click', function () { download(null); });
+	$('kchat-download-window').addEventListener('click', function () { if (shown) { download(shown); } });
 	load();
 })();
 JS;
