@@ -306,15 +306,16 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 // route.
 func (s *Server) applicationPasswordUser(c echo.Context, username, password string) (repository.User, error) {
 	ctx := c.Request().Context()
-	attempt, err := s.beginLogin(c, username)
+	attempt, err := s.beginLogin(c, username, errUnknownAppPasswordUser)
 	if err != nil {
 		return repository.User{}, err
 	}
+	defer attempt.end()
 	user, err := s.store.UserByLogin(ctx, username)
 	if errors.Is(err, repository.ErrNotFound) {
 		wppass.CheckApplicationPassword(password, dummyAppPasswordHash)
 		attempt.failed()
-		return repository.User{}, errUnauthorized("invalid_username", "Unknown username. Check again or try your email address.")
+		return repository.User{}, errUnknownAppPasswordUser
 	}
 	if err != nil {
 		return repository.User{}, err

@@ -129,7 +129,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	e := toError(err)
 	req := c.Request()
 	if e.Status >= 500 {
-		s.logFor(c).Error("request failed", "method", req.Method, "path", req.URL.Path,
+		s.logFor(c).Error("request failed", "method", clip(req.Method), "path", clip(req.URL.Path),
 			"status", e.Status, "code", e.Code, "err", errString(err))
 	}
 	if e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden || e.Status == http.StatusTooManyRequests {
@@ -161,5 +161,5 @@ func errString(err error) slog.Value {
 	if err == nil {
 		return slog.StringValue("")
 	}
-	return slog.StringValue(err.Error())
+	return slog.StringValue(clip(err.Error())) // a driver's error may quote the client's input
 }

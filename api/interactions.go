@@ -335,7 +335,7 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		if !started {
 			return err
 		}
-		s.logFor(c).Error("export aborted", "file", filename, "rows", n, "err", err.Error())
+		s.logFor(c).Error("export aborted", "file", filename, "rows", n, "err", errString(err))
 		panic(http.ErrAbortHandler)
 	}
 	return nil

@@ -194,7 +194,8 @@ func TestLoginLimits(t *testing.T) {
 	for i := 0; i < 3; i++ {
 		wantWPError(t, e.post(tokenPath, "application/json", wrong), 403, "[jwt_auth] incorrect_password")
 	}
-	// The username is locked now, even for the right password, and says for how long.
+	// The username is locked now from this address, even for the right password, and
+	// says for how long (other addresses: TestLoginNoLockoutFromOtherAddresses).
 	rec := e.post(tokenPath, "application/json", right)
 	wantWPError(t, rec, http.StatusTooManyRequests, "kchat_too_many_attempts")
 	if ra, _ := strconv.Atoi(rec.Header().Get("Retry-After")); ra < 1 || ra > 900 {
@@ -226,7 +227,8 @@ func TestLoginLimits(t *testing.T) {
 	}
 }
 
-// Other spellings of one account share its limit: the e-mail address, another case.
+// Other spellings of one account share its limit from an address: the e-mail address,
+// another case.
 func TestLoginLimitsPerAccount(t *testing.T) {
 	limits := api.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 3, Window: 15 * time.Minute}
 	e := newEnv(t, func(c *api.Config) { c.LoginLimits = limits })

@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 )
@@ -50,8 +52,8 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			level = slog.LevelError
 		}
 		s.log.LogAttrs(c.Request().Context(), level, "request",
-			slog.String("request_id", id), slog.String("method", c.Request().Method),
-			slog.String("path", c.Request().URL.Path), slog.String("route", route),
+			slog.String("request_id", id), slog.String("method", clip(c.Request().Method)),
+			slog.String("path", clip(c.Request().URL.Path)), slog.String("route", route),
 			slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
 			slog.Float64("latency_ms", float64(took.Microseconds())/1000))
 		return nil
@@ -67,6 +69,29 @@ func (s *Server) logFor(c echo.Context) *slog.Logger {
 		return s.log.With("request_id", id)
 	}
 	return s.log
+}
+
+// maxLoggedString caps every string a client chose (a path, a method, an error quoting
+// its input) in a log line, so that a client cannot make the logs large.
+const maxLoggedString = 256
+
+// clip makes s fit maxLoggedString bytes of valid UTF-8, marking a cut with "…".
+func clip(s string) string {
+	if len(s) <= maxLoggedString && utf8.ValidString(s) {
+		return s
+	}
+	const mark = "…"
+	// Replacing invalid bytes may lengthen the text (one byte becomes three), so cut
+	// before and after.
+	t := strings.ToValidUTF8(s[:min(len(s), maxLoggedString)], "\uFFFD")
+	if len(s) <= maxLoggedString && len(t) <= maxLoggedString {
+		return t
+	}
+	cut := min(len(t), maxLoggedString-len(mark))
+	for cut > 0 && cut < len(t) && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	return t[:cut] + mark
 }
 
 func saneRequestID(id string) bool {

@@ -45,6 +45,8 @@ type UserStore interface {
 	UserByID(ctx context.Context, id uint64) (repository.User, error)
 	UserByLogin(ctx context.Context, loginOrEmail string) (repository.User, error)
 	ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error)
+	// CommonPasswordHash is a stored hash of the format most users' passwords have.
+	CommonPasswordHash(ctx context.Context) (string, error)
 }
 
 // ReadinessChecker tells whether the database answers and holds the plugin's table.
@@ -123,8 +125,11 @@ type Server struct {
 	cors        []string
 	proxies     []*net.IPNet
 
-	byAddress, byUsername *limiter
-	dummies               *dummyHashes
+	// Failures per client address, per (address, username or account), and per account
+	// from everywhere; see LoginLimits.
+	byAddress, byPair, byAccount *limiter
+	slowDelay                    time.Duration
+	dummies                      *dummyHashes
 }
 
 // MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
@@ -163,6 +168,15 @@ func New(cfg Config) (*Server, error) {
 	if limits.MaxPerUsername <= 0 {
 		limits.MaxPerUsername = DefaultLoginLimits.MaxPerUsername
 	}
+	if limits.SlowAfter <= 0 {
+		limits.SlowAfter = DefaultLoginLimits.SlowAfter
+	}
+	if limits.SlowDelay <= 0 {
+		limits.SlowDelay = DefaultLoginLimits.SlowDelay
+	}
+	if limits.SlowDelay > MaxSlowDelay {
+		limits.SlowDelay = MaxSlowDelay
+	}
 	if limits.Window <= 0 {
 		limits.Window = DefaultLoginLimits.Window
 	}
@@ -181,9 +195,11 @@ func New(cfg Config) (*Server, error) {
 		cors:     cfg.CORSOrigins,
 		proxies:  cfg.TrustedProxies,
 
-		byAddress:  newLimiter(limits.MaxPerAddress, limits.Window),
-		byUsername: newLimiter(limits.MaxPerUsername, limits.Window),
-		dummies:    newDummyHashes(),
+		byAddress: newLimiter(limits.MaxPerAddress, limits.Window),
+		byPair:    newLimiter(limits.MaxPerUsername, limits.Window),
+		byAccount: newLimiter(limits.SlowAfter, limits.Window),
+		slowDelay: limits.SlowDelay,
+		dummies:   &dummyHashes{store: cfg.Store},
 	}
 	if cfg.MaxExports <= 0 {
 		cfg.MaxExports = 5
@@ -255,8 +271,8 @@ func (s *Server) routes() *echo.Echo {
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		DisablePrintStack: true,
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
-			s.logFor(c).Error("panic", "method", c.Request().Method, "path", c.Request().URL.Path,
-				"err", err.Error(), "stack", string(stack))
+			s.logFor(c).Error("panic", "method", clip(c.Request().Method), "path", clip(c.Request().URL.Path),
+				"err", errString(err), "stack", string(stack))
 			return err
 		},
 	}))

@@ -133,6 +133,7 @@ func (f *fakeStore) UserByLogin(context.Context, string) (repository.User, error
 	return f.user, nil
 }
 func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]string, error) { return nil, nil }
+func (f *fakeStore) CommonPasswordHash(context.Context) (string, error)             { return "", nil }
 func (f *fakeStore) EachLogRow(context.Context, repository.DateRange, bool, func([]sql.NullString) error) error {
 	return f.failDays
 }

@@ -144,6 +144,41 @@ func TestUserByLoginAndApplicationPasswords(t *testing.T) {
 	}
 }
 
+// The most common hash format of the site's users: formats are told apart by kind and
+// cost, not by salt.
+func TestCommonPasswordHash(t *testing.T) {
+	repo, db := openFixture(t)
+	ctx := context.Background()
+	common := func() string {
+		t.Helper()
+		h, err := repo.CommonPasswordHash(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if h := common(); !strings.HasPrefix(h, "$P$B") { // two phpass users, one 6.8 bcrypt
+		t.Errorf("fixture: %q", h)
+	}
+	bcrypt10 := "$wp$2y$10$Cc2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW"
+	for i, h := range []string{
+		bcrypt10, "$wp$2y$10$Dd2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW",
+		"$wp$2y$12$Ee2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW", "", "",
+		"0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210",
+	} {
+		db.Exec(t, `INSERT INTO wp_users (user_login, user_pass, user_nicename, user_email, user_url, user_registered, user_activation_key, user_status, display_name)
+			VALUES (?, ?, '', '', '', '2026-11-25 00:00:00', '', 0, '')`, "u"+strconv.Itoa(i), h)
+	}
+	// Three $wp cost 10 (the fixture's and two more), two phpass, two MD5, one cost 12, two empty.
+	if h := common(); !strings.HasPrefix(h, "$wp$2y$10$") {
+		t.Errorf("got %q, want a $wp$2y$10$ hash", h)
+	}
+	db.Exec(t, "UPDATE wp_users SET user_pass = ''")
+	if h := common(); h != "" {
+		t.Errorf("no passwords: %q", h)
+	}
+}
+
 // Site 2 of a multisite reads wp_2_ tables and wp_2_capabilities; network super admins
 // (site_admins, by login) may do everything on every site.
 func TestMultisite(t *testing.T) {

@@ -75,6 +75,30 @@ func (db *DB) UserByLogin(ctx context.Context, login string) (User, error) {
 	return db.withCapabilities(ctx, row)
 }
 
+// CommonPasswordHash returns a stored password hash of the format (and cost) most of the
+// site's users have, "" when no user has a password. Formats are told apart as WordPress
+// does: plain MD5 (32 characters or fewer), $wp bcrypt by cost, phpass by its count
+// character, any other password_hash() value by its first seven characters ("$2y$10$").
+func (db *DB) CommonPasswordHash(ctx context.Context) (string, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var rows []struct {
+		Format string `db:"format"`
+		N      int64  `db:"n"`
+		Sample string `db:"sample"`
+	}
+	err := db.db.SelectContext(ctx, &rows, `SELECT CASE
+			WHEN CHAR_LENGTH(user_pass) <= 32 THEN ''
+			WHEN user_pass LIKE '$wp$%' THEN LEFT(user_pass, 10)
+			WHEN user_pass LIKE '$P$%' OR user_pass LIKE '$H$%' THEN LEFT(user_pass, 4)
+			ELSE LEFT(user_pass, 7) END AS format, COUNT(*) AS n, MIN(user_pass) AS sample
+		FROM `+db.t.users+` WHERE user_pass <> '' GROUP BY format ORDER BY n DESC, format LIMIT 1`)
+	if err != nil || len(rows) == 0 {
+		return "", classify(err)
+	}
+	return rows[0].Sample, nil
+}
+
 // ApplicationPasswords returns the stored hashes of the user's application passwords
 // (the _application_passwords user meta). Malformed meta means none.
 func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error) {
