@@ -75,10 +75,18 @@ func IssueToken(secret []byte, p TokenParams) (string, error) {
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(secret)
 }
 
-// verifyToken checks a bearer token and returns the user id it names. Issuer is the
-// expected iss. The checks and their order follow the JWT plugin; the error codes are
-// its own, with 401 where it says 403 (see api.md).
-func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, string, time.Time, *Error) {
+// tokenClaims are what a verified token says.
+type tokenClaims struct {
+	userID uint64
+	// fingerprint is kchat_pwf, empty for tokens without it (the plugin's).
+	fingerprint string
+	expires     time.Time
+}
+
+// verifyToken checks a bearer token and returns its claims. Issuer is the expected iss.
+// The checks and their order follow the JWT plugin; the error codes are its own, with
+// 401 where it says 403 (see api.md).
+func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
 	parser := jwt.NewParser(
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithExpirationRequired(),
@@ -88,16 +96,16 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, stri
 	var claims wpClaims
 	_, err := parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return secret, nil })
 	if err != nil {
-		return 0, "", time.Time{}, errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
+		return tokenClaims{}, errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
 	}
 	if strings.TrimSuffix(claims.Issuer, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
-		return 0, "", time.Time{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
+		return tokenClaims{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
 	}
 	id, ok := parseUserID(claims.Data.User.ID)
 	if !ok {
-		return 0, "", time.Time{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
+		return tokenClaims{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
-	return id, claims.PasswordFingerprint, claims.ExpiresAt.Time, nil
+	return tokenClaims{userID: id, fingerprint: claims.PasswordFingerprint, expires: claims.ExpiresAt.Time}, nil
 }
 
 // verifiedTokens remembers tokens whose signature and claims have been checked, so that
@@ -112,8 +120,7 @@ type verifiedTokens struct {
 
 type verifiedToken struct {
 	issuer      string
-	id          uint64
-	fingerprint string
+	claims      tokenClaims
 	from, until time.Time
 }
 
@@ -122,16 +129,16 @@ const (
 	verifiedTokenMax = 4096
 )
 
-func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time) (uint64, string, *Error) {
+func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
 	v.mu.Lock()
 	e, ok := v.m[raw]
 	v.mu.Unlock()
 	if ok && e.issuer == issuer && !now.Before(e.from) && now.Before(e.until) {
-		return e.id, e.fingerprint, nil
+		return e.claims, nil
 	}
-	id, fingerprint, exp, terr := verifyToken(secret, raw, issuer, now)
+	claims, terr := verifyToken(secret, raw, issuer, now)
 	if terr != nil {
-		return 0, "", terr
+		return tokenClaims{}, terr
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -139,11 +146,11 @@ func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time
 		v.m = map[string]verifiedToken{} // many live tokens at once: start again
 	}
 	until := now.Add(verifiedTokenTTL)
-	if exp.Before(until) {
-		until = exp
+	if claims.expires.Before(until) {
+		until = claims.expires
 	}
-	v.m[raw] = verifiedToken{issuer: issuer, id: id, fingerprint: fingerprint, from: now, until: until}
-	return id, fingerprint, nil
+	v.m[raw] = verifiedToken{issuer: issuer, claims: claims, from: now, until: until}
+	return claims, nil
 }
 
 func invalidTokenMessage(err error) string {
@@ -284,18 +291,18 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 		}
 		issuer = settings.Home
 	}
-	id, fingerprint, terr := s.tokens.verify(s.secret, token, issuer, s.now())
+	claims, terr := s.tokens.verify(s.secret, token, issuer, s.now())
 	if terr != nil {
 		return repository.User{}, terr
 	}
-	user, err := s.users.get(ctx, id, s.store.UserByID)
+	user, err := s.users.get(ctx, claims.userID, s.store.UserByID)
 	if errors.Is(err, repository.ErrNotFound) {
 		return repository.User{}, errForbidden
 	}
 	if err != nil {
 		return repository.User{}, err
 	}
-	if fingerprint != "" && !hmac.Equal([]byte(fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
+	if claims.fingerprint != "" && !hmac.Equal([]byte(claims.fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
 		return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: the password has changed")
 	}
 	return user, nil

@@ -65,15 +65,15 @@ func FuzzBearerAndToken(f *testing.F) {
 			}
 			return
 		}
-		id, _, _, terr := verifyToken(secret, tok, "http://x.test", now)
+		c, terr := verifyToken(secret, tok, "http://x.test", now)
 		if terr != nil {
 			if terr.Status != http.StatusUnauthorized {
 				t.Fatalf("%q: status %d", header, terr.Status)
 			}
 			return
 		}
-		if tok != good || id != 7 {
-			t.Fatalf("%q accepted as user %d", header, id)
+		if tok != good || c.userID != 7 {
+			t.Fatalf("%q accepted as user %d", header, c.userID)
 		}
 	})
 }
@@ -128,22 +128,22 @@ func TestVerifiedTokens(t *testing.T) {
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	tok, _ := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: 30 * time.Second})
 	var v verifiedTokens
-	if id, _, err := v.verify(secret, tok, "http://x.test", now); err != nil || id != 7 {
-		t.Fatalf("first check: %d %v", id, err)
+	if c, err := v.verify(secret, tok, "http://x.test", now); err != nil || c.userID != 7 {
+		t.Fatalf("first check: %d %v", c.userID, err)
 	}
-	if id, _, err := v.verify(secret, tok, "http://x.test", now.Add(29*time.Second)); err != nil || id != 7 {
-		t.Fatalf("remembered: %d %v", id, err)
+	if c, err := v.verify(secret, tok, "http://x.test", now.Add(29*time.Second)); err != nil || c.userID != 7 {
+		t.Fatalf("remembered: %d %v", c.userID, err)
 	}
-	if _, _, err := v.verify(secret, tok, "http://other.test", now.Add(time.Second)); err == nil || err.Code != "jwt_auth_bad_iss" {
+	if _, err := v.verify(secret, tok, "http://other.test", now.Add(time.Second)); err == nil || err.Code != "jwt_auth_bad_iss" {
 		t.Errorf("another issuer: %v", err)
 	}
-	if _, _, err := v.verify(secret, tok, "http://x.test", now.Add(30*time.Second)); err == nil || err.Message != "Expired token" {
+	if _, err := v.verify(secret, tok, "http://x.test", now.Add(30*time.Second)); err == nil || err.Message != "Expired token" {
 		t.Errorf("at expiry: %v", err)
 	}
-	if _, _, err := v.verify(secret, tok, "http://x.test", now.Add(-time.Second)); err == nil {
+	if _, err := v.verify(secret, tok, "http://x.test", now.Add(-time.Second)); err == nil {
 		t.Errorf("before it was issued: accepted")
 	}
-	if _, _, err := v.verify([]byte("another-secret-0123456"), tok+"x", "http://x.test", now); err == nil {
+	if _, err := v.verify([]byte("another-secret-0123456"), tok+"x", "http://x.test", now); err == nil {
 		t.Errorf("a changed token: accepted")
 	}
 }
