@@ -85,27 +85,87 @@ type tokenClaims struct {
 
 // verifyToken checks a bearer token and returns its claims. Issuer is the expected iss.
 // The checks and their order follow the JWT plugin; the error codes are its own, with
-// 401 where it says 403 (see api.md).
+// 401 where it says 403 (see api.md). Header and claims are decoded strictly (see
+// strictjson.go): a token is read one way or refused.
 func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
-	parser := jwt.NewParser(
-		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
-		jwt.WithExpirationRequired(),
-		jwt.WithIssuedAt(),
-		jwt.WithTimeFunc(func() time.Time { return now }),
-	)
-	var claims wpClaims
-	_, err := parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return secret, nil })
-	if err != nil {
-		return tokenClaims{}, errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
+	invalid := func(message string) (tokenClaims, *Error) {
+		return tokenClaims{}, errUnauthorized("jwt_auth_invalid_token", message)
 	}
-	if strings.TrimSuffix(claims.Issuer, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
+	segs := strings.Split(raw, ".")
+	if len(segs) != 3 {
+		return invalid("The token is malformed")
+	}
+	headerJSON, err := decodeSegment(segs[0])
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+	header, err := decodeStrictObject(headerJSON)
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+	// RFC 7515 §4.1.11: a recipient that does not understand every extension named in
+	// crit must refuse the token. The sidecar understands none.
+	if _, ok := header["crit"]; ok {
+		return invalid("The token has critical header parameters (crit), which are not supported")
+	}
+	if alg, _, err := optionalString(header, "alg"); err != nil || alg != jwt.SigningMethodHS256.Alg() {
+		return invalid("The token is not signed with HS256")
+	}
+	sig, err := decodeSegment(segs[2])
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+	if jwt.SigningMethodHS256.Verify(segs[0]+"."+segs[1], sig, secret) != nil {
+		return invalid("Signature verification failed")
+	}
+	payload, err := decodeSegment(segs[1])
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+	claims, err := decodeStrictObject(payload)
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+
+	exp, hasExp, expErr := numericDate(claims, "exp")
+	nbf, hasNbf, nbfErr := numericDate(claims, "nbf")
+	iat, hasIat, iatErr := numericDate(claims, "iat")
+	switch {
+	case expErr != nil, nbfErr != nil, iatErr != nil:
+		return invalid("The token's exp, nbf and iat must be numbers of seconds")
+	case !hasExp:
+		return invalid("The token has no expiry (exp)")
+	case !now.Before(exp):
+		return invalid("Expired token")
+	case hasNbf && now.Before(nbf), hasIat && now.Before(iat):
+		return invalid("The token is not valid yet")
+	}
+	iss, _, err := optionalString(claims, "iss")
+	if err != nil {
+		return invalid("The token's iss must be a string")
+	}
+	fingerprint, hasFingerprint, err := optionalString(claims, "kchat_pwf")
+	if err != nil || (hasFingerprint && fingerprint == "") {
+		// An empty fingerprint would otherwise read as "no password binding".
+		return invalid("The token's kchat_pwf is not a password fingerprint")
+	}
+	if strings.TrimSuffix(iss, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
 		return tokenClaims{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
 	}
-	id, ok := parseUserID(claims.Data.User.ID)
+	id, ok := tokenUserID(claims)
 	if !ok {
 		return tokenClaims{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
-	return tokenClaims{userID: id, fingerprint: claims.PasswordFingerprint, expires: claims.ExpiresAt.Time}, nil
+	return tokenClaims{userID: id, fingerprint: fingerprint, expires: exp}, nil
+}
+
+// tokenUserID reads data.user.id, by exact names as the plugin's PHP reads it.
+func tokenUserID(claims map[string]json.RawMessage) (uint64, bool) {
+	var data, user map[string]json.RawMessage
+	if json.Unmarshal(claims["data"], &data) != nil || json.Unmarshal(data["user"], &user) != nil {
+		return 0, false
+	}
+	return parseUserID(user["id"])
 }
 
 // verifiedTokens remembers tokens whose signature and claims have been checked, so that
@@ -151,22 +211,6 @@ func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time
 	}
 	v.m[raw] = verifiedToken{issuer: issuer, claims: claims, from: now, until: until}
 	return claims, nil
-}
-
-func invalidTokenMessage(err error) string {
-	switch {
-	case errors.Is(err, jwt.ErrTokenExpired):
-		return "Expired token"
-	case errors.Is(err, jwt.ErrTokenNotValidYet), errors.Is(err, jwt.ErrTokenUsedBeforeIssued):
-		return "The token is not valid yet"
-	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):
-		return "The token has no expiry (exp)"
-	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
-		return "Signature verification failed"
-	case errors.Is(err, jwt.ErrTokenUnverifiable), errors.Is(err, jwt.ErrTokenSignatureInvalid):
-		return "The token is not signed with HS256"
-	}
-	return "The token is malformed"
 }
 
 // parseUserID accepts a positive integer written as a JSON number or a JSON string of

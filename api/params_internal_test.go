@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,21 @@ func FuzzBearerAndToken(f *testing.F) {
 	good, _ := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: time.Hour})
 	for _, s := range []string{"", "Bearer", "Bearer " + good, "bearer  " + good, "Basic abc", "Bearer a.b.c", "Bearer " + good + "x", "Bearer eyJhbGciOiJub25lIn0.e30."} {
 		f.Add(s)
+	}
+	// Correctly signed tokens that a loose reader would take (see TestVerifyTokenStrictly).
+	exp := strconv.FormatInt(now.Unix()+3600, 10)
+	user := `"data":{"user":{"id":"7"}}`
+	for _, trick := range [][2]string{
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","Exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":"` + exp + `",` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":1,"exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,"data":{"user":{"id":"7","id":"8"}}}`},
+		{`{"alg":"HS256","crit":["exp"]}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}`},
+		{`{"alg":"none","alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `,"kchat_pwf":""}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}{}`},
+	} {
+		f.Add("Bearer " + handSigned(secret, trick[0], trick[1]))
 	}
 	f.Fuzz(func(t *testing.T, header string) {
 		tok, herr := bearerToken([]string{header})
@@ -155,6 +171,13 @@ func FuzzAuthorization(f *testing.F) {
 	for _, s := range []string{"", "Basic YWRtaW46cGFzcw==", "basic YWRtaW46", "Basic Og==", "Basic !!!", "Bearer a.b.c",
 		"Basic YWRtaW46cGFzczp3aXRoOmNvbG9ucw==", "Basic  YWRtaW46cGFzcw==", "Basic YWRtaW46cGFzcw", "Digest x", "Basic w6k6w6k="} {
 		f.Add(s, true)
+	}
+	// Bearer tokens whose JSON a loose reader would take (duplicated keys, crit).
+	for _, trick := range [][2]string{
+		{`{"alg":"HS256","crit":["exp"]}`, `{"exp":1}`},
+		{`{"alg":"none","alg":"HS256"}`, `{"exp":1,"Exp":2,"exp":"3"}`},
+	} {
+		f.Add("Bearer "+handSigned([]byte("fuzz-secret-0123456789"), trick[0], trick[1]), false)
 	}
 	f.Fuzz(func(t *testing.T, header string, allowBasic bool) {
 		c, err := parseAuthorization([]string{header}, allowBasic)
