@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,6 +38,10 @@ type wpClaims struct {
 	// hash changes and the token stops working. Tokens without it (the plugin's) are
 	// not affected.
 	PasswordFingerprint string `json:"kchat_pwf,omitempty"`
+	// ApplicationPassword is the sidecar's private claim on tokens issued for an
+	// application password: its uuid. When WordPress revokes the application password,
+	// the token stops working too.
+	ApplicationPassword string `json:"kchat_app,omitempty"`
 }
 
 // passwordFingerprint digests a stored password hash with the site's secret, so the
@@ -56,6 +61,9 @@ type TokenParams struct {
 	TTL      time.Duration
 	// PasswordHash, when set, binds the token to the user's current password.
 	PasswordHash string
+	// ApplicationPassword, when set, binds the token to the application password of
+	// this uuid.
+	ApplicationPassword string
 }
 
 // IssueToken signs a token in the JWT plugin's exact layout (the user id as a string),
@@ -72,6 +80,7 @@ func IssueToken(secret []byte, p TokenParams) (string, error) {
 	if p.PasswordHash != "" {
 		claims.PasswordFingerprint = passwordFingerprint(secret, p.PasswordHash)
 	}
+	claims.ApplicationPassword = p.ApplicationPassword
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(secret)
 }
 
@@ -80,6 +89,9 @@ type tokenClaims struct {
 	userID uint64
 	// fingerprint is kchat_pwf, empty for tokens without it (the plugin's).
 	fingerprint string
+	// appPassword is kchat_app, the uuid of the application password the token was
+	// issued for; empty for tokens issued for a login password.
+	appPassword string
 	expires     time.Time
 }
 
@@ -149,6 +161,10 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims,
 		// An empty fingerprint would otherwise read as "no password binding".
 		return invalid("The token's kchat_pwf is not a password fingerprint")
 	}
+	appPassword, hasAppPassword, err := optionalString(claims, "kchat_app")
+	if err != nil || (hasAppPassword && appPassword == "") {
+		return invalid("The token's kchat_app is not an application password's uuid")
+	}
 	if strings.TrimSuffix(iss, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
 		return tokenClaims{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
 	}
@@ -156,7 +172,7 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims,
 	if !ok {
 		return tokenClaims{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
-	return tokenClaims{userID: id, fingerprint: fingerprint, expires: exp}, nil
+	return tokenClaims{userID: id, fingerprint: fingerprint, appPassword: appPassword, expires: exp}, nil
 }
 
 // tokenUserID reads data.user.id, by exact names as the plugin's PHP reads it.
@@ -349,8 +365,34 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 	if claims.fingerprint != "" && !hmac.Equal([]byte(claims.fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
 		return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: the password has changed")
 	}
+	if claims.appPassword != "" {
+		live, err := s.appPasswords.get(ctx, user.ID, s.applicationPasswordIDs)
+		if err != nil {
+			return repository.User{}, err
+		}
+		if !slices.Contains(live, claims.appPassword) {
+			return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: its application password has been revoked")
+		}
+	}
 	return user, nil
 }
+
+// applicationPasswordIDs lists the uuids of a user's application passwords.
+func (s *Server) applicationPasswordIDs(ctx context.Context, userID uint64) ([]string, error) {
+	passwords, err := s.store.ApplicationPasswords(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(passwords))
+	for i, p := range passwords {
+		ids[i] = p.UUID
+	}
+	return ids, nil
+}
+
+// appPasswordKey is where applicationPasswordUser leaves the uuid of the application
+// password that matched, for the token route to bind its token to.
+const appPasswordKey = "kchat.app_password"
 
 // applicationPasswordUser checks Basic credentials against the user's application
 // passwords, as WordPress's REST API does, under the same failure limits as the token
@@ -373,13 +415,14 @@ func (s *Server) applicationPasswordUser(c echo.Context, username, password stri
 	if err := attempt.identify(c, user.ID); err != nil {
 		return repository.User{}, err
 	}
-	hashes, err := s.store.ApplicationPasswords(ctx, user.ID)
+	passwords, err := s.store.ApplicationPasswords(ctx, user.ID)
 	if err != nil {
 		return repository.User{}, err
 	}
-	for _, h := range hashes {
-		if wppass.CheckApplicationPassword(password, h) {
+	for _, p := range passwords {
+		if wppass.CheckApplicationPassword(password, p.Hash) {
 			attempt.succeeded()
+			c.Set(appPasswordKey, p.UUID)
 			return user, nil
 		}
 	}

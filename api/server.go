@@ -44,7 +44,7 @@ type SiteStore interface {
 type UserStore interface {
 	UserByID(ctx context.Context, id uint64) (repository.User, error)
 	UserByLogin(ctx context.Context, loginOrEmail string) (repository.User, error)
-	ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error)
+	ApplicationPasswords(ctx context.Context, userID uint64) ([]repository.ApplicationPassword, error)
 }
 
 // ReadinessChecker tells whether the database answers and holds the plugin's table.
@@ -124,6 +124,10 @@ type Server struct {
 
 	byAddress, byUsername *limiter
 	dummies               *dummyHashes
+
+	// appPasswords holds the uuids of each user's application passwords, for tokens
+	// bound to one; it is reused for as long as users is.
+	appPasswords *ttlCache[uint64, []string]
 }
 
 // MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
@@ -183,6 +187,8 @@ func New(cfg Config) (*Server, error) {
 		byAddress:  newLimiter(limits.MaxPerAddress, limits.Window),
 		byUsername: newLimiter(limits.MaxPerUsername, limits.Window),
 		dummies:    newDummyHashes(),
+
+		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
 	if cfg.MaxExports <= 0 {
 		cfg.MaxExports = 5

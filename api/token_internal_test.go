@@ -47,6 +47,7 @@ func TestVerifyTokenStrictly(t *testing.T) {
 		{"OKOtherClaims", hs256, claims(`,"jti":"x","sub":"1","data2":{"a":1}`), ""},
 		{"OKSpaces", " { \"alg\" : \"HS256\" } ", " " + claims("") + "\n", ""},
 		{"OKFingerprint", hs256, claims(`,"kchat_pwf":"abc"`), ""},
+		{"OKAppPassword", hs256, claims(`,"kchat_app":"0f9a7c1e-5b2d-4f6a-8c0e-00000000000a"`), ""},
 
 		{"ErrExpCapitalised", hs256, `{"iss":"` + iss + `","Exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
 		{"ErrExpUppercaseOverridesPast", hs256, `{"iss":"` + iss + `","exp":` + past + `,"EXP":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
@@ -76,6 +77,8 @@ func TestVerifyTokenStrictly(t *testing.T) {
 		{"ErrFingerprintNull", hs256, claims(`,"kchat_pwf":null`), "jwt_auth_invalid_token"},
 		{"ErrFingerprintNumber", hs256, claims(`,"kchat_pwf":1`), "jwt_auth_invalid_token"},
 		{"ErrFingerprintDuplicated", hs256, claims(`,"kchat_pwf":"abc","kchat_pwf":"def"`), "jwt_auth_invalid_token"},
+		{"ErrAppPasswordEmpty", hs256, claims(`,"kchat_app":""`), "jwt_auth_invalid_token"},
+		{"ErrAppPasswordNumber", hs256, claims(`,"kchat_app":1`), "jwt_auth_invalid_token"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

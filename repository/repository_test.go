@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,11 +133,15 @@ func TestUserByLoginAndApplicationPasswords(t *testing.T) {
 	if hashes, err := repo.ApplicationPasswords(ctx, 1); err != nil || len(hashes) != 0 {
 		t.Errorf("no application passwords: %v %v", hashes, err)
 	}
+	// The third item has no uuid, so it could not be revoked alone: it does not count.
 	db.Exec(t, `INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (1, '_application_passwords', ?)`,
-		`a:2:{i:0;a:2:{s:4:"name";s:1:"a";s:8:"password";s:7:"$hash1$";}i:1;a:2:{s:4:"name";s:1:"b";s:8:"password";s:7:"$hash2$";}}`)
-	hashes, err := repo.ApplicationPasswords(ctx, 1)
-	if err != nil || strings.Join(hashes, ",") != "$hash1$,$hash2$" {
-		t.Errorf("application passwords: %v %v", hashes, err)
+		`a:3:{i:0;a:3:{s:4:"uuid";s:2:"u1";s:4:"name";s:1:"a";s:8:"password";s:7:"$hash1$";}`+
+			`i:1;a:3:{s:4:"uuid";s:2:"u2";s:4:"name";s:1:"b";s:8:"password";s:7:"$hash2$";}`+
+			`i:2;a:2:{s:4:"name";s:1:"c";s:8:"password";s:7:"$hash3$";}}`)
+	passwords, err := repo.ApplicationPasswords(ctx, 1)
+	want := []repository.ApplicationPassword{{UUID: "u1", Hash: "$hash1$"}, {UUID: "u2", Hash: "$hash2$"}}
+	if err != nil || !slices.Equal(passwords, want) {
+		t.Errorf("application passwords: %v %v, want %v", passwords, err, want)
 	}
 	db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{' WHERE meta_key = '_application_passwords'`)
 	if hashes, err := repo.ApplicationPasswords(ctx, 1); err != nil || len(hashes) != 0 {

@@ -75,9 +75,19 @@ func (db *DB) UserByLogin(ctx context.Context, login string) (User, error) {
 	return db.withCapabilities(ctx, row)
 }
 
-// ApplicationPasswords returns the stored hashes of the user's application passwords
-// (the _application_passwords user meta). Malformed meta means none.
-func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error) {
+// ApplicationPassword is one item of a user's _application_passwords meta.
+type ApplicationPassword struct {
+	// UUID names the password; WordPress revokes it by removing the item with this uuid.
+	UUID string
+	// Hash is the stored hash of the password.
+	Hash string
+}
+
+// ApplicationPasswords returns the user's application passwords (the
+// _application_passwords user meta). Malformed meta means none, and so does an item
+// without a uuid or a hash: WordPress has written both since application passwords
+// exist, and a password without a uuid could not be told apart once revoked.
+func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]ApplicationPassword, error) {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
 	var meta string
@@ -93,13 +103,15 @@ func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]string
 	if err != nil || v.Kind != phpserial.Array {
 		return nil, nil
 	}
-	var hashes []string
+	var passwords []ApplicationPassword
 	for _, item := range v.Array {
-		if h, ok := item.Value.Lookup("password"); ok && h.Kind == phpserial.String && h.Str != "" {
-			hashes = append(hashes, h.Str)
+		h, okHash := item.Value.Lookup("password")
+		id, okID := item.Value.Lookup("uuid")
+		if okHash && okID && h.Kind == phpserial.String && id.Kind == phpserial.String && h.Str != "" && id.Str != "" {
+			passwords = append(passwords, ApplicationPassword{UUID: id.Str, Hash: h.Str})
 		}
 	}
-	return hashes, nil
+	return passwords, nil
 }
 
 func (db *DB) withCapabilities(ctx context.Context, row userRow) (User, error) {
