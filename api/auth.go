@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -37,6 +38,10 @@ type wpClaims struct {
 	// hash changes and the token stops working. Tokens without it (the plugin's) are
 	// not affected.
 	PasswordFingerprint string `json:"kchat_pwf,omitempty"`
+	// ApplicationPassword is the sidecar's private claim on tokens issued for an
+	// application password: its uuid. When WordPress revokes the application password,
+	// the token stops working too.
+	ApplicationPassword string `json:"kchat_app,omitempty"`
 }
 
 // passwordFingerprint digests a stored password hash with the site's secret, so the
@@ -56,6 +61,9 @@ type TokenParams struct {
 	TTL      time.Duration
 	// PasswordHash, when set, binds the token to the user's current password.
 	PasswordHash string
+	// ApplicationPassword, when set, binds the token to the application password of
+	// this uuid.
+	ApplicationPassword string
 }
 
 // IssueToken signs a token in the JWT plugin's exact layout (the user id as a string),
@@ -72,32 +80,108 @@ func IssueToken(secret []byte, p TokenParams) (string, error) {
 	if p.PasswordHash != "" {
 		claims.PasswordFingerprint = passwordFingerprint(secret, p.PasswordHash)
 	}
+	claims.ApplicationPassword = p.ApplicationPassword
 	return jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(secret)
 }
 
-// verifyToken checks a bearer token and returns the user id it names. Issuer is the
-// expected iss. The checks and their order follow the JWT plugin; the error codes are
-// its own, with 401 where it says 403 (see api.md).
-func verifyToken(secret []byte, raw, issuer string, now time.Time) (uint64, string, time.Time, *Error) {
-	parser := jwt.NewParser(
-		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
-		jwt.WithExpirationRequired(),
-		jwt.WithIssuedAt(),
-		jwt.WithTimeFunc(func() time.Time { return now }),
-	)
-	var claims wpClaims
-	_, err := parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return secret, nil })
+// tokenClaims are what a verified token says.
+type tokenClaims struct {
+	userID uint64
+	// fingerprint is kchat_pwf, empty for tokens without it (the plugin's).
+	fingerprint string
+	// appPassword is kchat_app, the uuid of the application password the token was
+	// issued for; empty for tokens issued for a login password.
+	appPassword string
+	expires     time.Time
+}
+
+// verifyToken checks a bearer token and returns its claims. Issuer is the expected iss.
+// The checks and their order follow the JWT plugin; the error codes are its own, with
+// 401 where it says 403 (see api.md). Header and claims are decoded strictly (see
+// strictjson.go): a token is read one way or refused.
+func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
+	invalid := func(message string) (tokenClaims, *Error) {
+		return tokenClaims{}, errUnauthorized("jwt_auth_invalid_token", message)
+	}
+	segs := strings.Split(raw, ".")
+	if len(segs) != 3 {
+		return invalid("The token is malformed")
+	}
+	headerJSON, err := decodeSegment(segs[0])
 	if err != nil {
-		return 0, "", time.Time{}, errUnauthorized("jwt_auth_invalid_token", invalidTokenMessage(err))
+		return invalid("The token is malformed")
 	}
-	if strings.TrimSuffix(claims.Issuer, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
-		return 0, "", time.Time{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
+	header, err := decodeStrictObject(headerJSON)
+	if err != nil {
+		return invalid("The token is malformed")
 	}
-	id, ok := parseUserID(claims.Data.User.ID)
+	// RFC 7515 §4.1.11: a recipient that does not understand every extension named in
+	// crit must refuse the token. The sidecar understands none.
+	if _, ok := header["crit"]; ok {
+		return invalid("The token has critical header parameters (crit), which are not supported")
+	}
+	if alg, _, err := optionalString(header, "alg"); err != nil || alg != jwt.SigningMethodHS256.Alg() {
+		return invalid("The token is not signed with HS256")
+	}
+	sig, err := decodeSegment(segs[2])
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+	if jwt.SigningMethodHS256.Verify(segs[0]+"."+segs[1], sig, secret) != nil {
+		return invalid("Signature verification failed")
+	}
+	payload, err := decodeSegment(segs[1])
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+	claims, err := decodeStrictObject(payload)
+	if err != nil {
+		return invalid("The token is malformed")
+	}
+
+	exp, hasExp, expErr := numericDate(claims, "exp")
+	nbf, hasNbf, nbfErr := numericDate(claims, "nbf")
+	iat, hasIat, iatErr := numericDate(claims, "iat")
+	switch {
+	case expErr != nil, nbfErr != nil, iatErr != nil:
+		return invalid("The token's exp, nbf and iat must be numbers of seconds")
+	case !hasExp:
+		return invalid("The token has no expiry (exp)")
+	case !now.Before(exp):
+		return invalid("Expired token")
+	case hasNbf && now.Before(nbf), hasIat && now.Before(iat):
+		return invalid("The token is not valid yet")
+	}
+	iss, _, err := optionalString(claims, "iss")
+	if err != nil {
+		return invalid("The token's iss must be a string")
+	}
+	fingerprint, hasFingerprint, err := optionalString(claims, "kchat_pwf")
+	if err != nil || (hasFingerprint && fingerprint == "") {
+		// An empty fingerprint would otherwise read as "no password binding".
+		return invalid("The token's kchat_pwf is not a password fingerprint")
+	}
+	appPassword, hasAppPassword, err := optionalString(claims, "kchat_app")
+	if err != nil || (hasAppPassword && appPassword == "") {
+		return invalid("The token's kchat_app is not an application password's uuid")
+	}
+	if strings.TrimSuffix(iss, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
+		return tokenClaims{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
+	}
+	id, ok := tokenUserID(claims)
 	if !ok {
-		return 0, "", time.Time{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
+		return tokenClaims{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
-	return id, claims.PasswordFingerprint, claims.ExpiresAt.Time, nil
+	return tokenClaims{userID: id, fingerprint: fingerprint, appPassword: appPassword, expires: exp}, nil
+}
+
+// tokenUserID reads data.user.id, by exact names as the plugin's PHP reads it.
+func tokenUserID(claims map[string]json.RawMessage) (uint64, bool) {
+	var data, user map[string]json.RawMessage
+	if json.Unmarshal(claims["data"], &data) != nil || json.Unmarshal(data["user"], &user) != nil {
+		return 0, false
+	}
+	return parseUserID(user["id"])
 }
 
 // verifiedTokens remembers tokens whose signature and claims have been checked, so that
@@ -112,8 +196,7 @@ type verifiedTokens struct {
 
 type verifiedToken struct {
 	issuer      string
-	id          uint64
-	fingerprint string
+	claims      tokenClaims
 	from, until time.Time
 }
 
@@ -122,16 +205,16 @@ const (
 	verifiedTokenMax = 4096
 )
 
-func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time) (uint64, string, *Error) {
+func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
 	v.mu.Lock()
 	e, ok := v.m[raw]
 	v.mu.Unlock()
 	if ok && e.issuer == issuer && !now.Before(e.from) && now.Before(e.until) {
-		return e.id, e.fingerprint, nil
+		return e.claims, nil
 	}
-	id, fingerprint, exp, terr := verifyToken(secret, raw, issuer, now)
+	claims, terr := verifyToken(secret, raw, issuer, now)
 	if terr != nil {
-		return 0, "", terr
+		return tokenClaims{}, terr
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -139,27 +222,11 @@ func (v *verifiedTokens) verify(secret []byte, raw, issuer string, now time.Time
 		v.m = map[string]verifiedToken{} // many live tokens at once: start again
 	}
 	until := now.Add(verifiedTokenTTL)
-	if exp.Before(until) {
-		until = exp
+	if claims.expires.Before(until) {
+		until = claims.expires
 	}
-	v.m[raw] = verifiedToken{issuer: issuer, id: id, fingerprint: fingerprint, from: now, until: until}
-	return id, fingerprint, nil
-}
-
-func invalidTokenMessage(err error) string {
-	switch {
-	case errors.Is(err, jwt.ErrTokenExpired):
-		return "Expired token"
-	case errors.Is(err, jwt.ErrTokenNotValidYet), errors.Is(err, jwt.ErrTokenUsedBeforeIssued):
-		return "The token is not valid yet"
-	case errors.Is(err, jwt.ErrTokenRequiredClaimMissing):
-		return "The token has no expiry (exp)"
-	case errors.Is(err, jwt.ErrTokenSignatureInvalid):
-		return "Signature verification failed"
-	case errors.Is(err, jwt.ErrTokenUnverifiable), errors.Is(err, jwt.ErrTokenSignatureInvalid):
-		return "The token is not signed with HS256"
-	}
-	return "The token is malformed"
+	v.m[raw] = verifiedToken{issuer: issuer, claims: claims, from: now, until: until}
+	return claims, nil
 }
 
 // parseUserID accepts a positive integer written as a JSON number or a JSON string of
@@ -284,22 +351,48 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 		}
 		issuer = settings.Home
 	}
-	id, fingerprint, terr := s.tokens.verify(s.secret, token, issuer, s.now())
+	claims, terr := s.tokens.verify(s.secret, token, issuer, s.now())
 	if terr != nil {
 		return repository.User{}, terr
 	}
-	user, err := s.users.get(ctx, id, s.store.UserByID)
+	user, err := s.users.get(ctx, claims.userID, s.store.UserByID)
 	if errors.Is(err, repository.ErrNotFound) {
 		return repository.User{}, errForbidden
 	}
 	if err != nil {
 		return repository.User{}, err
 	}
-	if fingerprint != "" && !hmac.Equal([]byte(fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
+	if claims.fingerprint != "" && !hmac.Equal([]byte(claims.fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
 		return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: the password has changed")
+	}
+	if claims.appPassword != "" {
+		live, err := s.appPasswords.get(ctx, user.ID, s.applicationPasswordIDs)
+		if err != nil {
+			return repository.User{}, err
+		}
+		if !slices.Contains(live, claims.appPassword) {
+			return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: its application password has been revoked")
+		}
 	}
 	return user, nil
 }
+
+// applicationPasswordIDs lists the uuids of a user's application passwords.
+func (s *Server) applicationPasswordIDs(ctx context.Context, userID uint64) ([]string, error) {
+	passwords, err := s.store.ApplicationPasswords(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(passwords))
+	for i, p := range passwords {
+		ids[i] = p.UUID
+	}
+	return ids, nil
+}
+
+// appPasswordKey is where applicationPasswordUser leaves the uuid of the application
+// password that matched, for the token route to bind its token to.
+const appPasswordKey = "kchat.app_password"
 
 // applicationPasswordUser checks Basic credentials against the user's application
 // passwords, as WordPress's REST API does, under the same failure limits as the token
@@ -323,13 +416,14 @@ func (s *Server) applicationPasswordUser(c echo.Context, username, password stri
 	if err := attempt.identify(c, user.ID); err != nil {
 		return repository.User{}, err
 	}
-	hashes, err := s.store.ApplicationPasswords(ctx, user.ID)
+	passwords, err := s.store.ApplicationPasswords(ctx, user.ID)
 	if err != nil {
 		return repository.User{}, err
 	}
-	for _, h := range hashes {
-		if wppass.CheckApplicationPassword(password, h) {
+	for _, p := range passwords {
+		if wppass.CheckApplicationPassword(password, p.Hash) {
 			attempt.succeeded()
+			c.Set(appPasswordKey, p.UUID)
 			return user, nil
 		}
 	}

@@ -244,6 +244,7 @@ func (s *Server) issueToken(c echo.Context) error {
 		return err
 	}
 	var user repository.User
+	var appPassword string // the uuid of the application password logged in with
 	if username == "" && password == "" && c.Request().Header.Get(echo.HeaderAuthorization) != "" {
 		creds, herr := parseAuthorization(c.Request().Header.Values(echo.HeaderAuthorization), true)
 		if herr != nil {
@@ -255,6 +256,7 @@ func (s *Server) issueToken(c echo.Context) error {
 		if user, err = s.applicationPasswordUser(c, creds.username, creds.password); err != nil {
 			return err
 		}
+		appPassword, _ = c.Get(appPasswordKey).(string)
 	} else {
 		username = strings.TrimSpace(username)
 		switch {
@@ -300,6 +302,7 @@ func (s *Server) issueToken(c echo.Context) error {
 	}
 	token, err := IssueToken(s.secret, TokenParams{
 		Issuer: issuer, UserID: user.ID, IssuedAt: s.now(), TTL: s.tokenTTL, PasswordHash: user.PasswordHash,
+		ApplicationPassword: appPassword,
 	})
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,21 @@ func FuzzBearerAndToken(f *testing.F) {
 	for _, s := range []string{"", "Bearer", "Bearer " + good, "bearer  " + good, "Basic abc", "Bearer a.b.c", "Bearer " + good + "x", "Bearer eyJhbGciOiJub25lIn0.e30."} {
 		f.Add(s)
 	}
+	// Correctly signed tokens that a loose reader would take (see TestVerifyTokenStrictly).
+	exp := strconv.FormatInt(now.Unix()+3600, 10)
+	user := `"data":{"user":{"id":"7"}}`
+	for _, trick := range [][2]string{
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","Exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":"` + exp + `",` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":1,"exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,"data":{"user":{"id":"7","id":"8"}}}`},
+		{`{"alg":"HS256","crit":["exp"]}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}`},
+		{`{"alg":"none","alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `,"kchat_pwf":""}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}{}`},
+	} {
+		f.Add("Bearer " + handSigned(secret, trick[0], trick[1]))
+	}
 	f.Fuzz(func(t *testing.T, header string) {
 		tok, herr := bearerToken([]string{header})
 		if herr != nil {
@@ -64,15 +80,15 @@ func FuzzBearerAndToken(f *testing.F) {
 			}
 			return
 		}
-		id, _, _, terr := verifyToken(secret, tok, "http://x.test", now)
+		c, terr := verifyToken(secret, tok, "http://x.test", now)
 		if terr != nil {
 			if terr.Status != http.StatusUnauthorized {
 				t.Fatalf("%q: status %d", header, terr.Status)
 			}
 			return
 		}
-		if tok != good || id != 7 {
-			t.Fatalf("%q accepted as user %d", header, id)
+		if tok != good || c.userID != 7 {
+			t.Fatalf("%q accepted as user %d", header, c.userID)
 		}
 	})
 }
@@ -103,22 +119,22 @@ func TestVerifiedTokens(t *testing.T) {
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	tok, _ := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: 30 * time.Second})
 	var v verifiedTokens
-	if id, _, err := v.verify(secret, tok, "http://x.test", now); err != nil || id != 7 {
-		t.Fatalf("first check: %d %v", id, err)
+	if c, err := v.verify(secret, tok, "http://x.test", now); err != nil || c.userID != 7 {
+		t.Fatalf("first check: %d %v", c.userID, err)
 	}
-	if id, _, err := v.verify(secret, tok, "http://x.test", now.Add(29*time.Second)); err != nil || id != 7 {
-		t.Fatalf("remembered: %d %v", id, err)
+	if c, err := v.verify(secret, tok, "http://x.test", now.Add(29*time.Second)); err != nil || c.userID != 7 {
+		t.Fatalf("remembered: %d %v", c.userID, err)
 	}
-	if _, _, err := v.verify(secret, tok, "http://other.test", now.Add(time.Second)); err == nil || err.Code != "jwt_auth_bad_iss" {
+	if _, err := v.verify(secret, tok, "http://other.test", now.Add(time.Second)); err == nil || err.Code != "jwt_auth_bad_iss" {
 		t.Errorf("another issuer: %v", err)
 	}
-	if _, _, err := v.verify(secret, tok, "http://x.test", now.Add(30*time.Second)); err == nil || err.Message != "Expired token" {
+	if _, err := v.verify(secret, tok, "http://x.test", now.Add(30*time.Second)); err == nil || err.Message != "Expired token" {
 		t.Errorf("at expiry: %v", err)
 	}
-	if _, _, err := v.verify(secret, tok, "http://x.test", now.Add(-time.Second)); err == nil {
+	if _, err := v.verify(secret, tok, "http://x.test", now.Add(-time.Second)); err == nil {
 		t.Errorf("before it was issued: accepted")
 	}
-	if _, _, err := v.verify([]byte("another-secret-0123456"), tok+"x", "http://x.test", now); err == nil {
+	if _, err := v.verify([]byte("another-secret-0123456"), tok+"x", "http://x.test", now); err == nil {
 		t.Errorf("a changed token: accepted")
 	}
 }
@@ -130,6 +146,13 @@ func FuzzAuthorization(f *testing.F) {
 	for _, s := range []string{"", "Basic YWRtaW46cGFzcw==", "basic YWRtaW46", "Basic Og==", "Basic !!!", "Bearer a.b.c",
 		"Basic YWRtaW46cGFzczp3aXRoOmNvbG9ucw==", "Basic  YWRtaW46cGFzcw==", "Basic YWRtaW46cGFzcw", "Digest x", "Basic w6k6w6k="} {
 		f.Add(s, true)
+	}
+	// Bearer tokens whose JSON a loose reader would take (duplicated keys, crit).
+	for _, trick := range [][2]string{
+		{`{"alg":"HS256","crit":["exp"]}`, `{"exp":1}`},
+		{`{"alg":"none","alg":"HS256"}`, `{"exp":1,"Exp":2,"exp":"3"}`},
+	} {
+		f.Add("Bearer "+handSigned([]byte("fuzz-secret-0123456789"), trick[0], trick[1]), false)
 	}
 	f.Fuzz(func(t *testing.T, header string, allowBasic bool) {
 		c, err := parseAuthorization([]string{header}, allowBasic)

@@ -44,7 +44,7 @@ type SiteStore interface {
 type UserStore interface {
 	UserByID(ctx context.Context, id uint64) (repository.User, error)
 	UserByLogin(ctx context.Context, loginOrEmail string) (repository.User, error)
-	ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error)
+	ApplicationPasswords(ctx context.Context, userID uint64) ([]repository.ApplicationPassword, error)
 	// CommonPasswordHash is a stored hash of the format most users' passwords have.
 	CommonPasswordHash(ctx context.Context) (string, error)
 }
@@ -130,6 +130,10 @@ type Server struct {
 	byAddress, byPair, byAccount *limiter
 	slowDelay                    time.Duration
 	dummies                      *dummyHashes
+
+	// appPasswords holds the uuids of each user's application passwords, for tokens
+	// bound to one; it is reused for as long as users is.
+	appPasswords *ttlCache[uint64, []string]
 }
 
 // MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
@@ -200,6 +204,8 @@ func New(cfg Config) (*Server, error) {
 		byAccount: newLimiter(limits.SlowAfter, limits.Window),
 		slowDelay: limits.SlowDelay,
 		dummies:   &dummyHashes{store: cfg.Store},
+
+		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
 	if cfg.MaxExports <= 0 {
 		cfg.MaxExports = 5

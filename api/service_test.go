@@ -132,8 +132,10 @@ func (f *fakeStore) UserByID(context.Context, uint64) (repository.User, error) {
 func (f *fakeStore) UserByLogin(context.Context, string) (repository.User, error) {
 	return f.user, nil
 }
-func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]string, error) { return nil, nil }
-func (f *fakeStore) CommonPasswordHash(context.Context) (string, error)             { return "", nil }
+func (f *fakeStore) ApplicationPasswords(context.Context, uint64) ([]repository.ApplicationPassword, error) {
+	return nil, nil
+}
+func (f *fakeStore) CommonPasswordHash(context.Context) (string, error) { return "", nil }
 func (f *fakeStore) EachLogRow(context.Context, repository.DateRange, bool, func([]sql.NullString) error) error {
 	return f.failDays
 }

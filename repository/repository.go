@@ -77,6 +77,8 @@ func ValidatePrefix(prefix string) error {
 // tables holds the fully prefixed, backtick-quoted table names and meta keys for one site.
 type tables struct {
 	users, usermeta, sitemeta string // network-wide: base prefix
+	blogs, site               string // multisite only: the network's sites, the networks
+	blogID                    int    // this site's blog_id: 1 for the main site
 	options, interactions     string // per site
 	conversationLog           string
 	interactionsName          string // unquoted, for the existence check
@@ -88,12 +90,17 @@ func newTables(base string, blogID int) tables {
 	site := base
 	if blogID > 1 {
 		site = base + strconv.Itoa(blogID) + "_"
+	} else {
+		blogID = 1
 	}
 	q := func(name string) string { return "`" + name + "`" }
 	return tables{
 		users:            q(base + "users"),
 		usermeta:         q(base + "usermeta"),
 		sitemeta:         q(base + "sitemeta"),
+		blogs:            q(base + "blogs"),
+		site:             q(base + "site"),
+		blogID:           blogID,
 		options:          q(site + "options"),
 		interactions:     q(site + "chatbot_chatgpt_interactions"),
 		conversationLog:  q(site + "chatbot_chatgpt_conversation_log"),

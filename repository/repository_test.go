@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,11 +133,15 @@ func TestUserByLoginAndApplicationPasswords(t *testing.T) {
 	if hashes, err := repo.ApplicationPasswords(ctx, 1); err != nil || len(hashes) != 0 {
 		t.Errorf("no application passwords: %v %v", hashes, err)
 	}
+	// The third item has no uuid, so it could not be revoked alone: it does not count.
 	db.Exec(t, `INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (1, '_application_passwords', ?)`,
-		`a:2:{i:0;a:2:{s:4:"name";s:1:"a";s:8:"password";s:7:"$hash1$";}i:1;a:2:{s:4:"name";s:1:"b";s:8:"password";s:7:"$hash2$";}}`)
-	hashes, err := repo.ApplicationPasswords(ctx, 1)
-	if err != nil || strings.Join(hashes, ",") != "$hash1$,$hash2$" {
-		t.Errorf("application passwords: %v %v", hashes, err)
+		`a:3:{i:0;a:3:{s:4:"uuid";s:2:"u1";s:4:"name";s:1:"a";s:8:"password";s:7:"$hash1$";}`+
+			`i:1;a:3:{s:4:"uuid";s:2:"u2";s:4:"name";s:1:"b";s:8:"password";s:7:"$hash2$";}`+
+			`i:2;a:2:{s:4:"name";s:1:"c";s:8:"password";s:7:"$hash3$";}}`)
+	passwords, err := repo.ApplicationPasswords(ctx, 1)
+	want := []repository.ApplicationPassword{{UUID: "u1", Hash: "$hash1$"}, {UUID: "u2", Hash: "$hash2$"}}
+	if err != nil || !slices.Equal(passwords, want) {
+		t.Errorf("application passwords: %v %v, want %v", passwords, err, want)
 	}
 	db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{' WHERE meta_key = '_application_passwords'`)
 	if hashes, err := repo.ApplicationPasswords(ctx, 1); err != nil || len(hashes) != 0 {
@@ -191,7 +196,9 @@ func TestMultisite(t *testing.T) {
 	db.Exec(t, "INSERT INTO wp_2_chatbot_chatgpt_interactions VALUES ('2026-01-01', 5), ('2026-01-02', 7)")
 	// editor1 is an administrator of site 2 only.
 	db.Exec(t, `INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (2, 'wp_2_capabilities', 'a:1:{s:13:"administrator";b:1;}')`)
-	db.Exec(t, "CREATE TABLE wp_sitemeta (meta_id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, site_id bigint unsigned NOT NULL DEFAULT 0, meta_key varchar(255), meta_value longtext)")
+	createNetworkTables(t, db)
+	db.Exec(t, "INSERT INTO wp_site (id, domain, path) VALUES (1, '127.0.0.1', '/')")
+	db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path) VALUES (1, 1, '127.0.0.1', '/'), (2, 1, '127.0.0.1', '/two/')")
 	db.Exec(t, `INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (1, 'site_admins', 'a:1:{i:0;s:7:"admin68";}')`)
 
 	ctx := context.Background()
@@ -225,6 +232,77 @@ func TestMultisite(t *testing.T) {
 	if u, _ := one.UserByID(ctx, 2); u.Can("manage_options") {
 		t.Errorf("site 2's role leaked into site 1")
 	}
+}
+
+// createNetworkTables makes the tables a multisite adds, as WordPress defines them (the
+// columns the sidecar reads, at least).
+func createNetworkTables(t *testing.T, db *repotest.Database) {
+	t.Helper()
+	db.Exec(t, "CREATE TABLE wp_site (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, domain varchar(200) NOT NULL DEFAULT '', path varchar(100) NOT NULL DEFAULT '')")
+	db.Exec(t, "CREATE TABLE wp_blogs (blog_id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, site_id bigint NOT NULL DEFAULT 0, domain varchar(200) NOT NULL DEFAULT '', path varchar(100) NOT NULL DEFAULT '')")
+	db.Exec(t, "CREATE TABLE wp_sitemeta (meta_id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, site_id bigint unsigned NOT NULL DEFAULT 0, meta_key varchar(255), meta_value longtext)")
+}
+
+// site_admins counts only on a multisite, and only the list of the network the site
+// belongs to: a single site's leftover sitemeta, another network's list and a site
+// the network does not list grant nothing.
+func TestSuperAdminsOfThisNetworkOnly(t *testing.T) {
+	ctx := context.Background()
+	superAdmin := func(t *testing.T, repo *repository.DB, id uint64) bool {
+		t.Helper()
+		u, err := repo.UserByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u.SuperAdmin
+	}
+	const editor1 = `a:1:{i:0;s:7:"editor1";}`
+
+	t.Run("SingleSiteLeftoverSitemeta", func(t *testing.T) {
+		_, db := openFixture(t)
+		db.Exec(t, "CREATE TABLE wp_sitemeta (meta_id bigint unsigned NOT NULL AUTO_INCREMENT PRIMARY KEY, site_id bigint unsigned NOT NULL DEFAULT 0, meta_key varchar(255), meta_value longtext)")
+		db.Exec(t, `INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (1, 'site_admins', ?)`, editor1)
+		repo := open(t, db.ReadOnlyDSN(t), "wp_", 1)
+		if superAdmin(t, repo, 2) {
+			t.Errorf("a single site's leftover site_admins made editor1 a super admin")
+		}
+		if u, _ := repo.UserByID(ctx, 2); u.Can("manage_options") {
+			t.Errorf("editor1 may manage options on a single site")
+		}
+	})
+
+	t.Run("AnotherNetwork", func(t *testing.T) {
+		_, db := openFixture(t)
+		createNetworkTables(t, db)
+		db.Exec(t, "INSERT INTO wp_site (id, domain, path) VALUES (1, 'one.test', '/'), (2, 'two.test', '/')")
+		db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path) VALUES (1, 1, 'one.test', '/'), (2, 2, 'two.test', '/')")
+		// Network 2's list comes first in the table.
+		db.Exec(t, `INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (2, 'site_admins', 'a:1:{i:0;s:7:"admin68";}')`)
+		db.Exec(t, `INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (1, 'site_admins', ?)`, editor1)
+		db.Exec(t, "CREATE TABLE wp_2_options LIKE wp_options")
+		db.Exec(t, "INSERT INTO wp_2_options SELECT * FROM wp_options")
+		db.Exec(t, "UPDATE wp_2_options SET option_name = 'wp_2_user_roles' WHERE option_name = 'wp_user_roles'")
+
+		// (admin68 administers site 1 anyway, and editor1 nothing on site 2.)
+		if !superAdmin(t, open(t, db.ReadOnlyDSN(t), "wp_", 1), 2) {
+			t.Errorf("network 1's super admin editor1 is not one on network 1's site")
+		}
+		two := open(t, db.ReadOnlyDSN(t), "wp_", 2)
+		if superAdmin(t, two, 2) || !superAdmin(t, two, 3) {
+			t.Errorf("on network 2's site: editor1 super %v, admin68 super %v; want false, true", superAdmin(t, two, 2), superAdmin(t, two, 3))
+		}
+	})
+
+	t.Run("SiteNotInTheNetwork", func(t *testing.T) {
+		_, db := openFixture(t)
+		createNetworkTables(t, db)
+		db.Exec(t, "INSERT INTO wp_site (id, domain, path) VALUES (1, 'one.test', '/')")
+		db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path) VALUES (2, 1, 'one.test', '/two/')")
+		db.Exec(t, `INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (1, 'site_admins', ?)`, editor1)
+		if superAdmin(t, open(t, db.ReadOnlyDSN(t), "wp_", 1), 2) {
+			t.Errorf("site 1, which wp_blogs does not list, took network 1's super admins")
+		}
+	})
 }
 
 func TestInteractions(t *testing.T) {

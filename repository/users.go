@@ -24,7 +24,7 @@ type User struct {
 	PasswordHash string
 	// Capabilities are computed as WP_User::get_role_caps() does for this site.
 	Capabilities wpcaps.Capabilities
-	// SuperAdmin is true for multisite network administrators (site_admins).
+	// SuperAdmin is true for the administrators of this site's multisite network (site_admins).
 	SuperAdmin bool
 	// CapabilitiesMalformed is set when the user's capabilities meta could not be read;
 	// the user then has no capabilities, as in WordPress.
@@ -99,9 +99,19 @@ func (db *DB) CommonPasswordHash(ctx context.Context) (string, error) {
 	return rows[0].Sample, nil
 }
 
-// ApplicationPasswords returns the stored hashes of the user's application passwords
-// (the _application_passwords user meta). Malformed meta means none.
-func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]string, error) {
+// ApplicationPassword is one item of a user's _application_passwords meta.
+type ApplicationPassword struct {
+	// UUID names the password; WordPress revokes it by removing the item with this uuid.
+	UUID string
+	// Hash is the stored hash of the password.
+	Hash string
+}
+
+// ApplicationPasswords returns the user's application passwords (the
+// _application_passwords user meta). Malformed meta means none, and so does an item
+// without a uuid or a hash: WordPress has written both since application passwords
+// exist, and a password without a uuid could not be told apart once revoked.
+func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]ApplicationPassword, error) {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
 	var meta string
@@ -117,13 +127,15 @@ func (db *DB) ApplicationPasswords(ctx context.Context, userID uint64) ([]string
 	if err != nil || v.Kind != phpserial.Array {
 		return nil, nil
 	}
-	var hashes []string
+	var passwords []ApplicationPassword
 	for _, item := range v.Array {
-		if h, ok := item.Value.Lookup("password"); ok && h.Kind == phpserial.String && h.Str != "" {
-			hashes = append(hashes, h.Str)
+		h, okHash := item.Value.Lookup("password")
+		id, okID := item.Value.Lookup("uuid")
+		if okHash && okID && h.Kind == phpserial.String && id.Kind == phpserial.String && h.Str != "" && id.Str != "" {
+			passwords = append(passwords, ApplicationPassword{UUID: id.Str, Hash: h.Str})
 		}
 	}
-	return hashes, nil
+	return passwords, nil
 }
 
 func (db *DB) withCapabilities(ctx context.Context, row userRow) (User, error) {
@@ -160,12 +172,20 @@ func (db *DB) withCapabilities(ctx context.Context, row userRow) (User, error) {
 	return u, nil
 }
 
-// siteAdmins reads the multisite network administrators. A single site has no sitemeta
-// table; that simply means nobody is a super admin.
+// siteAdmins reads the super admins of this site's network. WordPress reads site_admins
+// only on a multisite, and from the current network's row of sitemeta. The sidecar
+// takes the site to be part of a multisite when {base}blogs lists it (blog_id =
+// KCHAT_BLOG_ID) under a network that {base}site holds; that row's site_id is the
+// network's id. A single site has neither table, or at most a sitemeta left over from
+// another life: nobody is a super admin there.
 func (db *DB) siteAdmins(ctx context.Context) ([]string, error) {
 	var v string
 	err := db.db.GetContext(ctx, &v,
-		`SELECT meta_value FROM `+db.t.sitemeta+` WHERE meta_key = 'site_admins' ORDER BY meta_id LIMIT 1`)
+		`SELECT m.meta_value FROM `+db.t.blogs+` b
+		 JOIN `+db.t.site+` n ON n.id = b.site_id
+		 JOIN `+db.t.sitemeta+` m ON m.site_id = b.site_id
+		 WHERE b.blog_id = ? AND m.meta_key = 'site_admins'
+		 ORDER BY m.meta_id LIMIT 1`, db.t.blogID)
 	var myErr *mysql.MySQLError
 	switch {
 	case errors.Is(err, sql.ErrNoRows):

@@ -1,0 +1,125 @@
+package api
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// handSigned signs header and payload exactly as written, so a test can send JSON that
+// no encoder would produce: duplicated keys, other cases, strings for numbers.
+func handSigned(secret []byte, header, payload string) string {
+	enc := base64.RawURLEncoding
+	input := enc.EncodeToString([]byte(header)) + "." + enc.EncodeToString([]byte(payload))
+	mac := hmac.New(sha256.New, secret)
+	mac.Write([]byte(input))
+	return input + "." + enc.EncodeToString(mac.Sum(nil))
+}
+
+// Tokens are decoded strictly: what Go's JSON decoder forgives (other cases, numbers as
+// strings, duplicated keys, trailing data) and what the JOSE rules forbid ignoring (crit)
+// are refused, while the JWT Authentication plugin's own tokens keep working.
+func TestVerifyTokenStrictly(t *testing.T) {
+	secret := []byte("strict-secret-0123456789")
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	const iss = "http://x.test"
+	n := strconv.FormatInt(now.Unix(), 10)
+	later := strconv.FormatInt(now.Unix()+3600, 10)
+	past := strconv.FormatInt(now.Unix()-3600, 10)
+	const hs256 = `{"typ":"JWT","alg":"HS256"}`
+	claims := func(extra string) string {
+		return `{"iss":"` + iss + `","iat":` + n + `,"nbf":` + n + `,"exp":` + later + `,"data":{"user":{"id":"1"}}` + extra + `}`
+	}
+
+	tests := []struct {
+		name, header, payload string
+		code                  string // "" when the token must be accepted
+	}{
+		{"OKPlugin", hs256, claims(""), ""},
+		{"OKNumericID", hs256, `{"iss":"` + iss + `","exp":` + later + `,"data":{"user":{"id":1}}}`, ""},
+		{"OKHeaderAlgFirst", `{"alg":"HS256","typ":"JWT"}`, claims(""), ""},
+		{"OKNoTyp", `{"alg":"HS256"}`, claims(""), ""},
+		{"OKFractionalExp", hs256, `{"iss":"` + iss + `","exp":` + later + `.5,"data":{"user":{"id":"1"}}}`, ""},
+		{"OKOtherClaims", hs256, claims(`,"jti":"x","sub":"1","data2":{"a":1}`), ""},
+		{"OKSpaces", " { \"alg\" : \"HS256\" } ", " " + claims("") + "\n", ""},
+		{"OKFingerprint", hs256, claims(`,"kchat_pwf":"abc"`), ""},
+		{"OKAppPassword", hs256, claims(`,"kchat_app":"0f9a7c1e-5b2d-4f6a-8c0e-00000000000a"`), ""},
+
+		{"ErrExpCapitalised", hs256, `{"iss":"` + iss + `","Exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrExpUppercaseOverridesPast", hs256, `{"iss":"` + iss + `","exp":` + past + `,"EXP":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrExpString", hs256, `{"iss":"` + iss + `","exp":"` + later + `","data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrExpNull", hs256, `{"iss":"` + iss + `","exp":null,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrExpHuge", hs256, `{"iss":"` + iss + `","exp":1e300,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrIatString", hs256, `{"iss":"` + iss + `","iat":"` + n + `","exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrNbfString", hs256, `{"iss":"` + iss + `","nbf":"` + n + `","exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrExpDuplicated", hs256, `{"iss":"` + iss + `","exp":` + past + `,"exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrExpDuplicatedEscaped", hs256, `{"iss":"` + iss + `","exp":` + past + `,"\u0065xp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrIssDuplicated", hs256, `{"iss":"http://evil.test","iss":"` + iss + `","exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrDataDuplicated", hs256, claims(`,"data":{"user":{"id":"3"}}`), "jwt_auth_invalid_token"},
+		{"ErrUserIDDuplicated", hs256, `{"iss":"` + iss + `","exp":` + later + `,"data":{"user":{"id":"1","id":"3"}}}`, "jwt_auth_invalid_token"},
+		{"ErrUserDuplicated", hs256, `{"iss":"` + iss + `","exp":` + later + `,"data":{"user":{"id":"1"},"user":{"id":"3"}}}`, "jwt_auth_invalid_token"},
+		{"ErrDataCapitalised", hs256, `{"iss":"` + iss + `","exp":` + later + `,"Data":{"User":{"ID":"1"}}}`, "jwt_auth_bad_request"},
+		{"ErrIssCapitalised", hs256, `{"ISS":"` + iss + `","exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_bad_iss"},
+		{"ErrIssNotString", hs256, `{"iss":["` + iss + `"],"exp":` + later + `,"data":{"user":{"id":"1"}}}`, "jwt_auth_invalid_token"},
+		{"ErrTrailingObject", hs256, claims("") + `{"exp":` + past + `}`, "jwt_auth_invalid_token"},
+		{"ErrPayloadNull", hs256, `null`, "jwt_auth_invalid_token"},
+		{"ErrPayloadArray", hs256, `[` + claims("") + `]`, "jwt_auth_invalid_token"},
+		{"ErrCrit", `{"typ":"JWT","alg":"HS256","crit":["exp"]}`, claims(""), "jwt_auth_invalid_token"},
+		{"ErrCritEmpty", `{"alg":"HS256","crit":[]}`, claims(""), "jwt_auth_invalid_token"},
+		{"ErrAlgDuplicated", `{"alg":"none","alg":"HS256"}`, claims(""), "jwt_auth_invalid_token"},
+		{"ErrAlgCapitalised", `{"ALG":"HS256"}`, claims(""), "jwt_auth_invalid_token"},
+		{"ErrHeaderTrailing", hs256 + `{}`, claims(""), "jwt_auth_invalid_token"},
+		{"ErrFingerprintEmpty", hs256, claims(`,"kchat_pwf":""`), "jwt_auth_invalid_token"},
+		{"ErrFingerprintNull", hs256, claims(`,"kchat_pwf":null`), "jwt_auth_invalid_token"},
+		{"ErrFingerprintNumber", hs256, claims(`,"kchat_pwf":1`), "jwt_auth_invalid_token"},
+		{"ErrFingerprintDuplicated", hs256, claims(`,"kchat_pwf":"abc","kchat_pwf":"def"`), "jwt_auth_invalid_token"},
+		{"ErrAppPasswordEmpty", hs256, claims(`,"kchat_app":""`), "jwt_auth_invalid_token"},
+		{"ErrAppPasswordNumber", hs256, claims(`,"kchat_app":1`), "jwt_auth_invalid_token"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tok := handSigned(secret, tt.header, tt.payload)
+			c, err := verifyToken(secret, tok, iss, now)
+			if tt.code == "" {
+				if err != nil || c.userID == 0 {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("accepted as user %d", c.userID)
+			}
+			if err.Code != tt.code || err.Status != 401 {
+				t.Errorf("got %d %s (%s), want 401 %s", err.Status, err.Code, err.Message, tt.code)
+			}
+		})
+	}
+}
+
+// Segments are base64url without padding, each read one way only: a signature with
+// stray low bits, or padding, is not a second spelling of a valid token.
+func TestVerifyTokenCanonicalBase64(t *testing.T) {
+	secret := []byte("strict-secret-0123456789")
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	tok, err := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := verifyToken(secret, tok, "http://x.test", now); err != nil {
+		t.Fatalf("issued token refused: %v", err)
+	}
+	// A 32-byte signature is 43 characters: the last one carries 2 unused bits.
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+	last := strings.IndexByte(alphabet, tok[len(tok)-1])
+	mangled := tok[:len(tok)-1] + string(alphabet[last^1])
+	if _, err := verifyToken(secret, mangled, "http://x.test", now); err == nil {
+		t.Errorf("signature with stray bits accepted")
+	}
+	if _, err := verifyToken(secret, tok+"=", "http://x.test", now); err == nil {
+		t.Errorf("padded signature accepted")
+	}
+}
