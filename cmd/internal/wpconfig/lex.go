@@ -165,7 +165,7 @@ func (lx *lexer) code() error {
 	src, p := lx.src, lx.p
 	c, c1 := src[p], lx.at(p+1)
 	arrow := lx.arrow
-	if end, err := lx.skip(arrow); end > p || err != nil {
+	if end, err := lx.skip(); end > p || err != nil {
 		lx.p = end
 		return err
 	}
@@ -191,14 +191,16 @@ func (lx *lexer) code() error {
 	return nil
 }
 
-// skip returns the end of the space or comment at lx.p, or lx.p if there is none.
-func (lx *lexer) skip(arrow bool) (int, error) {
+// skip returns the end of the spaces or comment at lx.p, or lx.p if there are none.
+func (lx *lexer) skip() (int, error) {
 	src, p := lx.src, lx.p
 	c, c1 := src[p], lx.at(p+1)
 	switch {
 	case isSpace(c):
-		return p + 1, nil
-	case c == '#' && (c1 != '[' || arrow), c == '/' && c1 == '/':
+		for p < len(src) && isSpace(src[p]) {
+			p++
+		}
+	case c == '#' && (c1 != '[' || lx.arrow), c == '/' && c1 == '/':
 		// Right after -> PHP wants a property name, and there #[ is a comment.
 		for p++; p < len(src) && src[p] != '\n' && src[p] != '\r'; p++ {
 			if src[p] == '?' && lx.at(p+1) == '>' {
@@ -231,14 +233,13 @@ func (lx *lexer) name(p int, arrow bool) {
 func (lx *lexer) op(p int) {
 	l := 1
 	for _, op := range ops {
-		if bytes.HasPrefix(lx.src[p:], op) {
+		if op[0] == lx.src[p] && bytes.HasPrefix(lx.src[p:], op) {
 			l = len(op)
 			break
 		}
 	}
 	lx.emit(tOp, p, p+l)
-	s := string(lx.src[p : p+l])
-	lx.arrow = s == "->" || s == "?->"
+	lx.arrow = string(lx.src[p:p+l]) == "->" || string(lx.src[p:p+l]) == "?->"
 	if n := len(lx.stack); n > 0 { // in code interpolated into a string
 		f := &lx.stack[n-1]
 		switch {
