@@ -47,6 +47,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -106,28 +107,19 @@ var envFor = map[string]string{
 	tablePrefixKey:        "WORDPRESS_TABLE_PREFIX",
 }
 
-func (v *Values) set(name, value string) {
-	switch name {
-	case "DB_NAME":
-		v.DBName = value
-	case "DB_USER":
-		v.DBUser = value
-	case "DB_PASSWORD":
-		v.DBPassword = value
-	case "DB_HOST":
-		v.DBHost = value
-	case "JWT_AUTH_SECRET_KEY":
-		v.JWTSecret = value
-	case tablePrefixKey:
-		v.TablePrefix = value
+// take records a setting's value, or when why is not empty, why it is not taken.
+func (v *Values) take(name, value, why string) {
+	if why != "" {
+		if v.Unsupported == nil {
+			v.Unsupported = make(map[string]string)
+		}
+		v.Unsupported[name] = why + "; set " + envFor[name] + " (or the flag) explicitly"
+		return
 	}
-}
-
-func (v *Values) unsupported(name, why string) {
-	if v.Unsupported == nil {
-		v.Unsupported = make(map[string]string)
-	}
-	v.Unsupported[name] = why + "; set " + envFor[name] + " (or the flag) explicitly"
+	*map[string]*string{
+		"DB_NAME": &v.DBName, "DB_USER": &v.DBUser, "DB_PASSWORD": &v.DBPassword, "DB_HOST": &v.DBHost,
+		"JWT_AUTH_SECRET_KEY": &v.JWTSecret, tablePrefixKey: &v.TablePrefix,
+	}[name] = value
 }
 
 // Reasons a value is not taken. They are fixed strings: a reason never quotes
@@ -164,96 +156,168 @@ var superglobals = map[string]string{
 	"$_COOKIE":  "read from the request",
 }
 
-// parser walks the token stream once. Every lookahead it makes is either O(1) or
+var compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
+
+var errNotPHP = errors.New("no <?php opening tag: not a PHP file")
+
+func parse(src []byte) (Values, error) {
+	if len(src) > maxSize {
+		return Values{}, fmt.Errorf("file is larger than %d bytes", maxSize)
+	}
+	lx, err := lex(src)
+	if err != nil {
+		return Values{}, err
+	}
+	if !lx.sawPHP {
+		return Values{}, errNotPHP
+	}
+	p := &parser{src: src, toks: lx.toks}
+	var v Values
+	settled := make(map[string]bool) // constants whose first define() was seen
+	firstInclude := -1               // token index of the first include/require/eval
+	lastInclude := -1                // ... and of the last one other than wp-settings.php
+	lastTP := -1                     // token index of the last $table_prefix assignment
+	for i := range p.toks {
+		switch {
+		case p.isIdent(i, "define", `\define`) && p.isOp(i+1, "(") && p.isGlobalCall(i):
+			p.define(&v, i, settled, firstInclude >= 0)
+		case p.isIdent(i, "include", "include_once", "require", "require_once", "eval") && p.isGlobalCall(i):
+			if firstInclude < 0 {
+				firstInclude = i
+			}
+			if !p.includesSettings(i) {
+				lastInclude = i
+			}
+		case p.kind(i) == tVar && string(p.text(i)) == tablePrefixKey && !p.isOp(i-1, "$", "->", "?->", "::") &&
+			(p.isOp(i+1, "=") || p.isOp(i+1, compoundAssign...)):
+			lastTP = i
+		}
+	}
+	if lastTP >= 0 {
+		value, why := "", whyCompound
+		if p.isOp(lastTP+1, "=") {
+			value, why = p.classify(lastTP+2, p.spanEnd(lastTP+2))
+		}
+		if why == "" && ((firstInclude >= 0 && firstInclude < lastTP) || lastInclude > lastTP) {
+			why = whyTPInclude
+		}
+		v.take(tablePrefixKey, value, why)
+	}
+	return v, nil
+}
+
+// parser looks at the token stream. Every lookahead it makes is either O(1) or
 // happens at most once per wanted setting, so the whole pass is linear.
 type parser struct {
 	src  []byte
 	toks []token
 }
 
-func (p *parser) text(i int) []byte {
-	t := p.toks[i]
-	return p.src[t.start:t.end]
-}
-
-func (p *parser) isOp(i int, op string) bool {
-	return i >= 0 && i < len(p.toks) && p.toks[i].kind == tOp && string(p.text(i)) == op
-}
-
-func (p *parser) isIdent(i int, names ...string) bool {
-	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tIdent {
-		return false
+func (p *parser) kind(i int) tokKind {
+	if i < 0 || i >= len(p.toks) {
+		return 0
 	}
-	for _, name := range names {
-		if bytes.EqualFold(p.text(i), []byte(name)) {
+	return p.toks[i].kind
+}
+
+func (p *parser) text(i int) []byte {
+	if p.kind(i) == 0 {
+		return nil
+	}
+	return p.src[p.toks[i].start:p.toks[i].end]
+}
+
+func (p *parser) isOp(i int, ops ...string) bool {
+	for _, op := range ops {
+		if p.kind(i) == tOp && string(p.text(i)) == op {
 			return true
 		}
 	}
 	return false
 }
 
-func (p *parser) isEnd(i int) bool {
-	return i >= len(p.toks) || p.toks[i].kind == tClose || p.isOp(i, ";")
+func (p *parser) isIdent(i int, names ...string) bool {
+	for _, name := range names {
+		if p.kind(i) == tIdent && bytes.EqualFold(p.text(i), []byte(name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGlobalCall reports whether the name at i, which is followed by "(", calls a
 // global function rather than a method, a static method or a declaration.
 func (p *parser) isGlobalCall(i int) bool {
-	return !(p.isOp(i-1, "->") || p.isOp(i-1, "?->") || p.isOp(i-1, "::") ||
-		p.isIdent(i-1, "function", "fn", "new", "const"))
+	return !p.isOp(i-1, "->", "?->", "::") && !p.isIdent(i-1, "function", "fn", "new", "const")
 }
 
-// stringValue decodes the string literal token at i. ok is false when the token
-// is not a plain string literal; bad is true when PHP would reject its escapes.
-func (p *parser) stringValue(i int) (value string, ok, bad bool) {
-	if i < 0 || i >= len(p.toks) {
-		return "", false, false
+// define reads the define( at token i.
+func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude bool) {
+	j, named := i+2, false
+	if p.kind(j) == tIdent && p.isOp(j+1, ":") {
+		// PHP 8 named arguments: define(constant_name: 'X', value: 'y').
+		if string(p.text(j)) != "constant_name" {
+			return
+		}
+		j, named = j+2, true
 	}
-	t := p.toks[i]
-	if t.kind != tSingle && t.kind != tDouble {
-		return "", false, false
+	name, ok, _ := p.stringValue(j)
+	if !ok || !p.isOp(j+1, ",", ")") {
+		return // the name is not a plain literal: not a define the reader can follow
 	}
-	s := p.text(i)
-	if s[0] == 'b' || s[0] == 'B' {
-		s = s[1:]
+	if _, wanted := envFor[name]; !wanted || name == tablePrefixKey || settled[name] {
+		return
 	}
-	body := s[1 : len(s)-1]
-	if t.kind == tSingle {
-		return decodeSingle(body), true, false
+	settled[name] = true
+	value, why := p.defineValue(j+2, named)
+	if why == "" && afterInclude {
+		why = whyAfterInclude
 	}
-	v, good := decodeDouble(body)
-	return v, good, !good
+	v.take(name, value, why)
+}
+
+// defineValue reads the value argument of a define() at token k.
+func (p *parser) defineValue(k int, named bool) (value, why string) {
+	if p.isOp(k-1, ")") {
+		return "", whyNoValue
+	}
+	if named && p.kind(k) == tIdent && p.isOp(k+1, ":") {
+		if string(p.text(k)) != "value" {
+			return "", whyMalformed
+		}
+		k += 2
+	}
+	end := p.spanEnd(k)
+	if !p.isOp(end, ",", ")") {
+		return "", whyMalformed
+	}
+	return p.classify(k, end)
+}
+
+// includesSettings reports whether the include at token i loads wp-settings.php,
+// which every wp-config.php ends with and which sets none of the wanted settings
+// before WordPress reads them. It looks only a few tokens ahead.
+func (p *parser) includesSettings(i int) bool {
+	for j := i + 1; j <= i+8 && p.kind(j) != 0 && p.kind(j) != tClose && !p.isOp(j, ";"); j++ {
+		if s, ok, _ := p.stringValue(j); ok && strings.HasSuffix(s, "wp-settings.php") {
+			return true
+		}
+	}
+	return false
 }
 
 // spanEnd returns the index of the first token at or after i, outside any
-// brackets opened after i, that is a statement end or a closing bracket, or (when
-// atComma) a comma.
-func (p *parser) spanEnd(i int, atComma bool) int {
+// brackets opened after i, that ends a statement or an argument.
+func (p *parser) spanEnd(i int) int {
 	depth := 0
-	for ; i < len(p.toks); i++ {
-		t := p.toks[i]
-		if t.kind == tClose {
-			return i
-		}
-		if t.kind != tOp {
-			continue
-		}
-		switch string(p.text(i)) {
-		case "(", "[", "{", "#[":
+	for ; p.kind(i) != 0 && p.kind(i) != tClose; i++ {
+		switch {
+		case p.isOp(i, "(", "[", "{", "#["):
 			depth++
-		case ")", "]", "}":
-			if depth == 0 {
-				return i
-			}
+		case depth == 0 && p.isOp(i, ")", "]", "}", ";", ","):
+			return i
+		case p.isOp(i, ")", "]", "}"):
 			depth--
-		case ";":
-			if depth == 0 {
-				return i
-			}
-		case ",":
-			if depth == 0 && atComma {
-				return i
-			}
 		}
 	}
 	return i
@@ -262,60 +326,29 @@ func (p *parser) spanEnd(i int, atComma bool) int {
 // classify says whether the tokens toks[from:to] are one plain string literal and
 // if not, why not.
 func (p *parser) classify(from, to int) (value, why string) {
-	if from >= to {
+	switch {
+	case from >= to:
 		return "", whyNoValue
-	}
-	if to-from == 1 {
-		t := p.toks[from]
-		switch t.kind {
-		case tSingle, tDouble:
-			v, ok, _ := p.stringValue(from)
-			if !ok {
-				return "", whyBadEscape
-			}
-			return v, ""
-		case tInterp:
-			if p.text(from)[0] == '`' {
-				return "", whyShell
-			}
-			return "", whyInterp
-		case tHeredoc:
-			return "", whyHeredoc
-		case tNumber:
-			return "", whyNumber
-		case tIdent:
-			return "", whyConstant
-		case tVar:
-			if why, ok := superglobals[string(p.text(from))]; ok {
-				return "", why
-			}
-			return "", whyVariable
-		}
-		return "", whyExpression
+	case to-from == 1:
+		return p.classifyOne(from)
 	}
 	var docker, getenv, concat bool
 	var global string
 	depth := 0
 	for i := from; i < to; i++ {
-		switch t := p.toks[i]; t.kind {
-		case tIdent:
-			if p.isOp(i+1, "(") {
-				docker = docker || p.isIdent(i, "getenv_docker", `\getenv_docker`)
-				getenv = getenv || p.isIdent(i, "getenv", `\getenv`)
-			}
-		case tVar:
-			if why, ok := superglobals[string(p.text(i))]; ok && global == "" {
-				global = why
-			}
-		case tOp:
-			switch string(p.text(i)) {
-			case "(", "[", "{", "#[":
-				depth++
-			case ")", "]", "}":
-				depth--
-			case ".":
-				concat = concat || depth == 0
-			}
+		call := p.isOp(i+1, "(")
+		docker = docker || (call && p.isIdent(i, "getenv_docker", `\getenv_docker`))
+		getenv = getenv || (call && p.isIdent(i, "getenv", `\getenv`))
+		if global == "" && p.kind(i) == tVar {
+			global = superglobals[string(p.text(i))]
+		}
+		switch {
+		case p.isOp(i, "(", "[", "{", "#["):
+			depth++
+		case p.isOp(i, ")", "]", "}"):
+			depth--
+		case depth == 0 && p.isOp(i, "."):
+			concat = true
 		}
 	}
 	switch {
@@ -327,267 +360,128 @@ func (p *parser) classify(from, to int) (value, why string) {
 		return "", global
 	case concat:
 		return "", whyConcat
-	case p.toks[from].kind == tIdent && p.isOp(from+1, "("):
+	case p.kind(from) == tIdent && p.isOp(from+1, "("):
 		return "", whyCall
-	case p.toks[from].kind == tIdent && p.isOp(from+1, "::"):
+	case p.kind(from) == tIdent && p.isOp(from+1, "::"):
 		return "", whyConstant
-	case p.toks[from].kind == tVar:
+	case p.kind(from) == tVar:
 		return "", whyVariable
 	}
 	return "", whyExpression
 }
 
-var compoundAssign = map[string]bool{
-	".=": true, "+=": true, "-=": true, "*=": true, "/=": true, "%=": true, "**=": true,
-	"??=": true, "&=": true, "|=": true, "^=": true, "<<=": true, ">>=": true,
+func (p *parser) classifyOne(i int) (value, why string) {
+	switch p.kind(i) {
+	case tSingle, tDouble:
+		if v, ok, _ := p.stringValue(i); ok {
+			return v, ""
+		}
+		return "", whyBadEscape
+	case tInterp:
+		if p.text(i)[0] == '`' {
+			return "", whyShell
+		}
+		return "", whyInterp
+	case tHeredoc:
+		return "", whyHeredoc
+	case tNumber:
+		return "", whyNumber
+	case tIdent:
+		return "", whyConstant
+	case tVar:
+		if why, ok := superglobals[string(p.text(i))]; ok {
+			return "", why
+		}
+		return "", whyVariable
+	}
+	return "", whyExpression
 }
 
-var errNotPHP = errors.New("no <?php opening tag: not a PHP file")
-
-func parse(src []byte) (Values, error) {
-	var v Values
-	if len(src) > maxSize {
-		return v, fmt.Errorf("file is larger than %d bytes", maxSize)
+// stringValue decodes the string literal token at i. ok is false when the token
+// is not a plain string literal; bad is true when PHP would reject its escapes.
+func (p *parser) stringValue(i int) (value string, ok, bad bool) {
+	k := p.kind(i)
+	if k != tSingle && k != tDouble {
+		return "", false, false
 	}
-	lx, err := lex(src)
-	if err != nil {
-		return v, err
+	s := p.text(i)
+	body := s[bytes.IndexAny(s, `'"`)+1 : len(s)-1] // without a b prefix and the quotes
+	if k == tSingle {
+		return singleQuoted.Replace(string(body)), true, false
 	}
-	if !lx.sawPHP {
-		return v, errNotPHP
-	}
-	p := &parser{src: src, toks: lx.toks}
-
-	settled := make(map[string]bool) // constants whose first define() was seen
-	firstInclude := -1               // token index of the first include/require/eval
-	lastInclude := -1                // ... and of the last one other than wp-settings.php
-	lastTP := -1                     // token index of the last $table_prefix assignment
-
-	for i := 0; i < len(p.toks); i++ {
-		t := p.toks[i]
-		switch t.kind {
-		case tIdent:
-			switch {
-			case p.isIdent(i, "define", `\define`) && p.isOp(i+1, "(") && p.isGlobalCall(i):
-				p.define(&v, i, settled, firstInclude >= 0)
-			case p.isIdent(i, "include", "include_once", "require", "require_once", "eval") && p.isGlobalCall(i):
-				if firstInclude < 0 {
-					firstInclude = i
-				}
-				if !p.includesSettings(i) {
-					lastInclude = i
-				}
-			}
-		case tVar:
-			if string(p.text(i)) == tablePrefixKey && !p.isOp(i-1, "$") && !p.isOp(i-1, "->") &&
-				!p.isOp(i-1, "?->") && !p.isOp(i-1, "::") && i+1 < len(p.toks) && p.toks[i+1].kind == tOp {
-				if op := string(p.text(i + 1)); op == "=" || compoundAssign[op] {
-					lastTP = i // a compound assignment is reported below
-				}
-			}
-		}
-	}
-
-	if lastTP >= 0 {
-		switch {
-		case !p.isOp(lastTP+1, "="):
-			v.unsupported(tablePrefixKey, whyCompound)
-		default:
-			value, why := p.classify(lastTP+2, p.spanEnd(lastTP+2, true))
-			if why == "" && ((firstInclude >= 0 && firstInclude < lastTP) || lastInclude > lastTP) {
-				why = whyTPInclude
-			}
-			if why != "" {
-				v.unsupported(tablePrefixKey, why)
-			} else {
-				v.TablePrefix = value
-			}
-		}
-	}
-	return v, nil
+	v, good := decodeDouble(body)
+	return v, good, !good
 }
 
-// define handles the define( at token i.
-func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude bool) {
-	j := i + 2
-	named := false
-	if p.isOp(j+1, ":") && j < len(p.toks) && p.toks[j].kind == tIdent {
-		// PHP 8 named arguments: define(constant_name: 'X', value: 'y').
-		if string(p.text(j)) != "constant_name" {
-			return
-		}
-		named = true
-		j += 2
-	}
-	name, ok, _ := p.stringValue(j)
-	if !ok || (!p.isOp(j+1, ",") && !p.isOp(j+1, ")")) {
-		return // the name is not a plain literal: not a define the reader can follow
-	}
-	if _, wanted := envFor[name]; !wanted || name == tablePrefixKey || settled[name] {
-		return
-	}
-	settled[name] = true
-	if p.isOp(j+1, ")") {
-		v.unsupported(name, whyNoValue)
-		return
-	}
-	k := j + 2
-	if named && k < len(p.toks) && p.toks[k].kind == tIdent && p.isOp(k+1, ":") {
-		if string(p.text(k)) != "value" {
-			v.unsupported(name, whyMalformed)
-			return
-		}
-		k += 2
-	}
-	end := p.spanEnd(k, true)
-	if !p.isOp(end, ",") && !p.isOp(end, ")") {
-		v.unsupported(name, whyMalformed)
-		return
-	}
-	value, why := p.classify(k, end)
-	if why == "" && afterInclude {
-		why = whyAfterInclude
-	}
-	if why != "" {
-		v.unsupported(name, why)
-		return
-	}
-	v.set(name, value)
-}
+// singleQuoted decodes the only two escapes of a single-quoted string.
+var singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
 
-// includesSettings reports whether the include at token i loads wp-settings.php,
-// which every wp-config.php ends with and which sets none of the wanted settings
-// before WordPress reads them. It looks only a few tokens ahead.
-func (p *parser) includesSettings(i int) bool {
-	for j := i + 1; j < len(p.toks) && j <= i+8 && !p.isEnd(j); j++ {
-		if s, ok, _ := p.stringValue(j); ok && strings.HasSuffix(s, "wp-settings.php") {
-			return true
-		}
-	}
-	return false
-}
-
-func decodeSingle(body []byte) string {
-	if bytes.IndexByte(body, '\\') < 0 {
-		return string(body)
-	}
-	out := make([]byte, 0, len(body))
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c == '\\' && i+1 < len(body) && (body[i+1] == '\\' || body[i+1] == '\'') {
-			i++
-			c = body[i]
-		}
-		out = append(out, c)
-	}
-	return string(out)
-}
-
-func hexVal(c byte) (int, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return int(c - '0'), true
-	case 'a' <= c && c <= 'f':
-		return int(c-'a') + 10, true
-	case 'A' <= c && c <= 'F':
-		return int(c-'A') + 10, true
-	}
-	return 0, false
+// simpleEscapes maps the one-letter escapes of a double-quoted string to their bytes.
+var simpleEscapes = map[byte]byte{
+	'n': '\n', 't': '\t', 'r': '\r', 'v': '\v', 'e': 0x1b, 'f': '\f', '\\': '\\', '$': '$', '"': '"',
 }
 
 // decodeDouble decodes the body of a double-quoted string that has no
 // interpolation. ok is false for a \u{...} escape that PHP refuses to compile.
 // Unknown escapes stay as written, backslash included, as in PHP.
 func decodeDouble(body []byte) (string, bool) {
-	if bytes.IndexByte(body, '\\') < 0 {
-		return string(body), true
-	}
 	out := make([]byte, 0, len(body))
 	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c != '\\' || i+1 >= len(body) {
-			out = append(out, c)
+		if body[i] != '\\' || i+1 == len(body) {
+			out = append(out, body[i])
 			continue
 		}
-		switch d := body[i+1]; d {
-		case 'n':
-			out = append(out, '\n')
-			i++
-		case 't':
-			out = append(out, '\t')
-			i++
-		case 'r':
-			out = append(out, '\r')
-			i++
-		case 'v':
-			out = append(out, '\v')
-			i++
-		case 'e':
-			out = append(out, 0x1b)
-			i++
-		case 'f':
-			out = append(out, '\f')
-			i++
-		case '\\', '$', '"':
-			out = append(out, d)
-			i++
-		case '0', '1', '2', '3', '4', '5', '6', '7':
-			// Up to three octal digits; PHP keeps the low byte of \400-\777.
-			val, j := 0, i+1
-			for ; j < len(body) && j < i+4 && '0' <= body[j] && body[j] <= '7'; j++ {
-				val = val*8 + int(body[j]-'0')
-			}
-			out = append(out, byte(val))
-			i = j - 1
-		case 'x':
-			h, ok := 0, false
-			if i+2 < len(body) {
-				h, ok = hexVal(body[i+2])
-			}
-			if !ok {
-				out = append(out, '\\') // \x without a hex digit is literal
-				continue
-			}
-			j := i + 3
-			if j < len(body) {
-				if h2, ok := hexVal(body[j]); ok {
-					h = h*16 + h2
-					j++
-				}
-			}
-			out = append(out, byte(h))
-			i = j - 1
-		case 'u':
-			if i+2 >= len(body) || body[i+2] != '{' {
-				out = append(out, '\\') // \u without { is literal
-				continue
-			}
-			cp, digits, j := 0, 0, i+3
-			for ; j < len(body); j++ {
-				h, ok := hexVal(body[j])
-				if !ok {
-					break
-				}
-				if cp <= 0x10FFFF {
-					cp = cp*16 + h
-				}
-				digits++
-			}
-			if j >= len(body) || body[j] != '}' || digits == 0 || cp > 0x10FFFF {
-				return "", false
-			}
-			out = appendUTF8(out, cp)
-			i = j
-		default:
+		val, n, ok := escape(body[i+1:])
+		if !ok {
+			return "", false
+		}
+		if n == 0 {
 			out = append(out, '\\')
 		}
+		out = append(out, val...)
+		i += n
 	}
 	return string(out), true
 }
 
+// escape decodes the escape after a backslash at the start of s: its bytes and
+// length. n is 0 when the backslash stays as written; ok is false for a bad \u{}.
+func escape(s []byte) (val []byte, n int, ok bool) {
+	if b, simple := simpleEscapes[s[0]]; simple {
+		return []byte{b}, 1, true
+	}
+	switch {
+	case '0' <= s[0] && s[0] <= '7':
+		// Up to three octal digits; PHP keeps the low byte of \400-\777.
+		b := 0
+		for n = 0; n < len(s) && n < 3 && '0' <= s[n] && s[n] <= '7'; n++ {
+			b = b*8 + int(s[n]-'0')
+		}
+		return []byte{byte(b)}, n, true
+	case s[0] == 'x' && len(s) > 1 && isHex(s[1]):
+		n = 2
+		if len(s) > 2 && isHex(s[2]) {
+			n = 3
+		}
+		b, _ := strconv.ParseUint(string(s[1:n]), 16, 8)
+		return []byte{byte(b)}, n, true
+	case s[0] == 'u' && len(s) > 1 && s[1] == '{':
+		n = 2
+		for n < len(s) && isHex(s[n]) {
+			n++
+		}
+		cp, err := strconv.ParseUint(string(s[2:n]), 16, 32)
+		if n == len(s) || s[n] != '}' || err != nil || cp > 0x10FFFF {
+			return nil, 0, false
+		}
+		return appendUTF8(nil, rune(cp)), n + 1, true
+	}
+	return nil, 0, true
+}
+
 // appendUTF8 encodes cp the way PHP's \u{} does, surrogates included (which
 // unicode/utf8 would replace with U+FFFD).
-func appendUTF8(out []byte, cp int) []byte {
+func appendUTF8(out []byte, cp rune) []byte {
 	switch {
 	case cp < 0x80:
 		return append(out, byte(cp))
