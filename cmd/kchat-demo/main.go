@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -84,6 +85,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return errUsage
 	}
 
+	if !*quiet {
+		// Seeding takes some seconds; say so, or a first run looks hung.
+		fmt.Fprintln(stderr, "kchat-demo: writing the demo site into an embedded database…")
+	}
 	engine, err := embedded.Start(ctx)
 	if err != nil {
 		return fmt.Errorf("starting the embedded database: %w", err)
@@ -125,6 +130,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Log: logs,
 	}
 	if err := m.Run(ctx); err != nil {
+		var op *net.OpError
+		if errors.As(err, &op) && op.Op == "listen" {
+			return fmt.Errorf("%w (another address: --listen 127.0.0.1:8081)", err)
+		}
 		return err
 	}
 	token, err := api.IssueToken([]byte(demoSecret), api.TokenParams{Issuer: site.Home, UserID: 1, IssuedAt: time.Now(), TTL: 24 * time.Hour})

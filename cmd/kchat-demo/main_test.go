@@ -189,12 +189,12 @@ func TestDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	curls := regexp.MustCompile(`curl -u '([^:']+):([^']+)' http://127\.0\.0\.1:8080(\S+)`).FindAllStringSubmatch(string(readme), -1)
+	curls := regexp.MustCompile(`curl -u '([^:']+):([^']+)' '?http://127\.0\.0\.1:8080([^\s']+)`).FindAllStringSubmatch(string(readme), -1)
 	if len(curls) == 0 {
 		t.Fatal("no curl -u example in README.md")
 	}
 	for _, c := range curls {
-		if status, body, _ := getBasic(t, base+strings.Trim(c[3], "'"), c[1], c[2]); status != http.StatusOK {
+		if status, body, _ := getBasic(t, base+c[3], c[1], c[2]); status != http.StatusOK {
 			t.Errorf("README: curl -u '%s:%s' %s: %d %s", c[1], c[2], c[3], status, body)
 		}
 	}
