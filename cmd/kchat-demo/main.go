@@ -7,9 +7,11 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -29,26 +31,64 @@ const demoSecret = "kchat-demo-secret-not-for-production"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintf(os.Stderr, "kchat-demo: %v\n", err)
-		os.Exit(1)
+	os.Exit(exitCode(run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr), os.Stderr))
+}
+
+// errUsage marks a bad command line, already explained on stderr.
+var errUsage = errors.New("usage")
+
+// exitCode is the process status for what run returned: 0 for a clean stop or --help,
+// 2 for a bad command line, 1 for anything else (said on stderr).
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
 	}
+	fmt.Fprintf(stderr, "kchat-demo: %v\n", err)
+	return 1
 }
 
 // run serves the demo until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("kchat-demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	listenDefault := getenv("KCHAT_LISTEN")
 	if listenDefault == "" {
 		listenDefault = "127.0.0.1:8080"
 	}
 	listen := fs.String("listen", listenDefault, "address to listen on [$KCHAT_LISTEN]")
-	verbose := fs.Bool("v", false, "log every request to stderr")
+	quiet := fs.Bool("q", false, "quiet: no log on stderr (by default every request is logged there, as text)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: kchat-demo [-q] [--listen ADDR]\n\n"+
+			"Serves a seeded WordPress site through kchat-sidecar, on an embedded database.\n"+
+			"The users, passwords and a token go to stdout; the log to stderr.\n\n")
+		fs.PrintDefaults()
+	}
+	// Asked-for help goes to stdout and is no error; a mistake goes to stderr.
+	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return err
+		}
+		fs.SetOutput(stderr)
+		fmt.Fprintf(stderr, "kchat-demo: %v\n", err)
+		fs.Usage()
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fs.SetOutput(stderr)
+		fmt.Fprintf(stderr, "kchat-demo: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
 	}
 
+	if !*quiet {
+		// Seeding takes some seconds; say so, or a first run looks hung.
+		fmt.Fprintln(stderr, "kchat-demo: writing the demo site into an embedded database…")
+	}
 	engine, err := embedded.Start(ctx)
 	if err != nil {
 		return fmt.Errorf("starting the embedded database: %w", err)
@@ -67,7 +107,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if _, err := root.ExecContext(ctx, "CREATE DATABASE wordpress"); err != nil {
 		return err
 	}
-	db, err := sql.Open("mysql", engine.DSN("wordpress"))
+	// Parameters spliced in by the driver: the engine then plans each INSERT once
+	// instead of twice (prepare, then execute).
+	db, err := sql.Open("mysql", engine.DSN("wordpress")+"&interpolateParams=true")
 	if err != nil {
 		return err
 	}
@@ -76,9 +118,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 
-	var logs io.Writer
-	if *verbose {
-		logs = stderr
+	var logs io.Writer = stderr
+	if *quiet {
+		logs = nil
 	}
 	m := &sidecar.Main{
 		Config: sidecar.Config{
@@ -88,29 +130,49 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		Log: logs,
 	}
 	if err := m.Run(ctx); err != nil {
+		var op *net.OpError
+		if errors.As(err, &op) && op.Op == "listen" {
+			return fmt.Errorf("%w (another address: --listen 127.0.0.1:8081)", err)
+		}
 		return err
 	}
 	token, err := api.IssueToken([]byte(demoSecret), api.TokenParams{Issuer: site.Home, UserID: 1, IssuedAt: time.Now(), TTL: 24 * time.Hour})
 	if err != nil {
 		return err
 	}
-	base := "http://" + m.Addr()
-	fmt.Fprintf(stdout, `kchat-sidecar demo: a WordPress site (%s, weeks from Sunday) with two years of chatbot interactions.
-
-  Serving     %s
-  Contract    %s/openapi.yaml
-  Token       %s
-              (user "admin", valid 24 hours)
-
-  curl -H "Authorization: Bearer %s" '%s/wp-json/kchat/v1/interactions/summary?period=weekly'
-  curl -OJ -H "Authorization: Bearer %s" '%s/wp-json/kchat/v1/interactions/export'
-  curl -X POST -d username=owner68 -d password=demo-owner-pass '%s/wp-json/jwt-auth/v1/token'
-
-Users: admin / demo-admin-pass (phpass), owner68 / demo-owner-pass (WordPress 6.8 bcrypt),
-analyst / demo-analyst-pass (custom role with manage_options), editor / demo-editor-pass
-(no access), oldtimer / demo-oldtimer-pass (legacy MD5, author). Ctrl-C stops.
-`, site.Timezone, base, base, token, token, base, token, base, base)
+	printBanner(stdout, "http://"+m.Addr(), token, site)
 
 	<-ctx.Done()
 	return m.Close()
+}
+
+// printBanner tells a newcomer where the demo is, who may log in, and what to try.
+func printBanner(w io.Writer, base, token string, site demoSite) {
+	ns := base + "/wp-json/kchat/v1"
+	fmt.Fprintf(w, `kchat-sidecar demo: a WordPress site (%s, weeks from Sunday) with two years of
+chatbot interactions and a conversation log.
+
+  Serving     %s
+  Routes      %s   (the index; /docs to explore, /openapi.yaml the contract)
+
+Users (login, password, what they are):
+`, site.Timezone, base, ns)
+	for _, u := range demoUsers {
+		fmt.Fprintf(w, "  %-9s %-19s %s\n", u.Login, u.Password, u.Note)
+		for _, p := range u.AppPasswords {
+			fmt.Fprintf(w, "  %-9s application password '%s' (%s)\n", "", p.Password, p.Name)
+		}
+	}
+	fmt.Fprintf(w, `
+Try:
+  curl -u 'admin:%s' '%s/conversations/summary?period=weekly'
+  curl -OJ -u 'admin:%s' '%s/interactions/export'
+  curl -X POST -d username=owner68 -d password=demo-owner-pass '%s/wp-json/jwt-auth/v1/token'
+
+  TOKEN=%s
+  curl -H "Authorization: Bearer $TOKEN" '%s/tokens/summary?period=monthly'
+  (the token is admin's, valid 24 hours)
+
+Requests are logged on stderr (-q: none). Ctrl-C stops.
+`, readmeAppPassword, ns, readmeAppPassword, ns, base, token, ns)
 }

@@ -22,21 +22,40 @@ type demoSite struct {
 
 type demoUser struct {
 	Login, Password, Display string
+	Note                     string // what the banner says of the user
 	Roles                    []string
 	hash                     func(string) (string, error)
+	AppPasswords             []appPassword
 }
+
+// appPassword is one of a user's application passwords (Users → Profile → Application
+// Passwords), stored as the WordPress version of its day stored it.
+type appPassword struct {
+	Name, Password string
+	hash           func(string) (string, error)
+}
+
+// readmeAppPassword is the application password the README's curl -u example sends.
+const readmeAppPassword = "abcd EFGH 1234 ijkl MNOP 5678"
 
 // demoUsers have every password format a real site accumulates over the years.
 var demoUsers = []demoUser{
-	{Login: "admin", Password: "demo-admin-pass", Display: "Site Admin", Roles: []string{"administrator"},
-		hash: func(p string) (string, error) { return wppass.HashPortable(p) }},
-	{Login: "owner68", Password: "demo-owner-pass", Display: "Owner (WordPress 6.8 hash)", Roles: []string{"administrator"},
+	{Login: "admin", Note: "administrator, phpass hash (WordPress 6.1)", Password: "demo-admin-pass", Display: "Site Admin", Roles: []string{"administrator"},
+		hash: func(p string) (string, error) { return wppass.HashPortable(p) },
+		// Made after the site moved to WordPress 6.8: BLAKE2b, "$generic$".
+		AppPasswords: []appPassword{{Name: "Reporting script", Password: readmeAppPassword,
+			hash: func(p string) (string, error) { return wppass.HashApplicationPassword(p), nil }}}},
+	{Login: "owner68", Note: "administrator, WordPress 6.8 bcrypt hash", Password: "demo-owner-pass", Display: "Owner (WordPress 6.8 hash)", Roles: []string{"administrator"},
 		hash: func(p string) (string, error) { return wppass.HashWP68(p, 10) }},
-	{Login: "analyst", Password: "demo-analyst-pass", Display: "Report Analyst", Roles: []string{"chatbot_analyst"},
-		hash: func(p string) (string, error) { return wppass.HashBcrypt(p, 10) }},
-	{Login: "editor", Password: "demo-editor-pass", Display: "Editor (no access)", Roles: []string{"editor"},
+	{Login: "analyst", Note: "custom role with manage_options, bcrypt hash", Password: "demo-analyst-pass", Display: "Report Analyst", Roles: []string{"chatbot_analyst"},
+		hash: func(p string) (string, error) { return wppass.HashBcrypt(p, 10) },
+		// Made under WordPress 6.1, whose wp_hash_password stored phpass of the password
+		// without the spaces it shows.
+		AppPasswords: []appPassword{{Name: "Spreadsheet sync", Password: "Wxyz 9876 QRST uvwx 5432 MnOp",
+			hash: func(p string) (string, error) { return wppass.HashPortable(strings.ReplaceAll(p, " ", "")) }}}},
+	{Login: "editor", Note: "editor: no access", Password: "demo-editor-pass", Display: "Editor (no access)", Roles: []string{"editor"},
 		hash: func(p string) (string, error) { return wppass.HashPortable(p) }},
-	{Login: "oldtimer", Password: "demo-oldtimer-pass", Display: "Legacy MD5 user", Roles: []string{"author"},
+	{Login: "oldtimer", Note: "author, legacy MD5 hash: no access", Password: "demo-oldtimer-pass", Display: "Legacy MD5 user", Roles: []string{"author"},
 		hash: func(p string) (string, error) { return wppass.HashMD5(p), nil }},
 }
 
@@ -77,6 +96,22 @@ CREATE TABLE wp_chatbot_chatgpt_interactions (
   date date NOT NULL,
   count int(11) DEFAULT NULL,
   PRIMARY KEY (date)
+) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE wp_chatbot_chatgpt_conversation_log (
+  id mediumint(9) NOT NULL AUTO_INCREMENT,
+  session_id varchar(255) NOT NULL,
+  user_id varchar(255) DEFAULT NULL,
+  page_id varchar(255) DEFAULT NULL,
+  interaction_time datetime NOT NULL,
+  user_type enum('Chatbot','Visitor','Prompt Tokens','Completion Tokens','Total Tokens') NOT NULL,
+  thread_id varchar(255) DEFAULT NULL,
+  assistant_id varchar(255) DEFAULT NULL,
+  assistant_name varchar(255) DEFAULT NULL,
+  message_text text NOT NULL,
+  sentiment_score float DEFAULT NULL,
+  PRIMARY KEY (id),
+  KEY session_id_index (session_id),
+  KEY user_id_index (user_id)
 ) DEFAULT CHARSET=utf8mb4`
 
 // seed writes the demo site into db and returns the administrator's user id.
@@ -116,8 +151,51 @@ func seed(ctx context.Context, db *sql.DB, site demoSite) error {
 			id, string(phpserial.Marshal(caps))); err != nil {
 			return err
 		}
+		if len(u.AppPasswords) > 0 {
+			meta, err := applicationPasswordsMeta(id, u.AppPasswords)
+			if err != nil {
+				return err
+			}
+			if _, err := db.ExecContext(ctx, "INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (?, '_application_passwords', ?)",
+				id, meta); err != nil {
+				return err
+			}
+		}
 	}
-	return insertInteractions(ctx, db, interactions(site.Today))
+	days := interactions(site.Today)
+	if err := insertInteractions(ctx, db, days); err != nil {
+		return err
+	}
+	return insertLog(ctx, db, conversationLog(days))
+}
+
+// applicationPasswordsMeta is the _application_passwords user meta: a PHP list of
+// {uuid, app_id, name, password, created, last_used, last_ip}, as WordPress writes it.
+func applicationPasswordsMeta(userID int, pws []appPassword) (string, error) {
+	list := phpserial.Value{Kind: phpserial.Array}
+	for i, p := range pws {
+		hash, err := p.hash(p.Password)
+		if err != nil {
+			return "", err
+		}
+		item := phpserial.Value{Kind: phpserial.Array}
+		for _, kv := range []struct {
+			k string
+			v phpserial.Value
+		}{
+			{"uuid", phpserial.StringValue(fmt.Sprintf("6f1c2a9e-%04d-4b7d-9c3e-%012d", userID, i))},
+			{"app_id", phpserial.StringValue("")},
+			{"name", phpserial.StringValue(p.Name)},
+			{"password", phpserial.StringValue(hash)},
+			{"created", phpserial.IntValue(1669852800)},
+			{"last_used", phpserial.Value{Kind: phpserial.Null}},
+			{"last_ip", phpserial.Value{Kind: phpserial.Null}},
+		} {
+			item.Array = append(item.Array, phpserial.Entry{Key: phpserial.StringValue(kv.k), Value: kv.v})
+		}
+		list.Array = append(list.Array, phpserial.Entry{Key: phpserial.IntValue(int64(i)), Value: item})
+	}
+	return string(phpserial.Marshal(list)), nil
 }
 
 // roles is a cut-down wp_user_roles: WordPress's own roles plus a custom role made for

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"io"
+	"testing"
+)
+
+// The README's commands start: --small follows --rows unless given.
+func TestParseOptions(t *testing.T) {
+	for _, c := range []struct {
+		args        []string
+		rows, small int
+		bad         bool
+	}{
+		{args: nil, rows: 1_000_000, small: 100_000},
+		{args: []string{"--rows", "20000"}, rows: 20_000, small: 2_000},
+		{args: []string{"--rows", "200000"}, rows: 200_000, small: 20_000},
+		{args: []string{"--rows", "5"}, rows: 5, small: 1},
+		{args: []string{"--rows", "20000", "--small", "5000"}, rows: 20_000, small: 5_000},
+		{args: []string{"--small", "5000", "--rows", "20000"}, rows: 20_000, small: 5_000},
+		{args: []string{"--rows", "20000", "--small", "20000"}, rows: 20_000, small: 20_000},
+		{args: []string{"--rows", "20000", "--small", "30000"}, bad: true},
+		{args: []string{"--rows", "0"}, bad: true},
+		{args: []string{"--rows", "-3"}, bad: true},
+		{args: []string{"--rows", "100", "--small", "0"}, bad: true},
+		{args: []string{"--samples", "1"}, bad: true},
+		{args: []string{"--rows", "1000", "extra"}, bad: true},
+	} {
+		o, err := parseOptions(c.args, func(string) string { return "" }, io.Discard)
+		if c.bad {
+			if err == nil {
+				t.Errorf("%q: accepted as rows %d, small %d", c.args, o.rows, o.small)
+			}
+			continue
+		}
+		if err != nil || o.rows != c.rows || o.small != c.small {
+			t.Errorf("%q: rows %d, small %d, %v; want %d, %d", c.args, o.rows, o.small, err, c.rows, c.small)
+		}
+	}
+	if _, err := parseOptions([]string{"--help"}, func(string) string { return "" }, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("--help: %v", err)
+	}
+	o, err := parseOptions(nil, func(k string) string {
+		if k == "KCHAT_BENCH_DSN" {
+			return "bench:pw@tcp(db:3306)/"
+		}
+		return ""
+	}, io.Discard)
+	if err != nil || o.dsn != "bench:pw@tcp(db:3306)/" {
+		t.Errorf("KCHAT_BENCH_DSN: %q, %v", o.dsn, err)
+	}
+}
