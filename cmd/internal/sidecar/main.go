@@ -111,11 +111,32 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	m.idleDone = make(chan struct{})
 	go m.releaseWhenIdle(srv.Served, idleCheck)
 
+	// One probe, and serving whatever it says: the database may come later, or be put
+	// right rather than the sidecar. A configuration error gets the one line that says
+	// which setting to check; the routes answer with its code meanwhile.
 	if err := db.CheckReady(ctx); err != nil {
-		logger.Warn("database not ready yet; serving anyway", "err", err.Error())
+		if check := settingToCheck(err); check != "" {
+			logger.Error("the database does not fit the settings; check "+check+"; serving anyway", "err", err.Error())
+		} else {
+			logger.Warn("database not ready yet; serving anyway", "err", err.Error())
+		}
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "table", db.InteractionsTable())
 	return nil
+}
+
+// settingToCheck names the settings behind a configuration error from the database,
+// or "" for any other error.
+func settingToCheck(err error) string {
+	switch {
+	case errors.Is(err, repository.ErrTableMissing):
+		return "WORDPRESS_TABLE_PREFIX and KCHAT_BLOG_ID"
+	case errors.Is(err, repository.ErrAccessDenied):
+		return "WORDPRESS_DB_USER and WORDPRESS_DB_PASSWORD (or KCHAT_DB_DSN) and the user's SELECT grant"
+	case errors.Is(err, repository.ErrUnknownDatabase):
+		return "WORDPRESS_DB_NAME (or the database in KCHAT_DB_DSN)"
+	}
+	return ""
 }
 
 // Addr is the address actually listened on (useful with port 0).
