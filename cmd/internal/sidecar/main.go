@@ -46,6 +46,7 @@ func (m *Main) DBStats() sql.DBStats { return m.db.Stats() }
 
 // Run opens the database pool, builds the API and starts serving; it returns once the
 // listener is open. It does not wait for the database: /readyz tells when it answers.
+// An address that cannot be listened on is a *ConfigError naming its setting.
 func (m *Main) Run(ctx context.Context) (err error) {
 	logger := m.logger()
 	defer func() {
@@ -91,7 +92,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	ln, err := net.Listen("tcp", m.Config.Listen)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", m.Config.Listen, err)
+		// Malformed, in use, unresolvable or not this host's: the setting is wrong.
+		return &ConfigError{Env: "KCHAT_LISTEN", Flag: "listen", Reason: "cannot be listened on: " + err.Error()}
 	}
 	m.ln = ln
 	m.http = &http.Server{

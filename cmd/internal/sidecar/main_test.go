@@ -200,14 +200,27 @@ func buildBinary(t *testing.T) string {
 
 func TestBinaryBadConfiguration(t *testing.T) {
 	bin := buildBinary(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	secret := "JWT_AUTH_SECRET_KEY=" + fixtureSecret
 	tests := []struct {
 		env     []string
 		setting string
 	}{
 		{nil, "JWT_AUTH_SECRET_KEY"},
 		{[]string{"JWT_AUTH_SECRET_KEY=short"}, "JWT_AUTH_SECRET_KEY"},
-		{[]string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret, "WORDPRESS_TABLE_PREFIX=wp-"}, "WORDPRESS_TABLE_PREFIX"},
-		{[]string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret, "KCHAT_DB_DSN=nonsense"}, "KCHAT_DB_DSN"},
+		{[]string{secret, "WORDPRESS_TABLE_PREFIX=wp-"}, "WORDPRESS_TABLE_PREFIX"},
+		{[]string{secret, "KCHAT_DB_DSN=nonsense"}, "KCHAT_DB_DSN"},
+		// Addresses that cannot be bound: not an address, a port out of range, a port in
+		// use, a name that does not resolve, an address of no interface here.
+		{[]string{secret, "KCHAT_LISTEN=8080"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=127.0.0.1:99999"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=" + taken.Addr().String()}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=no-such-host.invalid:8080"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=192.0.2.1:8080"}, "KCHAT_LISTEN"},
 	}
 	for _, tt := range tests {
 		cmd := exec.Command(bin)
