@@ -117,6 +117,7 @@ type Server struct {
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
 	counts      *ttlCache[[2]period.Date, []repository.DayCount]
+	ready       *readiness
 	tokens      verifiedTokens
 	tokenTTL    time.Duration
 	cors        []string
@@ -176,6 +177,7 @@ func New(cfg Config) (*Server, error) {
 		settings: newTTLCache[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
 		logDays:  newLogCache(cfg.Store, cfg.Now),
 		counts:   newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
+		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
 		tokenTTL: cfg.TokenTTL,
 		cors:     cfg.CORSOrigins,
 		proxies:  cfg.TrustedProxies,
