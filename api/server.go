@@ -93,6 +93,9 @@ type Config struct {
 	TrustedProxies []*net.IPNet
 	// LoginLimits bound password guessing; zero fields take DefaultLoginLimits'.
 	LoginLimits LoginLimits
+	// MetricsApart leaves /metrics out of the router: MetricsHandler serves it on an
+	// address of its own.
+	MetricsApart bool
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
 	// long as their client does). 0 means 5: half of the default pool.
 	MaxExports int
@@ -125,6 +128,9 @@ type Server struct {
 
 	byAddress, byUsername *limiter
 	dummies               *dummyHashes
+
+	// metricsApart: /metrics is MetricsHandler's alone.
+	metricsApart bool
 }
 
 // MaxCapabilityTTL is the contract's bound on how stale a permission answer may be.
@@ -190,6 +196,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.MaxExports = 5
 	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
+	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	s.metrics = newMetrics(s)
 	s.echo = s.routes()
@@ -217,6 +224,19 @@ func (s *Server) gzipTurns(next echo.HandlerFunc) echo.HandlerFunc {
 
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// MetricsHandler serves /metrics alone, for a listener of its own (see
+// Config.MetricsApart); scrapes are logged and counted as on the main router.
+func (s *Server) MetricsHandler() http.Handler {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.observe)
+	e.GET("/metrics", s.metrics.handler())
+	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
+	return e
+}
 
 // Routes lists "METHOD path" for every registered route, for the contract test.
 func (s *Server) Routes() []string {
@@ -277,7 +297,9 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken)
 	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, s.requireBearerAdmin)
 	e.GET("/healthz", s.healthz)
-	e.GET("/metrics", s.metrics.handler())
+	if !s.metricsApart {
+		e.GET("/metrics", s.metrics.handler())
+	}
 	e.GET("/readyz", s.readyz)
 	e.GET("/openapi.yaml", s.openAPI)
 	for name, contentType := range docs.Files {

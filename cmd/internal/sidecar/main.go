@@ -39,6 +39,10 @@ type Main struct {
 	http               *http.Server
 	ln                 net.Listener
 	done               chan error
+	// metricsHTTP serves /metrics on Config.MetricsListen, when set.
+	metricsHTTP *http.Server
+	metricsLn   net.Listener
+	metricsDone chan error
 }
 
 // DBStats reports the database pool's state (open, in use, waits).
@@ -83,6 +87,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		MaxExports:     exportsFor(m.Config.DBMaxOpen),
 		CORSOrigins:    m.Config.CORSOrigins,
 		TrustedProxies: m.Config.TrustedProxies,
+		MetricsApart:   m.Config.MetricsListen != "",
 		OpenAPI:        kchatsidecar.OpenAPI,
 		Logger:         logger,
 		Now:            m.Now,
@@ -94,6 +99,13 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		// Malformed, in use, unresolvable or not this host's: the setting is wrong.
 		return &ConfigError{Env: "KCHAT_LISTEN", Flag: "listen", Reason: "cannot be listened on: " + err.Error()}
+	}
+	var metricsLn net.Listener
+	if m.Config.MetricsListen != "" {
+		if metricsLn, err = net.Listen("tcp", m.Config.MetricsListen); err != nil {
+			ln.Close()
+			return &ConfigError{Env: "KCHAT_METRICS_LISTEN", Flag: "metrics-listen", Reason: "cannot be listened on: " + err.Error()}
+		}
 	}
 	m.ln = ln
 	m.http = &http.Server{
@@ -109,6 +121,20 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.http.Serve(ln) }()
+	if metricsLn != nil {
+		m.metricsLn = metricsLn
+		m.metricsHTTP = &http.Server{
+			Handler:           srv.MetricsHandler(),
+			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       30 * time.Second,
+			WriteTimeout:      30 * time.Second, // a scrape is small
+			IdleTimeout:       2 * time.Minute,
+			MaxHeaderBytes:    64 << 10,
+			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		}
+		m.metricsDone = make(chan error, 1)
+		go func() { m.metricsDone <- m.metricsHTTP.Serve(metricsLn) }()
+	}
 	m.stopIdle = make(chan struct{})
 	m.idleDone = make(chan struct{})
 	go m.releaseWhenIdle(srv.Served, idleCheck)
@@ -123,7 +149,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			logger.Warn("database not ready yet; serving anyway", "err", err.Error())
 		}
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "table", db.InteractionsTable())
+	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", m.MetricsAddr(), "table", db.InteractionsTable())
 	return nil
 }
 
@@ -139,6 +165,14 @@ func settingToCheck(err error) string {
 		return "WORDPRESS_DB_NAME (or the database in KCHAT_DB_DSN)"
 	}
 	return ""
+}
+
+// MetricsAddr is the address /metrics is served on when it has its own, else "".
+func (m *Main) MetricsAddr() string {
+	if m.metricsLn == nil {
+		return ""
+	}
+	return m.metricsLn.Addr().String()
 }
 
 // Addr is the address actually listened on (useful with port 0).
@@ -165,6 +199,15 @@ func (m *Main) Close() error {
 			errs = append(errs, err)
 		}
 		if err := <-m.done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
+	}
+	if m.metricsHTTP != nil {
+		// Scrapes are short: no need to wait for them as for exports.
+		if err := m.metricsHTTP.Close(); err != nil {
+			errs = append(errs, err)
+		}
+		if err := <-m.metricsDone; err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs = append(errs, err)
 		}
 	}
