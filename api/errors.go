@@ -96,9 +96,24 @@ func toError(err error) *Error {
 		}
 		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable", Message: msg, Internal: err}
 	}
-	if errors.Is(err, repository.ErrTableMissing) {
+	// The configuration errors are 503 too (the sidecar cannot serve until they are
+	// fixed), but with codes of their own and no Retry-After: retrying will not help.
+	var missing *repository.TableMissingError
+	if errors.As(err, &missing) {
+		table := "A table the sidecar reads"
+		if missing.Table != "" {
+			table = "The table " + missing.Table
+		}
 		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_table_missing",
-			Message: "The Kognetiks Chatbot interactions table does not exist in this database.", Internal: err}
+			Message: table + " does not exist in the WordPress database. Check the sidecar's table prefix and blog id.", Internal: err}
+	}
+	if errors.Is(err, repository.ErrAccessDenied) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_access_denied",
+			Message: "The WordPress database refused the sidecar's user. Check its user name, password and SELECT grant.", Internal: err}
+	}
+	if errors.Is(err, repository.ErrUnknownDatabase) {
+		return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unknown_database",
+			Message: "The database the sidecar is set to read does not exist. Check its database name.", Internal: err}
 	}
 	var he *echo.HTTPError
 	if errors.As(err, &he) {

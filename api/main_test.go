@@ -152,7 +152,13 @@ func newEnv(t *testing.T, opts ...envOption) *env {
 
 func newEnvOn(t *testing.T, db *repotest.Database, prefix string, opts ...envOption) *env {
 	t.Helper()
-	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: prefix, QueryTimeout: 10 * time.Second})
+	return newEnvDSN(t, db, db.DSN, prefix, opts...)
+}
+
+// newEnvDSN is newEnvOn reaching db through dsn (another user, another database name).
+func newEnvDSN(t *testing.T, db *repotest.Database, dsn, prefix string, opts ...envOption) *env {
+	t.Helper()
+	repo, err := repository.Open(repository.Config{DSN: dsn, TablePrefix: prefix, QueryTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,6 +96,9 @@ type Config struct {
 	TrustedProxies []*net.IPNet
 	// LoginLimits bound password guessing; zero fields take DefaultLoginLimits'.
 	LoginLimits LoginLimits
+	// MetricsApart leaves /metrics out of the router: MetricsHandler serves it on an
+	// address of its own.
+	MetricsApart bool
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
 	// long as their client does). 0 means 5: half of the default pool.
 	MaxExports int
@@ -120,6 +123,7 @@ type Server struct {
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
 	counts      *ttlCache[[2]period.Date, []repository.DayCount]
+	ready       *readiness
 	tokens      verifiedTokens
 	tokenTTL    time.Duration
 	cors        []string
@@ -134,6 +138,9 @@ type Server struct {
 	// appPasswords holds the uuids of each user's application passwords, for tokens
 	// bound to one; it is reused for as long as users is.
 	appPasswords *ttlCache[uint64, []string]
+
+	// metricsApart: /metrics is MetricsHandler's alone.
+	metricsApart bool
 }
 
 // MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
@@ -195,6 +202,7 @@ func New(cfg Config) (*Server, error) {
 		settings: newTTLCache[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
 		logDays:  newLogCache(cfg.Store, cfg.Now),
 		counts:   newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
+		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
 		tokenTTL: cfg.TokenTTL,
 		cors:     cfg.CORSOrigins,
 		proxies:  cfg.TrustedProxies,
@@ -211,6 +219,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.MaxExports = 5
 	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
+	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	s.metrics = newMetrics(s)
 	s.echo = s.routes()
@@ -242,6 +251,19 @@ func (s *Server) gzipTurns(next echo.HandlerFunc) echo.HandlerFunc {
 
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// MetricsHandler serves /metrics alone, for a listener of its own (see
+// Config.MetricsApart); scrapes are logged and counted as on the main router.
+func (s *Server) MetricsHandler() http.Handler {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.observe)
+	e.GET("/metrics", s.metrics.handler())
+	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
+	return e
+}
 
 // Routes lists "METHOD path" for every registered route, for the contract test.
 func (s *Server) Routes() []string {
@@ -304,7 +326,9 @@ func (s *Server) routes() *echo.Echo {
 	e.POST("/wp-json/jwt-auth/v1/token", s.issueToken, cacheControl(cacheNoStore))
 	e.POST("/wp-json/jwt-auth/v1/token/validate", s.validateToken, cacheControl(cacheNoStore), s.requireBearerAdmin)
 	getAndHead(e, "/healthz", s.healthz)
-	getAndHead(e, "/metrics", s.metrics.handler())
+	if !s.metricsApart {
+		getAndHead(e, "/metrics", s.metrics.handler())
+	}
 	getAndHead(e, "/readyz", s.readyz)
 	getAndHead(e, "/openapi.yaml", s.openAPI)
 	for name, contentType := range docs.Files {

@@ -165,7 +165,7 @@ func (s *Server) healthz(c echo.Context) error {
 }
 
 func (s *Server) readyz(c echo.Context) error {
-	if err := s.store.CheckReady(c.Request().Context()); err != nil {
+	if err := s.ready.check(c.Request().Context()); err != nil {
 		// Not ready is always 503, whatever the cause, so that probes read it right.
 		if e := toError(err); e.Status != http.StatusServiceUnavailable {
 			return &Error{Status: http.StatusServiceUnavailable, Code: "kchat_db_unavailable",

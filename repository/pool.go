@@ -20,7 +20,7 @@ const replicaRetry = 5 * time.Second
 // The sidecar only reads, so with a replica the primary is only the fallback: a site
 // that outgrows one database points any number of sidecars at a replica. A read falls
 // back when the replica cannot start it (refused, unreachable, too many connections,
-// timed out); a streamed read that fails after its first row is not restarted, so an
+// timed out, or configured differently from the primary); a streamed read that fails after its first row is not restarted, so an
 // export never holds a row twice.
 type pool struct {
 	primary, replica *sqlx.DB
@@ -32,7 +32,9 @@ type pool struct {
 func (p *pool) try(ctx context.Context, fn func(*sqlx.DB) error) error {
 	if p.replica != nil && time.Now().UnixNano() >= p.replicaDownUntil.Load() {
 		err := fn(p.replica)
-		if err == nil || !unavailable(err) {
+		// A replica that refuses the sidecar's user or lacks the site's tables cannot
+		// serve either: the primary answers, rightly or with the error to show.
+		if err == nil || !unavailable(err) && !misconfigured(err) {
 			return err
 		}
 		p.replicaDownUntil.Store(time.Now().Add(replicaRetry).UnixNano())

@@ -31,10 +31,40 @@ var ErrUnavailable = errors.New("database unavailable")
 // every one was in use: the database may be fine, the sidecar's pool is the limit.
 var ErrBusy = errors.New("every database connection is busy")
 
-// ErrTableMissing is returned by CheckReady when the plugin's interactions table is absent,
-// and wraps any query's "no such table": WordPress not installed yet, or the plugin not yet
-// activated, as when a new site is being set up. Callers answer it with 503.
-var ErrTableMissing = errors.New("table missing")
+// The configuration errors: the database answers, but not for the site the settings
+// describe. Retrying cannot help; an operator must fix a setting, so callers tell them
+// apart from ErrUnavailable.
+var (
+	// ErrTableMissing means a table the sidecar reads does not exist: the table prefix or
+	// blog id does not match the site, or the plugin never created its tables. The error
+	// is a *TableMissingError naming the table.
+	ErrTableMissing = errors.New("table missing")
+	// ErrAccessDenied means the server refused the sidecar's user: a wrong user name or
+	// password, or a user not granted SELECT on the site's database or one of its tables.
+	ErrAccessDenied = errors.New("database access denied")
+	// ErrUnknownDatabase means the server has no database of the configured name.
+	ErrUnknownDatabase = errors.New("unknown database")
+)
+
+// TableMissingError is ErrTableMissing for one named table.
+type TableMissingError struct {
+	// Table is the unquoted name, as the database named it; empty if it did not say.
+	Table string
+	// Err is the database's own error, if the table was missing from a query.
+	Err error
+}
+
+func (e *TableMissingError) Error() string {
+	msg := "table missing: " + e.Table
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+func (e *TableMissingError) Is(target error) bool { return target == ErrTableMissing }
+
+func (e *TableMissingError) Unwrap() error { return e.Err }
 
 // Config says where the WordPress database is and which site of it to read.
 type Config struct {
@@ -223,26 +253,77 @@ func (db *DB) CheckReady(ctx context.Context) error {
 		return classify(err)
 	}
 	if n == 0 {
-		return fmt.Errorf("%w: %s", ErrTableMissing, db.t.interactionsName)
+		return &TableMissingError{Table: db.t.interactionsName}
 	}
 	return nil
 }
 
-// classify marks errors that mean "the database did not answer" with ErrUnavailable, and
-// a missing table with ErrTableMissing, so that the API can tell an outage or a site not
-// set up yet (503) from a bug (500).
+// classify marks errors that mean "the database did not answer" with ErrUnavailable, so
+// that the API can tell an outage (503, try again) from a bug (500), and errors that
+// mean "the settings do not fit this database" with the configuration errors (503,
+// fix a setting).
 func classify(err error) error {
 	if err == nil {
 		return nil
 	}
+	var myErr *mysql.MySQLError
+	if errors.As(err, &myErr) {
+		switch {
+		case myErr.Number == erNoSuchTable:
+			return &TableMissingError{Table: missingTable(myErr.Message), Err: err}
+		case myErr.Number == erBadDB:
+			return fmt.Errorf("%w: %w", ErrUnknownDatabase, err)
+		case accessDenied(myErr.Number):
+			return fmt.Errorf("%w: %w", ErrAccessDenied, err)
+		}
+	}
 	if unavailable(err) {
 		return fmt.Errorf("%w: %w", ErrUnavailable, err)
 	}
-	var myErr *mysql.MySQLError
-	if errors.As(err, &myErr) && myErr.Number == 1146 { // ER_NO_SUCH_TABLE
-		return fmt.Errorf("%w: %w", ErrTableMissing, err)
-	}
 	return err
+}
+
+// MySQL's numbers for the configuration errors; MariaDB and the embedded engine use
+// the same ones.
+const (
+	erDBAccessDenied     = 1044 // the user may not use this database
+	erAccessDenied       = 1045 // wrong user name or password
+	erBadDB              = 1049 // unknown database
+	erTableAccessDenied  = 1142 // SELECT not granted on a table
+	erColumnAccessDenied = 1143 // …or on a column
+	erNoSuchTable        = 1146
+)
+
+func accessDenied(number uint16) bool {
+	switch number {
+	case erDBAccessDenied, erAccessDenied, erTableAccessDenied, erColumnAccessDenied:
+		return true
+	}
+	return false
+}
+
+// misconfigured reports a configuration error straight from the driver.
+func misconfigured(err error) bool {
+	var myErr *mysql.MySQLError
+	return errors.As(err, &myErr) &&
+		(myErr.Number == erNoSuchTable || myErr.Number == erBadDB || accessDenied(myErr.Number))
+}
+
+// MySQL and MariaDB say "Table 'db.name' doesn't exist", the embedded engine "table not
+// found: name".
+var missingTablePatterns = []*regexp.Regexp{
+	regexp.MustCompile(`^Table '(?:[^'.]*\.)?([^']+)' doesn't exist`),
+	regexp.MustCompile(`^table not found: (\S+)`),
+}
+
+// missingTable finds the table's name in error 1146's message.
+func missingTable(message string) string {
+	for _, re := range missingTablePatterns {
+		if m := re.FindStringSubmatch(message); m != nil {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 func unavailable(err error) bool {
@@ -258,7 +339,6 @@ func unavailable(err error) bool {
 	if errors.As(err, &myErr) {
 		switch myErr.Number {
 		case 1040, // too many connections
-			1045, // access denied: the credentials changed under us
 			1053, // server shutdown in progress
 			1205, // lock wait timeout
 			1969, // MariaDB: query execution was interrupted (max_statement_time)

@@ -584,4 +584,137 @@ func TestReplica(t *testing.T) {
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("falling back took %v", took)
 	}
+
+	// A replica that answers for another database (here: one it does not have) cannot
+	// serve the site either; the primary does.
+	wrong, err := mysql.ParseDSN(replica.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong.DBName += "_none"
+	misfit, err := repository.Open(repository.Config{DSN: primary.ReadOnlyDSN(t), ReplicaDSN: wrong.FormatDSN(), TablePrefix: "wp_", QueryTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer misfit.Close()
+	if got := count(misfit); got != onPrimary {
+		t.Errorf("replica without the database: %d days, want the primary's %d", got, onPrimary)
+	}
+}
+
+// A database that answers, but not for the site the settings describe, is a
+// configuration error and never ErrUnavailable: retrying cannot help. A wrong table
+// prefix or blog id names the missing table; a database that does not exist and a user
+// the server refuses have errors of their own.
+func TestMisconfiguration(t *testing.T) {
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	ctx := context.Background()
+	wantMissing := func(t *testing.T, what string, err error, table string) {
+		t.Helper()
+		var missing *repository.TableMissingError
+		if !errors.As(err, &missing) || !errors.Is(err, repository.ErrTableMissing) || errors.Is(err, repository.ErrUnavailable) {
+			t.Errorf("%s: got %v, want a TableMissingError", what, err)
+			return
+		}
+		if missing.Table != table {
+			t.Errorf("%s: missing table %q, want %q (%v)", what, missing.Table, table, err)
+		}
+	}
+	want := func(t *testing.T, what string, err, sentinel error) {
+		t.Helper()
+		if !errors.Is(err, sentinel) || errors.Is(err, repository.ErrUnavailable) {
+			t.Errorf("%s: got %v, want %v and not ErrUnavailable", what, err, sentinel)
+		}
+	}
+
+	t.Run("WrongPrefix", func(t *testing.T) {
+		repo := open(t, db.ReadOnlyDSN(t), "xx_", 1)
+		wantMissing(t, "CheckReady", repo.CheckReady(ctx), "xx_chatbot_chatgpt_interactions")
+		_, err := repo.SiteSettings(ctx)
+		wantMissing(t, "SiteSettings", err, "xx_options")
+		_, err = repo.DailyCounts(ctx, repository.DateRange{})
+		wantMissing(t, "DailyCounts", err, "xx_chatbot_chatgpt_interactions")
+		_, err = repo.UserByLogin(ctx, "admin")
+		wantMissing(t, "UserByLogin", err, "xx_users")
+		_, _, err = repo.LogBounds(ctx)
+		wantMissing(t, "LogBounds", err, "xx_chatbot_chatgpt_conversation_log")
+	})
+	t.Run("WrongBlogID", func(t *testing.T) {
+		repo := open(t, db.ReadOnlyDSN(t), "wp_", 7)
+		wantMissing(t, "CheckReady", repo.CheckReady(ctx), "wp_7_chatbot_chatgpt_interactions")
+		_, err := repo.SiteSettings(ctx)
+		wantMissing(t, "SiteSettings", err, "wp_7_options")
+	})
+	t.Run("UnknownDatabase", func(t *testing.T) {
+		c, err := mysql.ParseDSN(db.DSN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.DBName = db.Name + "_none"
+		repo := open(t, c.FormatDSN(), "wp_", 1)
+		want(t, "CheckReady", repo.CheckReady(ctx), repository.ErrUnknownDatabase)
+		_, err = repo.SiteSettings(ctx)
+		want(t, "SiteSettings", err, repository.ErrUnknownDatabase)
+	})
+	t.Run("WrongPassword", func(t *testing.T) {
+		if db.Embedded {
+			t.Skip("the embedded engine takes any password; CI runs this test against MariaDB")
+		}
+		c, err := mysql.ParseDSN(db.ReadOnlyDSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Passwd += "-wrong"
+		repo := open(t, c.FormatDSN(), "wp_", 1)
+		want(t, "CheckReady", repo.CheckReady(ctx), repository.ErrAccessDenied)
+		_, err = repo.DailyCounts(ctx, repository.DateRange{})
+		want(t, "DailyCounts", err, repository.ErrAccessDenied)
+	})
+	t.Run("NotGranted", func(t *testing.T) {
+		if db.Embedded {
+			t.Skip("the embedded engine has no privileges to withhold; CI runs this test against MariaDB")
+		}
+		// A user granted one table only (error 1142 on the others), and one granted no
+		// database at all (error 1044 as it connects).
+		dsn := userGranted(t, db, "GRANT SELECT ON `"+db.Name+"`.`wp_options` TO %s")
+		_, err := open(t, dsn, "wp_", 1).DailyCounts(ctx, repository.DateRange{})
+		want(t, "one table granted", err, repository.ErrAccessDenied)
+		dsn = userGranted(t, db, "")
+		want(t, "nothing granted", open(t, dsn, "wp_", 1).CheckReady(ctx), repository.ErrAccessDenied)
+	})
+}
+
+// userGranted creates a user on db's server with the grant (its %s is the user) and
+// returns a DSN of db for it; the user is dropped after the test.
+func userGranted(t *testing.T, db *repotest.Database, grant string) string {
+	t.Helper()
+	root, err := sql.Open("mysql", db.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	user := "'kchat_g" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36) + "'@'%'"
+	stmts := []string{"CREATE USER " + user + " IDENTIFIED BY 'granted-pass-1'"}
+	if grant != "" {
+		stmts = append(stmts, strings.Replace(grant, "%s", user, 1))
+	}
+	for _, stmt := range stmts {
+		if _, err := root.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	t.Cleanup(func() {
+		root, err := sql.Open("mysql", db.DSN)
+		if err == nil {
+			root.Exec("DROP USER " + user)
+			root.Close()
+		}
+	})
+	c, err := mysql.ParseDSN(db.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.User, c.Passwd = strings.Trim(strings.Split(user, "@")[0], "'"), "granted-pass-1"
+	return c.FormatDSN()
 }

@@ -36,6 +36,10 @@ func main() {
 	m := &sidecar.Main{Config: cfg, Log: os.Stderr}
 	if err := m.Run(ctx); err != nil {
 		fmt.Fprintf(os.Stderr, "kchat-sidecar: %v\n", err)
+		var bad *sidecar.ConfigError
+		if errors.As(err, &bad) {
+			os.Exit(2) // as for every other bad setting
+		}
 		os.Exit(1)
 	}
 	<-ctx.Done()

@@ -24,6 +24,7 @@ import (
 // Config is the validated configuration.
 type Config struct {
 	Listen          string
+	MetricsListen   string // "" serves /metrics on Listen
 	DSN             string
 	ReplicaDSN      string
 	TablePrefix     string
@@ -65,6 +66,7 @@ type setting struct {
 var settings = []setting{
 	{flag: "wp-config", env: "KCHAT_WP_CONFIG", usage: "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly"},
 	{flag: "listen", env: "KCHAT_LISTEN", def: "127.0.0.1:8080", usage: "address to listen on"},
+	{flag: "metrics-listen", env: "KCHAT_METRICS_LISTEN", usage: "serve /metrics on this address only, not on --listen (default: on --listen)"},
 	{flag: "db-dsn", env: "KCHAT_DB_DSN", usage: "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", secret: true},
 	{flag: "db-replica-dsn", env: "KCHAT_DB_REPLICA_DSN", usage: "a read replica's DSN: reads go there while it answers, to the primary otherwise", secret: true},
 	{flag: "db-host", env: "WORDPRESS_DB_HOST", def: "localhost", usage: "database host: host, host:port or host:/socket/path"},
@@ -154,6 +156,14 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 	}
 	if _, _, err := net.SplitHostPort(cfg.Listen); err != nil {
 		return Config{}, bad("KCHAT_LISTEN", "not a host:port address")
+	}
+	if cfg.MetricsListen = get("KCHAT_METRICS_LISTEN"); cfg.MetricsListen != "" {
+		if _, _, err := net.SplitHostPort(cfg.MetricsListen); err != nil {
+			return Config{}, bad("KCHAT_METRICS_LISTEN", "not a host:port address")
+		}
+		if cfg.MetricsListen == cfg.Listen {
+			return Config{}, bad("KCHAT_METRICS_LISTEN", "is KCHAT_LISTEN's address; leave it empty to serve /metrics there")
+		}
 	}
 	if err := repository.ValidatePrefix(cfg.TablePrefix); err != nil {
 		return Config{}, bad("WORDPRESS_TABLE_PREFIX", "may hold only letters, digits and underscores")

@@ -25,7 +25,8 @@ func TestParseConfigDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second || cfg.CountsTTL != time.Second ||
-		cfg.DBMaxOpen != 10 || cfg.DBMaxIdle != 10 || cfg.DBConnLifetime != 5*time.Minute || cfg.DBConnIdleTime != time.Minute {
+		cfg.DBMaxOpen != 10 || cfg.DBMaxIdle != 10 || cfg.DBConnLifetime != 5*time.Minute || cfg.DBConnIdleTime != time.Minute ||
+		cfg.MetricsListen != "" {
 		t.Errorf("defaults: %+v", cfg)
 	}
 	mc, err := mysql.ParseDSN(cfg.DSN)
@@ -66,13 +67,14 @@ func TestParseConfigWordPressHost(t *testing.T) {
 
 func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	cfg, err := sidecar.ParseConfig(
-		[]string{"--listen", "127.0.0.1:9999", "--table-prefix=site_", "--blog-id", "3", "--db-dsn", "u:p@tcp(h:1)/d"},
+		[]string{"--listen", "127.0.0.1:9999", "--table-prefix=site_", "--blog-id", "3", "--db-dsn", "u:p@tcp(h:1)/d", "--metrics-listen", "127.0.0.1:9100"},
 		envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_LISTEN": "127.0.0.1:1111", "WORDPRESS_TABLE_PREFIX": "x_"}),
 		&bytes.Buffer{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" || cfg.ReplicaDSN != "" {
+	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" || cfg.ReplicaDSN != "" ||
+		cfg.MetricsListen != "127.0.0.1:9100" {
 		t.Errorf("got %+v", cfg)
 	}
 	cfg, err = sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret,
@@ -107,6 +109,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"BadBlog", map[string]string{"KCHAT_BLOG_ID": "0"}, nil, "KCHAT_BLOG_ID"},
 		{"BadBlogWord", map[string]string{"KCHAT_BLOG_ID": "two"}, nil, "KCHAT_BLOG_ID"},
 		{"BadListen", map[string]string{"KCHAT_LISTEN": "8080"}, nil, "KCHAT_LISTEN"},
+		{"BadMetricsListen", map[string]string{"KCHAT_METRICS_LISTEN": "9100"}, nil, "KCHAT_METRICS_LISTEN"},
+		{"MetricsOnTheMainAddress", map[string]string{"KCHAT_METRICS_LISTEN": "127.0.0.1:8080"}, nil, "KCHAT_METRICS_LISTEN"},
 		{"BadSiteURL", map[string]string{"KCHAT_SITE_URL": "example.com"}, nil, "KCHAT_SITE_URL"},
 		{"BadTimeout", map[string]string{"KCHAT_QUERY_TIMEOUT": "soon"}, nil, "KCHAT_QUERY_TIMEOUT"},
 		{"BadTokenTTL", map[string]string{"KCHAT_TOKEN_TTL": "-1h"}, nil, "KCHAT_TOKEN_TTL"},
@@ -149,7 +153,7 @@ func TestParseConfigHelpListsEverySetting(t *testing.T) {
 	}
 	for _, name := range []string{"KCHAT_LISTEN", "KCHAT_DB_DSN", "WORDPRESS_DB_HOST", "WORDPRESS_DB_USER", "WORDPRESS_DB_PASSWORD",
 		"WORDPRESS_DB_NAME", "WORDPRESS_TABLE_PREFIX", "KCHAT_BLOG_ID", "JWT_AUTH_SECRET_KEY", "KCHAT_SITE_URL", "-jwt-secret",
-		"KCHAT_TOKEN_TTL", "KCHAT_CORS_ORIGINS", "KCHAT_TRUSTED_PROXIES"} {
+		"KCHAT_TOKEN_TTL", "KCHAT_CORS_ORIGINS", "KCHAT_TRUSTED_PROXIES", "KCHAT_METRICS_LISTEN", "-metrics-listen"} {
 		if !strings.Contains(out.String(), name) {
 			t.Errorf("--help does not mention %s", name)
 		}

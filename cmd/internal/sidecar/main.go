@@ -39,6 +39,10 @@ type Main struct {
 	http               *http.Server
 	ln                 net.Listener
 	done               chan error
+	// metricsHTTP serves /metrics on Config.MetricsListen, when set.
+	metricsHTTP *http.Server
+	metricsLn   net.Listener
+	metricsDone chan error
 }
 
 // DBStats reports the database pool's state (open, in use, waits).
@@ -46,6 +50,7 @@ func (m *Main) DBStats() sql.DBStats { return m.db.Stats() }
 
 // Run opens the database pool, builds the API and starts serving; it returns once the
 // listener is open. It does not wait for the database: /readyz tells when it answers.
+// An address that cannot be listened on is a *ConfigError naming its setting.
 func (m *Main) Run(ctx context.Context) (err error) {
 	logger := m.logger()
 	defer func() {
@@ -82,6 +87,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		MaxExports:     exportsFor(m.Config.DBMaxOpen),
 		CORSOrigins:    m.Config.CORSOrigins,
 		TrustedProxies: m.Config.TrustedProxies,
+		MetricsApart:   m.Config.MetricsListen != "",
 		OpenAPI:        kchatsidecar.OpenAPI,
 		Logger:         logger,
 		Now:            m.Now,
@@ -91,7 +97,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	ln, err := net.Listen("tcp", m.Config.Listen)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", m.Config.Listen, err)
+		// Malformed, in use, unresolvable or not this host's: the setting is wrong.
+		return &ConfigError{Env: "KCHAT_LISTEN", Flag: "listen", Reason: "cannot be listened on: " + err.Error()}
+	}
+	var metricsLn net.Listener
+	if m.Config.MetricsListen != "" {
+		if metricsLn, err = net.Listen("tcp", m.Config.MetricsListen); err != nil {
+			ln.Close()
+			return &ConfigError{Env: "KCHAT_METRICS_LISTEN", Flag: "metrics-listen", Reason: "cannot be listened on: " + err.Error()}
+		}
 	}
 	m.ln = ln
 	m.http = &http.Server{
@@ -107,15 +121,58 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.http.Serve(ln) }()
+	if metricsLn != nil {
+		m.metricsLn = metricsLn
+		m.metricsHTTP = &http.Server{
+			Handler:           srv.MetricsHandler(),
+			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       30 * time.Second,
+			WriteTimeout:      30 * time.Second, // a scrape is small
+			IdleTimeout:       2 * time.Minute,
+			MaxHeaderBytes:    64 << 10,
+			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		}
+		m.metricsDone = make(chan error, 1)
+		go func() { m.metricsDone <- m.metricsHTTP.Serve(metricsLn) }()
+	}
 	m.stopIdle = make(chan struct{})
 	m.idleDone = make(chan struct{})
 	go m.releaseWhenIdle(srv.Served, idleCheck)
 
+	// One probe, and serving whatever it says: the database may come later, or be put
+	// right rather than the sidecar. A configuration error gets the one line that says
+	// which setting to check; the routes answer with its code meanwhile.
 	if err := db.CheckReady(ctx); err != nil {
-		logger.Warn("database not ready yet; serving anyway", "err", err.Error())
+		if check := settingToCheck(err); check != "" {
+			logger.Error("the database does not fit the settings; check "+check+"; serving anyway", "err", err.Error())
+		} else {
+			logger.Warn("database not ready yet; serving anyway", "err", err.Error())
+		}
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "table", db.InteractionsTable())
+	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", m.MetricsAddr(), "table", db.InteractionsTable())
 	return nil
+}
+
+// settingToCheck names the settings behind a configuration error from the database,
+// or "" for any other error.
+func settingToCheck(err error) string {
+	switch {
+	case errors.Is(err, repository.ErrTableMissing):
+		return "WORDPRESS_TABLE_PREFIX and KCHAT_BLOG_ID"
+	case errors.Is(err, repository.ErrAccessDenied):
+		return "WORDPRESS_DB_USER and WORDPRESS_DB_PASSWORD (or KCHAT_DB_DSN) and the user's SELECT grant"
+	case errors.Is(err, repository.ErrUnknownDatabase):
+		return "WORDPRESS_DB_NAME (or the database in KCHAT_DB_DSN)"
+	}
+	return ""
+}
+
+// MetricsAddr is the address /metrics is served on when it has its own, else "".
+func (m *Main) MetricsAddr() string {
+	if m.metricsLn == nil {
+		return ""
+	}
+	return m.metricsLn.Addr().String()
 }
 
 // Addr is the address actually listened on (useful with port 0).
@@ -142,6 +199,15 @@ func (m *Main) Close() error {
 			errs = append(errs, err)
 		}
 		if err := <-m.done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs = append(errs, err)
+		}
+	}
+	if m.metricsHTTP != nil {
+		// Scrapes are short: no need to wait for them as for exports.
+		if err := m.metricsHTTP.Close(); err != nil {
+			errs = append(errs, err)
+		}
+		if err := <-m.metricsDone; err != nil && !errors.Is(err, http.ErrServerClosed) {
 			errs = append(errs, err)
 		}
 	}

@@ -200,17 +200,34 @@ func buildBinary(t *testing.T) string {
 
 func TestBinaryBadConfiguration(t *testing.T) {
 	bin := buildBinary(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	secret := "JWT_AUTH_SECRET_KEY=" + fixtureSecret
 	tests := []struct {
 		env     []string
 		setting string
 	}{
 		{nil, "JWT_AUTH_SECRET_KEY"},
 		{[]string{"JWT_AUTH_SECRET_KEY=short"}, "JWT_AUTH_SECRET_KEY"},
-		{[]string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret, "WORDPRESS_TABLE_PREFIX=wp-"}, "WORDPRESS_TABLE_PREFIX"},
-		{[]string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret, "KCHAT_DB_DSN=nonsense"}, "KCHAT_DB_DSN"},
+		{[]string{secret, "WORDPRESS_TABLE_PREFIX=wp-"}, "WORDPRESS_TABLE_PREFIX"},
+		{[]string{secret, "KCHAT_DB_DSN=nonsense"}, "KCHAT_DB_DSN"},
+		// Addresses that cannot be bound: not an address, a port out of range, a port in
+		// use, a name that does not resolve, an address of no interface here.
+		{[]string{secret, "KCHAT_LISTEN=8080"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=127.0.0.1:99999"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=" + taken.Addr().String()}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=no-such-host.invalid:8080"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=192.0.2.1:8080"}, "KCHAT_LISTEN"},
+		{[]string{secret, "KCHAT_LISTEN=127.0.0.1:0", "KCHAT_METRICS_LISTEN=" + taken.Addr().String()}, "KCHAT_METRICS_LISTEN"},
 	}
 	for _, tt := range tests {
-		cmd := exec.Command(bin)
+		// A setting taken for good starts the server, which would then serve forever.
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, bin)
 		cmd.Env = append([]string{"PATH=" + os.Getenv("PATH")}, tt.env...)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
@@ -356,5 +373,51 @@ func TestSIGTERMDrainsExport(t *testing.T) {
 	}
 	if err := cmd.Wait(); err != nil {
 		t.Errorf("exit after draining: %v\n%s", err, stderr.String())
+	}
+}
+
+// With KCHAT_METRICS_LISTEN, /metrics is served there and only there: the main address,
+// the one a proxy forwards, no longer shows it; the metrics address shows nothing else.
+func TestMetricsListen(t *testing.T) {
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	m := &sidecar.Main{Config: sidecar.Config{
+		Listen: "127.0.0.1:0", MetricsListen: "127.0.0.1:0", DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1,
+		JWTSecret: fixtureSecret, QueryTimeout: 5 * time.Second, ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+	}}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	defer func() {
+		if !closed {
+			m.Close()
+		}
+	}()
+	if m.MetricsAddr() == "" || m.MetricsAddr() == m.Addr() {
+		t.Fatalf("metrics address %q, main %q", m.MetricsAddr(), m.Addr())
+	}
+	main, metrics := "http://"+m.Addr(), "http://"+m.MetricsAddr()
+	if resp, body := get(t, main+"/wp-json/kchat/v1/interactions/summary", adminToken(t)); resp.StatusCode != http.StatusOK {
+		t.Fatalf("summary: %d %s", resp.StatusCode, body)
+	}
+	resp, body := get(t, metrics+"/metrics", "")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `route="/wp-json/kchat/v1/interactions/summary"`) {
+		t.Errorf("/metrics on its own address: %d\n%.2000s", resp.StatusCode, body)
+	}
+	if a := ask(t, main+"/metrics", ""); a.status != http.StatusNotFound || a.code != "rest_no_route" {
+		t.Errorf("/metrics on the main address: %d %s, want 404 rest_no_route", a.status, a.code)
+	}
+	for _, path := range []string{"/readyz", "/wp-json/kchat/v1/interactions/summary", "/"} {
+		if a := ask(t, metrics+path, adminToken(t)); a.status != http.StatusNotFound {
+			t.Errorf("%s on the metrics address: %d, want 404", path, a.status)
+		}
+	}
+	closed = true
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := http.Get(metrics + "/metrics"); err == nil {
+		t.Errorf("the metrics address still answers after Close")
 	}
 }
