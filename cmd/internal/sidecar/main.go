@@ -73,13 +73,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	m.db = db
-	a := m.Config.API
-	a.Store, a.Logger, a.Now, a.OpenAPI = db, logger, m.Now, kchatsidecar.OpenAPI
-	a.MetricsApart = m.Config.MetricsListen != ""
-	if a.MaxExports == 0 {
-		a.MaxExports = api.ExportSlots(m.Config.Repository.MaxOpenConns)
-	}
-	srv, err := api.New(a)
+	srv, err := m.newAPI(db, logger)
 	if err != nil {
 		return err
 	}
@@ -96,30 +90,16 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		}
 	}
 	m.ln = ln
-	m.http = &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		// No WriteTimeout: a large CSV export legitimately takes minutes. Each of its
-		// chunks has a write deadline instead (api's exportWriteTimeout).
-		IdleTimeout:    2 * time.Minute,
-		MaxHeaderBytes: 64 << 10,
-		ErrorLog:       slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
+	// No WriteTimeout: a large CSV export legitimately takes minutes. Each of its chunks
+	// has a write deadline instead (api's exportWriteTimeout).
+	m.http = httpServer(srv, logger)
+	m.http.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.http.Serve(ln) }()
 	if metricsLn != nil {
 		m.metricsLn = metricsLn
-		m.metricsHTTP = &http.Server{
-			Handler:           srv.MetricsHandler(),
-			ReadHeaderTimeout: 10 * time.Second,
-			ReadTimeout:       30 * time.Second,
-			WriteTimeout:      30 * time.Second, // a scrape is small
-			IdleTimeout:       2 * time.Minute,
-			MaxHeaderBytes:    64 << 10,
-			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		}
+		m.metricsHTTP = httpServer(srv.MetricsHandler(), logger)
+		m.metricsHTTP.WriteTimeout = 30 * time.Second // a scrape is small
 		m.metricsDone = make(chan error, 1)
 		go func() { m.metricsDone <- m.metricsHTTP.Serve(metricsLn) }()
 	}
@@ -139,6 +119,29 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", m.MetricsAddr(), "table", db.InteractionsTable())
 	return nil
+}
+
+// newAPI builds the API on db from the configuration and what only Main knows.
+func (m *Main) newAPI(db *repository.DB, logger *slog.Logger) (*api.Server, error) {
+	a := m.Config.API
+	a.Store, a.Logger, a.Now, a.OpenAPI = db, logger, m.Now, kchatsidecar.OpenAPI
+	a.MetricsApart = m.Config.MetricsListen != ""
+	if a.MaxExports == 0 {
+		a.MaxExports = api.ExportSlots(m.Config.Repository.MaxOpenConns)
+	}
+	return api.New(a)
+}
+
+// httpServer is an http.Server with the limits the main and the metrics listener share.
+func httpServer(h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
 }
 
 // settingToCheck names the settings behind a configuration error from the database,
