@@ -95,7 +95,7 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_METRICS_LISTEN", "metrics-listen", "host:port", "", "serve /metrics on this address only, not on --listen (default: on --listen)", metricsAddress(p)},
 		{"WORDPRESS_TABLE_PREFIX", "table-prefix", "string", repository.DefaultTablePrefix, "WordPress $table_prefix (letters, digits, _)", tablePrefix(&p.Repository.TablePrefix)},
 		{"KCHAT_BLOG_ID", "blog-id", "int", "1", "multisite: which site to read (N > 1 reads {prefix}N_ tables)", wholeNumber(1, math.MaxInt, "must be a whole number, 1 or more", &p.Repository.BlogID)},
-		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", "the site's JWT_AUTH_SECRET_KEY, at least 16 bytes (required)", jwtSecret(&p.API.JWTSecret)},
+		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},
 		{"KCHAT_SHUTDOWN_TIMEOUT", "shutdown-timeout", "duration", "30s", "how long in-flight requests may finish on SIGTERM", positive(&p.ShutdownTimeout)},
@@ -109,7 +109,7 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_TRUSTED_PROXIES", "trusted-proxies", "cidrs", "", "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed", trustedProxies(&p.API.TrustedProxies)},
 		{"KCHAT_LOG_FORMAT", "log-format", "json|text", "json", "log format: json or text", logFormat(&p.LogFormat)},
 		{"KCHAT_DB_REPLICA_DSN", "db-replica-dsn", "dsn", "", "a read replica's DSN: reads go there while it answers, to the primary otherwise", dsn(&p.Repository.ReplicaDSN)},
-		// The last five make up the DSN, in ParseConfig.
+		// These five make up the DSN, in ParseConfig.
 		{"KCHAT_DB_DSN", "db-dsn", "dsn", "", "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", dsn(&p.Repository.DSN)},
 		{"WORDPRESS_DB_HOST", "db-host", "string", "localhost", "database host: host, host:port or host:/socket/path", text(&p.dbHost)},
 		{"WORDPRESS_DB_USER", "db-user", "string", "root", "database user (SELECT privilege is enough)", text(&p.dbUser)},
