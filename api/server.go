@@ -64,6 +64,19 @@ type Store interface {
 	ReadinessChecker
 }
 
+// DefaultTokenTTL is the lifetime of the tokens the sidecar issues when Config.TokenTTL is zero.
+const DefaultTokenTTL = time.Hour
+
+// ExportSlots is how many exports may stream at once from a pool of poolSize database
+// connections (0: the repository's default pool): half of it, so that exports leave the
+// other half to everything else.
+func ExportSlots(poolSize int) int {
+	if poolSize <= 0 {
+		poolSize = repository.DefaultMaxOpenConns
+	}
+	return max(1, poolSize/2)
+}
+
 // Config wires a Server.
 type Config struct {
 	Store Store
@@ -86,7 +99,7 @@ type Config struct {
 	// The table has no change marker to check (a day's count is updated in place), so
 	// only time bounds its staleness; zero (the default here) reads it on every request.
 	CountsTTL time.Duration
-	// TokenTTL is the lifetime of tokens the sidecar issues; 1 h when zero.
+	// TokenTTL is the lifetime of tokens the sidecar issues; DefaultTokenTTL when zero.
 	TokenTTL time.Duration
 	// CORSOrigins are the browser origins allowed to call; empty means the origins of the
 	// site's home and siteurl options.
@@ -100,7 +113,7 @@ type Config struct {
 	// address of its own.
 	MetricsApart bool
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
-	// long as their client does). 0 means 5: half of the default pool.
+	// long as their client does). 0 means ExportSlots of the default pool.
 	MaxExports int
 }
 
@@ -170,7 +183,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.SettingsTTL = 10 * time.Second
 	}
 	if cfg.TokenTTL <= 0 {
-		cfg.TokenTTL = time.Hour
+		cfg.TokenTTL = DefaultTokenTTL
 	}
 	limits := cfg.LoginLimits
 	if limits.MaxPerAddress <= 0 {
@@ -216,7 +229,7 @@ func New(cfg Config) (*Server, error) {
 		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
 	if cfg.MaxExports <= 0 {
-		cfg.MaxExports = 5
+		cfg.MaxExports = ExportSlots(0)
 	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
 	s.metricsApart = cfg.MetricsApart

@@ -66,6 +66,15 @@ func (e *TableMissingError) Is(target error) bool { return target == ErrTableMis
 
 func (e *TableMissingError) Unwrap() error { return e.Err }
 
+// Config's zero fields take these; kchat-sidecar states them as its settings' defaults.
+const (
+	DefaultTablePrefix     = "wp_"
+	DefaultQueryTimeout    = 10 * time.Second
+	DefaultMaxOpenConns    = 10
+	DefaultConnMaxLifetime = 5 * time.Minute
+	DefaultConnMaxIdleTime = time.Minute
+)
+
 // Config says where the WordPress database is and which site of it to read.
 type Config struct {
 	// DSN is a go-sql-driver/mysql DSN. ParseTime and the UTC location are forced on,
@@ -78,14 +87,14 @@ type Config struct {
 	// QueryTimeout bounds every short query (summaries, lookups). Exports are bounded by
 	// their request instead, since a large export legitimately takes long.
 	QueryTimeout time.Duration
-	// MaxOpenConns caps the pool; 0 means 10. A request that finds every connection
-	// busy waits for one, within its query timeout.
+	// MaxOpenConns caps the pool. A request that finds every connection busy waits for
+	// one, within its query timeout.
 	MaxOpenConns int
 	// MaxIdleConns is how many idle connections are kept; 0 means MaxOpenConns.
 	MaxIdleConns int
-	// ConnMaxLifetime retires a connection after this long (0 means 5 minutes), so that
+	// ConnMaxLifetime retires a connection after this long (0: the default), so that
 	// a failover or a changed DNS name is picked up; ConnMaxIdleTime closes one idle
-	// this long (0 means 1 minute).
+	// this long (0: the default).
 	ConnMaxLifetime, ConnMaxIdleTime time.Duration
 	// ReplicaDSN, when set, is a read replica that serves every read while it answers;
 	// the primary (DSN) takes over when it does not (see pool).
@@ -151,7 +160,7 @@ type DB struct {
 // service can start while the database is still down.
 func Open(cfg Config) (*DB, error) {
 	if cfg.TablePrefix == "" {
-		cfg.TablePrefix = "wp_"
+		cfg.TablePrefix = DefaultTablePrefix
 	}
 	if err := ValidatePrefix(cfg.TablePrefix); err != nil {
 		return nil, err
@@ -160,19 +169,19 @@ func Open(cfg Config) (*DB, error) {
 		return nil, fmt.Errorf("blog id %d is not a site number", cfg.BlogID)
 	}
 	if cfg.QueryTimeout <= 0 {
-		cfg.QueryTimeout = 10 * time.Second
+		cfg.QueryTimeout = DefaultQueryTimeout
 	}
 	if cfg.MaxOpenConns <= 0 {
-		cfg.MaxOpenConns = 10
+		cfg.MaxOpenConns = DefaultMaxOpenConns
 	}
 	if cfg.MaxIdleConns <= 0 || cfg.MaxIdleConns > cfg.MaxOpenConns {
 		cfg.MaxIdleConns = cfg.MaxOpenConns
 	}
 	if cfg.ConnMaxLifetime <= 0 {
-		cfg.ConnMaxLifetime = 5 * time.Minute
+		cfg.ConnMaxLifetime = DefaultConnMaxLifetime
 	}
 	if cfg.ConnMaxIdleTime <= 0 {
-		cfg.ConnMaxIdleTime = time.Minute
+		cfg.ConnMaxIdleTime = DefaultConnMaxIdleTime
 	}
 	primary, err := openPool(cfg, cfg.DSN)
 	if err != nil {

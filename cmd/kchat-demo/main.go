@@ -22,6 +22,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/embedded"
 )
 
@@ -55,7 +56,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	fs := flag.NewFlagSet("kchat-demo", flag.ContinueOnError)
 	listenDefault := getenv("KCHAT_LISTEN")
 	if listenDefault == "" {
-		listenDefault = "127.0.0.1:8080"
+		listenDefault = sidecar.DefaultListen
 	}
 	listen := fs.String("listen", listenDefault, "address to listen on [$KCHAT_LISTEN]")
 	quiet := fs.Bool("q", false, "quiet: no log on stderr (by default every request is logged there, as text)")
@@ -124,8 +125,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	m := &sidecar.Main{
 		Config: sidecar.Config{
-			Listen: *listen, DSN: engine.DSN("wordpress"), TablePrefix: "wp_", BlogID: 1,
-			JWTSecret: demoSecret, QueryTimeout: 10 * time.Second, ShutdownTimeout: 5 * time.Second, LogFormat: "text",
+			Listen: *listen, ShutdownTimeout: 5 * time.Second, LogFormat: "text",
+			Repository: repository.Config{DSN: engine.DSN("wordpress"), TablePrefix: "wp_", BlogID: 1},
+			API:        api.Config{JWTSecret: []byte(demoSecret)},
 		},
 		Log: logs,
 	}

@@ -53,7 +53,7 @@ func main() {
 // healthcheck exits 0 when url (default: this host's /readyz on the default port)
 // answers 200 within a few seconds, 1 otherwise.
 func healthcheck(args []string) int {
-	url := "http://127.0.0.1:8080/readyz"
+	url := sidecar.HealthcheckURL
 	if len(args) > 0 {
 		url = args[0]
 	}

@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,32 +23,29 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
-// Config is the validated configuration.
+// Config is the validated configuration: what the program itself needs, and the
+// repository's and the API's own configurations.
 type Config struct {
 	Listen          string
 	MetricsListen   string // "" serves /metrics on Listen
-	DSN             string
-	ReplicaDSN      string
-	TablePrefix     string
-	BlogID          int
-	JWTSecret       string
-	SiteURL         string
-	TokenTTL        time.Duration
-	CORSOrigins     []string
-	TrustedProxies  []*net.IPNet
-	QueryTimeout    time.Duration
-	CountsTTL       time.Duration
-	DBMaxOpen       int
-	DBMaxIdle       int
-	DBConnLifetime  time.Duration
-	DBConnIdleTime  time.Duration
 	ShutdownTimeout time.Duration
 	LogFormat       string
+	Repository      repository.Config
+	// API's Store, Logger, Now, OpenAPI and MetricsApart are Main's to fill in, and
+	// MaxExports too when it is zero.
+	API api.Config
 }
 
 // MinSecretLength is the shortest JWT_AUTH_SECRET_KEY accepted: HS256 with a shorter key
 // is guessable.
 const MinSecretLength = 16
+
+// DefaultListen is KCHAT_LISTEN's default, and where the healthcheck subcommand and the
+// demo look unless told otherwise.
+const DefaultListen = "127.0.0.1:8080"
+
+// HealthcheckURL is what "kchat-sidecar healthcheck" probes when given no URL.
+const HealthcheckURL = "http://" + DefaultListen + "/readyz"
 
 // ConfigError names the setting that is wrong, so start-up can say so in one line.
 type ConfigError struct {
@@ -58,215 +57,167 @@ func (e *ConfigError) Error() string {
 	return fmt.Sprintf("%s (--%s): %s", e.Env, e.Flag, e.Reason)
 }
 
-type setting struct {
-	flag, env, def, usage string
-	secret                bool
+// badSetting is the *ConfigError for the setting named env.
+func badSetting(env, reason string) error {
+	for _, s := range settingsOf(&parsed{}) {
+		if s.env == env {
+			return &ConfigError{Env: env, Flag: s.flag, Reason: reason}
+		}
+	}
+	return &ConfigError{Env: env, Reason: reason}
 }
 
-var settings = []setting{
-	{flag: "wp-config", env: "KCHAT_WP_CONFIG", usage: "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly"},
-	{flag: "listen", env: "KCHAT_LISTEN", def: "127.0.0.1:8080", usage: "address to listen on"},
-	{flag: "metrics-listen", env: "KCHAT_METRICS_LISTEN", usage: "serve /metrics on this address only, not on --listen (default: on --listen)"},
-	{flag: "db-dsn", env: "KCHAT_DB_DSN", usage: "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", secret: true},
-	{flag: "db-replica-dsn", env: "KCHAT_DB_REPLICA_DSN", usage: "a read replica's DSN: reads go there while it answers, to the primary otherwise", secret: true},
-	{flag: "db-host", env: "WORDPRESS_DB_HOST", def: "localhost", usage: "database host: host, host:port or host:/socket/path"},
-	{flag: "db-user", env: "WORDPRESS_DB_USER", def: "root", usage: "database user (SELECT privilege is enough)"},
-	{flag: "db-password", env: "WORDPRESS_DB_PASSWORD", usage: "database password", secret: true},
-	{flag: "db-name", env: "WORDPRESS_DB_NAME", def: "wordpress", usage: "database name"},
-	{flag: "table-prefix", env: "WORDPRESS_TABLE_PREFIX", def: "wp_", usage: "WordPress $table_prefix (letters, digits, _)"},
-	{flag: "blog-id", env: "KCHAT_BLOG_ID", def: "1", usage: "multisite: which site to read (N > 1 reads {prefix}N_ tables)"},
-	{flag: "jwt-secret", env: "JWT_AUTH_SECRET_KEY", usage: "the site's JWT_AUTH_SECRET_KEY, at least 16 bytes (required)", secret: true},
-	{flag: "site-url", env: "KCHAT_SITE_URL", usage: "expected token issuer (default: the home option)"},
-	{flag: "token-ttl", env: "KCHAT_TOKEN_TTL", def: "1h", usage: "lifetime of tokens the sidecar issues"},
-	{flag: "cors-origins", env: "KCHAT_CORS_ORIGINS", usage: "comma-separated browser origins allowed to call (default: the origins of home and siteurl)"},
-	{flag: "trusted-proxies", env: "KCHAT_TRUSTED_PROXIES", usage: "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed"},
-	{flag: "query-timeout", env: "KCHAT_QUERY_TIMEOUT", def: "10s", usage: "time limit of each summary and lookup query"},
-	{flag: "db-max-open", env: "KCHAT_DB_MAX_OPEN", def: "10", usage: "most database connections open at once"},
-	{flag: "db-max-idle", env: "KCHAT_DB_MAX_IDLE", def: "10", usage: "most idle database connections kept (at most db-max-open)"},
-	{flag: "db-conn-max-lifetime", env: "KCHAT_DB_CONN_MAX_LIFETIME", def: "5m", usage: "a database connection is replaced after this long"},
-	{flag: "db-conn-max-idle-time", env: "KCHAT_DB_CONN_MAX_IDLE_TIME", def: "1m", usage: "an idle database connection is closed after this long"},
-	{flag: "counts-ttl", env: "KCHAT_COUNTS_TTL", def: "1s", usage: "how long interaction counts may be reused (0 reads the table on every request)"},
-	{flag: "shutdown-timeout", env: "KCHAT_SHUTDOWN_TIMEOUT", def: "30s", usage: "how long in-flight requests may finish on SIGTERM"},
-	{flag: "log-format", env: "KCHAT_LOG_FORMAT", def: "json", usage: "log format: json or text"},
+// parsed is what the settings are parsed into: the configuration, and the parts the
+// DSN is built from when KCHAT_DB_DSN is not set.
+type parsed struct {
+	Config
+	dbHost, dbUser, dbPassword, dbName string
+}
+
+// A setting is one environment variable and its flag.
+type setting struct {
+	env, flag string
+	kind      string // what the value is, as --help shows it
+	def       string // the default, as it would be written; "" for none
+	help      string
+	// set parses a value into its place in the configuration; an error's text is the
+	// reason, said after the setting's names. Nil for KCHAT_WP_CONFIG, read before the others.
+	set func(v string) error
+}
+
+// settingsOf lists the settings, each parsing into its place in p. They are parsed in
+// this order, and the first that is wrong is the one start-up names.
+func settingsOf(p *parsed) []setting {
+	return []setting{
+		{"KCHAT_WP_CONFIG", "wp-config", "path", "", "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly", nil},
+		{"KCHAT_LISTEN", "listen", "host:port", DefaultListen, "address to listen on", hostPort(&p.Listen)},
+		// After KCHAT_LISTEN, which it must differ from.
+		{"KCHAT_METRICS_LISTEN", "metrics-listen", "host:port", "", "serve /metrics on this address only, not on --listen (default: on --listen)", metricsAddress(p)},
+		{"WORDPRESS_TABLE_PREFIX", "table-prefix", "string", repository.DefaultTablePrefix, "WordPress $table_prefix (letters, digits, _)", tablePrefix(&p.Repository.TablePrefix)},
+		{"KCHAT_BLOG_ID", "blog-id", "int", "1", "multisite: which site to read (N > 1 reads {prefix}N_ tables)", wholeNumber(1, math.MaxInt, "must be a whole number, 1 or more", &p.Repository.BlogID)},
+		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
+		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
+		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},
+		{"KCHAT_SHUTDOWN_TIMEOUT", "shutdown-timeout", "duration", "30s", "how long in-flight requests may finish on SIGTERM", positive(&p.ShutdownTimeout)},
+		{"KCHAT_TOKEN_TTL", "token-ttl", "duration", durationText(api.DefaultTokenTTL), "lifetime of tokens the sidecar issues", positive(&p.API.TokenTTL)},
+		{"KCHAT_DB_MAX_OPEN", "db-max-open", "int", strconv.Itoa(repository.DefaultMaxOpenConns), "most database connections open at once", poolSize(&p.Repository.MaxOpenConns)},
+		{"KCHAT_DB_MAX_IDLE", "db-max-idle", "int", strconv.Itoa(repository.DefaultMaxOpenConns), "most idle database connections kept (at most db-max-open)", poolSize(&p.Repository.MaxIdleConns)},
+		{"KCHAT_DB_CONN_MAX_LIFETIME", "db-conn-max-lifetime", "duration", durationText(repository.DefaultConnMaxLifetime), "a database connection is replaced after this long", connTime(&p.Repository.ConnMaxLifetime)},
+		{"KCHAT_DB_CONN_MAX_IDLE_TIME", "db-conn-max-idle-time", "duration", durationText(repository.DefaultConnMaxIdleTime), "an idle database connection is closed after this long", connTime(&p.Repository.ConnMaxIdleTime)},
+		{"KCHAT_COUNTS_TTL", "counts-ttl", "duration", "1s", "how long interaction counts may be reused (0 reads the table on every request)", durationIn(0, time.Minute, "must be a duration from 0 to 1m, such as 1s", &p.API.CountsTTL)},
+		{"KCHAT_CORS_ORIGINS", "cors-origins", "origins", "", "comma-separated browser origins allowed to call (default: the origins of home and siteurl)", corsOrigins(&p.API.CORSOrigins)},
+		{"KCHAT_TRUSTED_PROXIES", "trusted-proxies", "cidrs", "", "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed", trustedProxies(&p.API.TrustedProxies)},
+		{"KCHAT_LOG_FORMAT", "log-format", "json|text", "json", "log format: json or text", logFormat(&p.LogFormat)},
+		{"KCHAT_DB_REPLICA_DSN", "db-replica-dsn", "dsn", "", "a read replica's DSN: reads go there while it answers, to the primary otherwise", dsn(&p.Repository.ReplicaDSN)},
+		// These five make up the DSN, in ParseConfig.
+		{"KCHAT_DB_DSN", "db-dsn", "dsn", "", "go-sql-driver/mysql DSN (default: built from the WORDPRESS_DB_* settings)", dsn(&p.Repository.DSN)},
+		{"WORDPRESS_DB_HOST", "db-host", "string", "localhost", "database host: host, host:port or host:/socket/path", text(&p.dbHost)},
+		{"WORDPRESS_DB_USER", "db-user", "string", "root", "database user (SELECT privilege is enough)", text(&p.dbUser)},
+		{"WORDPRESS_DB_PASSWORD", "db-password", "string", "", "database password", text(&p.dbPassword)},
+		{"WORDPRESS_DB_NAME", "db-name", "string", "wordpress", "database name", text(&p.dbName)},
+	}
 }
 
 // ParseConfig reads the settings: a flag wins over its environment variable, which wins
-// over the default. It returns flag.ErrHelp after printing usage for --help.
+// over the site's wp-config.php (KCHAT_WP_CONFIG), which wins over the default. It
+// returns flag.ErrHelp after printing usage for --help.
 func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Config, error) {
-	fs := flag.NewFlagSet("kchat-sidecar", flag.ContinueOnError)
-	fs.SetOutput(usage)
-	values := map[string]*string{}
-	for _, s := range settings {
-		def := s.def
-		if v := getenv(s.env); v != "" {
-			def = v
-		}
-		shown := s.def
-		if s.secret {
-			shown = ""
-		}
-		values[s.env] = fs.String(s.flag, def, fmt.Sprintf("%s [$%s]", s.usage, s.env))
-		// The default shown in --help must never be a secret taken from the environment.
-		fs.Lookup(s.flag).DefValue = shown
-	}
-	fs.Usage = func() {
-		fmt.Fprintf(usage, "Usage: kchat-sidecar [flags]\n\nEvery flag can also be set by the environment variable in brackets.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
+	var p parsed
+	settings := settingsOf(&p)
+	values, explicit, err := readSettings(settings, args, getenv, usage)
+	if err != nil {
 		return Config{}, err
 	}
-	if fs.NArg() > 0 {
-		return Config{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
-	get := func(env string) string { return *values[env] }
-	bad := func(env, reason string) error {
-		for _, s := range settings {
-			if s.env == env {
-				return &ConfigError{Env: env, Flag: s.flag, Reason: reason}
-			}
-		}
-		return &ConfigError{Env: env, Reason: reason}
-	}
-	if path := get("KCHAT_WP_CONFIG"); path != "" {
-		explicit := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) {
-			for _, s := range settings {
-				if s.flag == f.Name {
-					explicit[s.env] = true
-				}
-			}
-		})
-		for _, s := range settings {
-			if getenv(s.env) != "" {
-				explicit[s.env] = true
-			}
-		}
-		if err := fromWPConfig(path, values, explicit, bad); err != nil {
+	if path := values["KCHAT_WP_CONFIG"]; path != "" {
+		if err := fromWPConfig(path, values, explicit); err != nil {
 			return Config{}, err
 		}
 	}
+	for _, s := range settings {
+		if s.set == nil {
+			continue
+		}
+		if err := s.set(values[s.env]); err != nil {
+			return Config{}, &ConfigError{Env: s.env, Flag: s.flag, Reason: err.Error()}
+		}
+	}
+	if p.Repository.DSN == "" {
+		if p.Repository.DSN, err = wordpressDSN(p.dbHost, p.dbUser, p.dbPassword, p.dbName); err != nil {
+			return Config{}, badSetting("WORDPRESS_DB_HOST", err.Error())
+		}
+	}
+	return p.Config, nil
+}
 
-	cfg := Config{
-		Listen:      get("KCHAT_LISTEN"),
-		TablePrefix: get("WORDPRESS_TABLE_PREFIX"),
-		JWTSecret:   get("JWT_AUTH_SECRET_KEY"),
-		SiteURL:     get("KCHAT_SITE_URL"),
-		LogFormat:   get("KCHAT_LOG_FORMAT"),
+// readSettings gives each setting's value, by its variable: the flag's if given, else
+// the variable's, else the default. Explicit tells the settings given by a flag or a
+// variable.
+func readSettings(settings []setting, args []string, getenv func(string) string, usage io.Writer) (values map[string]string, explicit map[string]bool, err error) {
+	fs := flag.NewFlagSet("kchat-sidecar", flag.ContinueOnError)
+	fs.SetOutput(usage)
+	fs.Usage = func() { printUsage(usage, settings) }
+	flags := make([]*string, len(settings))
+	for i, s := range settings {
+		flags[i] = fs.String(s.flag, "", s.help)
 	}
-	if _, _, err := net.SplitHostPort(cfg.Listen); err != nil {
-		return Config{}, bad("KCHAT_LISTEN", "not a host:port address")
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
 	}
-	if cfg.MetricsListen = get("KCHAT_METRICS_LISTEN"); cfg.MetricsListen != "" {
-		if _, _, err := net.SplitHostPort(cfg.MetricsListen); err != nil {
-			return Config{}, bad("KCHAT_METRICS_LISTEN", "not a host:port address")
-		}
-		if cfg.MetricsListen == cfg.Listen {
-			return Config{}, bad("KCHAT_METRICS_LISTEN", "is KCHAT_LISTEN's address; leave it empty to serve /metrics there")
-		}
+	if fs.NArg() > 0 {
+		return nil, nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	if err := repository.ValidatePrefix(cfg.TablePrefix); err != nil {
-		return Config{}, bad("WORDPRESS_TABLE_PREFIX", "may hold only letters, digits and underscores")
-	}
-	blog, err := strconv.Atoi(get("KCHAT_BLOG_ID"))
-	if err != nil || blog < 1 {
-		return Config{}, bad("KCHAT_BLOG_ID", "must be a whole number, 1 or more")
-	}
-	cfg.BlogID = blog
-	switch {
-	case cfg.JWTSecret == "":
-		return Config{}, bad("JWT_AUTH_SECRET_KEY", "is required (the site's JWT_AUTH_SECRET_KEY from wp-config.php)")
-	case len(cfg.JWTSecret) < MinSecretLength:
-		return Config{}, bad("JWT_AUTH_SECRET_KEY", fmt.Sprintf("must be at least %d bytes", MinSecretLength))
-	}
-	if cfg.SiteURL != "" {
-		if u, err := url.Parse(cfg.SiteURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return Config{}, bad("KCHAT_SITE_URL", "must be an http:// or https:// URL")
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	values, explicit = map[string]string{}, map[string]bool{}
+	for i, s := range settings {
+		switch v := getenv(s.env); {
+		case given[s.flag]:
+			values[s.env], explicit[s.env] = *flags[i], true
+		case v != "":
+			values[s.env], explicit[s.env] = v, true
+		default:
+			values[s.env] = s.def
 		}
 	}
-	for _, d := range []struct {
-		env string
-		dst *time.Duration
-	}{{"KCHAT_QUERY_TIMEOUT", &cfg.QueryTimeout}, {"KCHAT_SHUTDOWN_TIMEOUT", &cfg.ShutdownTimeout}, {"KCHAT_TOKEN_TTL", &cfg.TokenTTL}} {
-		v, err := time.ParseDuration(get(d.env))
-		if err != nil || v <= 0 {
-			return Config{}, bad(d.env, "must be a positive duration such as 10s")
-		}
-		*d.dst = v
-	}
-	for _, n := range []struct {
-		env string
-		dst *int
-	}{{"KCHAT_DB_MAX_OPEN", &cfg.DBMaxOpen}, {"KCHAT_DB_MAX_IDLE", &cfg.DBMaxIdle}} {
-		v, err := strconv.Atoi(get(n.env))
-		if err != nil || v < 1 || v > 1000 {
-			return Config{}, bad(n.env, "must be a whole number from 1 to 1000")
-		}
-		*n.dst = v
-	}
-	for _, d := range []struct {
-		env string
-		dst *time.Duration
-	}{{"KCHAT_DB_CONN_MAX_LIFETIME", &cfg.DBConnLifetime}, {"KCHAT_DB_CONN_MAX_IDLE_TIME", &cfg.DBConnIdleTime}} {
-		v, err := time.ParseDuration(get(d.env))
-		if err != nil || v < time.Second {
-			return Config{}, bad(d.env, "must be a duration of 1s or more, such as 5m")
-		}
-		*d.dst = v
-	}
-	ttl, err := time.ParseDuration(get("KCHAT_COUNTS_TTL"))
-	if err != nil || ttl < 0 || ttl > time.Minute {
-		return Config{}, bad("KCHAT_COUNTS_TTL", "must be a duration from 0 to 1m, such as 1s")
-	}
-	cfg.CountsTTL = ttl
-	for _, o := range splitList(get("KCHAT_CORS_ORIGINS")) {
-		if o == "*" {
-			return Config{}, bad("KCHAT_CORS_ORIGINS", "must name origins; * would hand the data to any site")
-		}
-		u, err := url.Parse(o)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
-			return Config{}, bad("KCHAT_CORS_ORIGINS", fmt.Sprintf("%q is not an origin such as https://example.com", o))
-		}
-		cfg.CORSOrigins = append(cfg.CORSOrigins, api.OriginOf(o))
-	}
-	for _, p := range splitList(get("KCHAT_TRUSTED_PROXIES")) {
-		if !strings.Contains(p, "/") {
-			if ip := net.ParseIP(p); ip != nil && ip.To4() != nil {
-				p += "/32"
-			} else {
-				p += "/128"
-			}
-		}
-		_, n, err := net.ParseCIDR(p)
-		if err != nil {
-			return Config{}, bad("KCHAT_TRUSTED_PROXIES", fmt.Sprintf("%q is not an address or CIDR", p))
-		}
-		cfg.TrustedProxies = append(cfg.TrustedProxies, n)
-	}
-	if cfg.LogFormat != "json" && cfg.LogFormat != "text" {
-		return Config{}, bad("KCHAT_LOG_FORMAT", "must be json or text")
-	}
+	return values, explicit, nil
+}
 
-	if dsn := get("KCHAT_DB_REPLICA_DSN"); dsn != "" {
-		if _, err := mysql.ParseDSN(dsn); err != nil {
-			return Config{}, bad("KCHAT_DB_REPLICA_DSN", "is not a valid go-sql-driver/mysql DSN")
+// printUsage is --help: the subcommand, then each flag with what it takes, its variable
+// and its default. A value from the environment is never shown: it may be a secret.
+func printUsage(w io.Writer, settings []setting) {
+	fmt.Fprintf(w, `Usage: kchat-sidecar [flags]
+       kchat-sidecar healthcheck [URL]
+
+The first form serves; every flag can also be set by the environment variable in
+brackets. A flag wins over its variable, which wins over wp-config.php (--wp-config),
+which wins over the default.
+
+healthcheck exits 0 if URL answers 200 within a few seconds, 1 otherwise: a container
+health check for images without curl or wget. URL defaults to %s.
+
+Flags:
+`, HealthcheckURL)
+	sorted := slices.Clone(settings)
+	slices.SortFunc(sorted, func(a, b setting) int { return strings.Compare(a.flag, b.flag) })
+	for _, s := range sorted {
+		fmt.Fprintf(w, "  --%s %s\n    \t%s [$%s]", s.flag, s.kind, s.help, s.env)
+		if s.def != "" {
+			fmt.Fprintf(w, " (default %s)", s.def)
 		}
-		cfg.ReplicaDSN = dsn
+		fmt.Fprintln(w)
 	}
-	if dsn := get("KCHAT_DB_DSN"); dsn != "" {
-		if _, err := mysql.ParseDSN(dsn); err != nil {
-			// The driver's message may quote the DSN, password included; say only where.
-			return Config{}, bad("KCHAT_DB_DSN", "is not a valid go-sql-driver/mysql DSN")
-		}
-		cfg.DSN = dsn
-	} else {
-		dsn, err := wordpressDSN(get("WORDPRESS_DB_HOST"), get("WORDPRESS_DB_USER"), get("WORDPRESS_DB_PASSWORD"), get("WORDPRESS_DB_NAME"))
-		if err != nil {
-			return Config{}, bad("WORDPRESS_DB_HOST", err.Error())
-		}
-		cfg.DSN = dsn
+}
+
+// durationText writes d as people write it: 5m, not 5m0s.
+func durationText(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
 	}
-	return cfg, nil
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // wpConfigSettings pairs each setting read from wp-config.php with its variable.
@@ -282,28 +233,195 @@ var wpConfigSettings = []struct {
 	{"JWT_AUTH_SECRET_KEY", "JWT_AUTH_SECRET_KEY", func(v wpconfig.Values) string { return v.JWTSecret }},
 }
 
-// fromWPConfig fills the settings the site's wp-config.php defines, except those set
+// fromWPConfig sets the settings the site's wp-config.php defines, except those given
 // explicitly by a flag or variable. A setting the file defines in a form that is not
-// read (getenv(), a concatenation…) is an error unless it is set explicitly: the
+// read (getenv(), a concatenation…) is an error unless it is given explicitly: the
 // sidecar does not guess at the site's database.
-func fromWPConfig(path string, values map[string]*string, explicit map[string]bool, bad func(env, reason string) error) error {
+func fromWPConfig(path string, values map[string]string, explicit map[string]bool) error {
 	v, err := wpconfig.ReadFile(path)
 	if err != nil {
 		// wpconfig's errors name the path and a line, never the file's text.
-		return bad("KCHAT_WP_CONFIG", err.Error())
+		return badSetting("KCHAT_WP_CONFIG", err.Error())
 	}
 	for _, w := range wpConfigSettings {
 		if explicit[w.env] {
 			continue
 		}
 		if reason, ok := v.Unsupported[w.name]; ok {
-			return bad(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
+			return badSetting(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
 		}
 		if got := w.value(v); got != "" {
-			*values[w.env] = got
+			values[w.env] = got
 		}
 	}
 	return nil
+}
+
+// The parsers below make a setting's set: each checks a value and stores it in dst.
+
+func text(dst *string) func(string) error {
+	return func(v string) error { *dst = v; return nil }
+}
+
+func hostPort(dst *string) func(string) error {
+	return func(v string) error {
+		if _, _, err := net.SplitHostPort(v); err != nil {
+			return errors.New("not a host:port address")
+		}
+		*dst = v
+		return nil
+	}
+}
+
+// metricsAddress is optional, and must not be KCHAT_LISTEN's, parsed before it.
+func metricsAddress(p *parsed) func(string) error {
+	address := hostPort(&p.MetricsListen)
+	return func(v string) error {
+		if v == "" {
+			return nil
+		}
+		if err := address(v); err != nil {
+			return err
+		}
+		if v == p.Listen {
+			return errors.New("is KCHAT_LISTEN's address; leave it empty to serve /metrics there")
+		}
+		return nil
+	}
+}
+
+func tablePrefix(dst *string) func(string) error {
+	return func(v string) error {
+		if repository.ValidatePrefix(v) != nil {
+			return errors.New("may hold only letters, digits and underscores")
+		}
+		*dst = v
+		return nil
+	}
+}
+
+func wholeNumber(lo, hi int, reason string, dst *int) func(string) error {
+	return func(v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			return errors.New(reason)
+		}
+		*dst = n
+		return nil
+	}
+}
+
+func poolSize(dst *int) func(string) error {
+	return wholeNumber(1, 1000, "must be a whole number from 1 to 1000", dst)
+}
+
+func durationIn(lo, hi time.Duration, reason string, dst *time.Duration) func(string) error {
+	return func(v string) error {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < lo || d > hi {
+			return errors.New(reason)
+		}
+		*dst = d
+		return nil
+	}
+}
+
+func positive(dst *time.Duration) func(string) error {
+	return durationIn(1, math.MaxInt64, "must be a positive duration such as 10s", dst)
+}
+
+// connTime is a connection's lifetime or idle time: shorter than a second would
+// reconnect all the time.
+func connTime(dst *time.Duration) func(string) error {
+	return durationIn(time.Second, math.MaxInt64, "must be a duration of 1s or more, such as 5m", dst)
+}
+
+func jwtSecret(dst *[]byte) func(string) error {
+	return func(v string) error {
+		switch {
+		case v == "":
+			return errors.New("is required (the site's JWT_AUTH_SECRET_KEY from wp-config.php)")
+		case len(v) < MinSecretLength:
+			return fmt.Errorf("must be at least %d bytes", MinSecretLength)
+		}
+		*dst = []byte(v)
+		return nil
+	}
+}
+
+func siteURL(dst *string) func(string) error {
+	return func(v string) error {
+		if v == "" {
+			return nil
+		}
+		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return errors.New("must be an http:// or https:// URL")
+		}
+		*dst = v
+		return nil
+	}
+}
+
+func corsOrigins(dst *[]string) func(string) error {
+	return func(v string) error {
+		for _, o := range splitList(v) {
+			if o == "*" {
+				return errors.New("must name origins; * would hand the data to any site")
+			}
+			u, err := url.Parse(o)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+				return fmt.Errorf("%q is not an origin such as https://example.com", o)
+			}
+			*dst = append(*dst, api.OriginOf(o))
+		}
+		return nil
+	}
+}
+
+// trustedProxies takes addresses as one-address networks.
+func trustedProxies(dst *[]*net.IPNet) func(string) error {
+	return func(v string) error {
+		for _, p := range splitList(v) {
+			if !strings.Contains(p, "/") {
+				if ip := net.ParseIP(p); ip != nil && ip.To4() != nil {
+					p += "/32"
+				} else {
+					p += "/128"
+				}
+			}
+			_, n, err := net.ParseCIDR(p)
+			if err != nil {
+				return fmt.Errorf("%q is not an address or CIDR", p)
+			}
+			*dst = append(*dst, n)
+		}
+		return nil
+	}
+}
+
+func logFormat(dst *string) func(string) error {
+	return func(v string) error {
+		if v != "json" && v != "text" {
+			return errors.New("must be json or text")
+		}
+		*dst = v
+		return nil
+	}
+}
+
+// dsn is optional.
+func dsn(dst *string) func(string) error {
+	return func(v string) error {
+		if v == "" {
+			return nil
+		}
+		if _, err := mysql.ParseDSN(v); err != nil {
+			// The driver's message may quote the DSN, password included; say only where.
+			return errors.New("is not a valid go-sql-driver/mysql DSN")
+		}
+		*dst = v
+		return nil
+	}
 }
 
 // wordpressDSN builds a DSN from DB_HOST as WordPress understands it: "host",

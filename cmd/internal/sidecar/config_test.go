@@ -24,17 +24,17 @@ func TestParseConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:8080" || cfg.TablePrefix != "wp_" || cfg.BlogID != 1 || cfg.QueryTimeout != 10*time.Second || cfg.CountsTTL != time.Second ||
-		cfg.DBMaxOpen != 10 || cfg.DBMaxIdle != 10 || cfg.DBConnLifetime != 5*time.Minute || cfg.DBConnIdleTime != time.Minute ||
+	if cfg.Listen != "127.0.0.1:8080" || cfg.Repository.TablePrefix != "wp_" || cfg.Repository.BlogID != 1 || cfg.Repository.QueryTimeout != 10*time.Second || cfg.API.CountsTTL != time.Second ||
+		cfg.Repository.MaxOpenConns != 10 || cfg.Repository.MaxIdleConns != 10 || cfg.Repository.ConnMaxLifetime != 5*time.Minute || cfg.Repository.ConnMaxIdleTime != time.Minute ||
 		cfg.MetricsListen != "" {
 		t.Errorf("defaults: %+v", cfg)
 	}
-	mc, err := mysql.ParseDSN(cfg.DSN)
+	mc, err := mysql.ParseDSN(cfg.Repository.DSN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if mc.User != "root" || mc.Passwd != "" || mc.Net != "tcp" || mc.Addr != "localhost:3306" || mc.DBName != "wordpress" {
-		t.Errorf("default DSN: %s", cfg.DSN)
+		t.Errorf("default DSN: %s", cfg.Repository.DSN)
 	}
 }
 
@@ -55,7 +55,7 @@ func TestParseConfigWordPressHost(t *testing.T) {
 			t.Errorf("%s: %v", tt.host, err)
 			continue
 		}
-		mc, err := mysql.ParseDSN(cfg.DSN)
+		mc, err := mysql.ParseDSN(cfg.Repository.DSN)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Listen != "127.0.0.1:9999" || cfg.TablePrefix != "site_" || cfg.BlogID != 3 || cfg.DSN != "u:p@tcp(h:1)/d" || cfg.ReplicaDSN != "" ||
+	if cfg.Listen != "127.0.0.1:9999" || cfg.Repository.TablePrefix != "site_" || cfg.Repository.BlogID != 3 || cfg.Repository.DSN != "u:p@tcp(h:1)/d" || cfg.Repository.ReplicaDSN != "" ||
 		cfg.MetricsListen != "127.0.0.1:9100" {
 		t.Errorf("got %+v", cfg)
 	}
@@ -83,11 +83,11 @@ func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(cfg.CORSOrigins, " "); got != "https://example.test http://admin.test:8080" {
+	if got := strings.Join(cfg.API.CORSOrigins, " "); got != "https://example.test http://admin.test:8080" {
 		t.Errorf("CORS origins %q", got)
 	}
-	if len(cfg.TrustedProxies) != 2 || cfg.TrustedProxies[0].String() != "10.0.0.1/32" || cfg.TokenTTL != 15*time.Minute {
-		t.Errorf("proxies %v ttl %v", cfg.TrustedProxies, cfg.TokenTTL)
+	if len(cfg.API.TrustedProxies) != 2 || cfg.API.TrustedProxies[0].String() != "10.0.0.1/32" || cfg.API.TokenTTL != 15*time.Minute {
+		t.Errorf("proxies %v ttl %v", cfg.API.TrustedProxies, cfg.API.TokenTTL)
 	}
 }
 
@@ -171,15 +171,15 @@ func TestParseConfigWPConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mc, err := mysql.ParseDSN(cfg.DSN)
+	mc, err := mysql.ParseDSN(cfg.Repository.DSN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if mc.User != "wp_user" || mc.Passwd != `p@ss'w\rd"$HOME\\'{$x}\` || mc.Addr != "127.0.0.1:3307" || mc.DBName != "wordpress" {
 		t.Errorf("from wp-config.php: %s@%s/%s (password %q)", mc.User, mc.Addr, mc.DBName, mc.Passwd)
 	}
-	if len(cfg.JWTSecret) < sidecar.MinSecretLength || cfg.TablePrefix != "kc7_" {
-		t.Errorf("JWT_AUTH_SECRET_KEY or $table_prefix not read: %q, %q", cfg.JWTSecret, cfg.TablePrefix)
+	if len(cfg.API.JWTSecret) < sidecar.MinSecretLength || cfg.Repository.TablePrefix != "kc7_" {
+		t.Errorf("JWT_AUTH_SECRET_KEY or $table_prefix not read: %q, %q", cfg.API.JWTSecret, cfg.Repository.TablePrefix)
 	}
 
 	cfg, err = sidecar.ParseConfig([]string{"--db-host", "db.internal"}, envOf(map[string]string{
@@ -187,9 +187,9 @@ func TestParseConfigWPConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mc, _ = mysql.ParseDSN(cfg.DSN)
-	if mc.User != "reader" || mc.Addr != "db.internal:3306" || mc.DBName != "wordpress" || cfg.JWTSecret != goodSecret || cfg.TablePrefix != "site_" {
-		t.Errorf("explicit settings must win: %s@%s/%s prefix %s", mc.User, mc.Addr, mc.DBName, cfg.TablePrefix)
+	mc, _ = mysql.ParseDSN(cfg.Repository.DSN)
+	if mc.User != "reader" || mc.Addr != "db.internal:3306" || mc.DBName != "wordpress" || string(cfg.API.JWTSecret) != goodSecret || cfg.Repository.TablePrefix != "site_" {
+		t.Errorf("explicit settings must win: %s@%s/%s prefix %s", mc.User, mc.Addr, mc.DBName, cfg.Repository.TablePrefix)
 	}
 
 	// The Docker image's wp-config.php reads the environment: named, never guessed.
@@ -212,5 +212,27 @@ func TestParseConfigWPConfig(t *testing.T) {
 		if !errors.As(err, &ce) || ce.Env != "KCHAT_WP_CONFIG" || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "package sidecar_test") {
 			t.Errorf("%s: %v", path, err)
 		}
+	}
+}
+
+// --help says what each setting takes (a number, a duration, an address…), not "string"
+// for all, and tells of the healthcheck subcommand.
+func TestParseConfigHelpShowsTypesAndHealthcheck(t *testing.T) {
+	var out bytes.Buffer
+	if _, err := sidecar.ParseConfig([]string{"--help"}, envOf(nil), &out); !errors.Is(err, flag.ErrHelp) {
+		t.Fatalf("got %v", err)
+	}
+	help := out.String()
+	for _, want := range []string{
+		"--blog-id int", "--db-max-open int", "--db-max-idle int", "--token-ttl duration", "--query-timeout duration",
+		"--counts-ttl duration", "--listen host:port", "--metrics-listen host:port", "--site-url url", "--wp-config path",
+		"kchat-sidecar healthcheck [URL]", "http://127.0.0.1:8080/readyz", "(default 5m)", "(default 1h)",
+	} {
+		if !strings.Contains(help, want) {
+			t.Errorf("--help does not show %q:\n%s", want, help)
+		}
+	}
+	if strings.Contains(help, "blog-id string") {
+		t.Errorf("--help shows a number as a string:\n%s", help)
 	}
 }

@@ -14,7 +14,9 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
 // dbSwitch stands between the sidecar and the database at a fixed address: up, it
@@ -160,9 +162,10 @@ func TestDatabaseFaults(t *testing.T) {
 
 	const queryTimeout = time.Second
 	m := &sidecar.Main{Config: sidecar.Config{
-		Listen: "127.0.0.1:0", DSN: via, TablePrefix: "wp_", BlogID: 1, JWTSecret: fixtureSecret,
-		QueryTimeout: queryTimeout, ShutdownTimeout: 5 * time.Second, LogFormat: "json", DBMaxOpen: 4, DBMaxIdle: 4,
-		DBConnLifetime: time.Minute, DBConnIdleTime: time.Minute,
+		Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+		Repository: repository.Config{DSN: via, TablePrefix: "wp_", BlogID: 1, QueryTimeout: queryTimeout,
+			MaxOpenConns: 4, MaxIdleConns: 4, ConnMaxLifetime: time.Minute, ConnMaxIdleTime: time.Minute},
+		API: api.Config{JWTSecret: []byte(fixtureSecret)},
 	}}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatalf("the sidecar must start while the database is down: %v", err)
@@ -249,9 +252,10 @@ func TestStalledQuery(t *testing.T) {
 	}
 	const queryTimeout = time.Second
 	m := &sidecar.Main{Config: sidecar.Config{
-		Listen: "127.0.0.1:0", DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, JWTSecret: fixtureSecret,
-		QueryTimeout: queryTimeout, ShutdownTimeout: 5 * time.Second, LogFormat: "json", DBMaxOpen: 2, DBMaxIdle: 2,
-		DBConnLifetime: time.Minute, DBConnIdleTime: time.Minute,
+		Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+		Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: queryTimeout,
+			MaxOpenConns: 2, MaxIdleConns: 2, ConnMaxLifetime: time.Minute, ConnMaxIdleTime: time.Minute},
+		API: api.Config{JWTSecret: []byte(fixtureSecret)},
 	}}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)

@@ -68,70 +68,38 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	// The driver's own complaints (a bad idle connection after a database restart) go
 	// to the same structured log instead of a bare line on stderr.
 	mysql.SetLogger(driverLog{logger})
-	db, err := repository.Open(repository.Config{
-		DSN: m.Config.DSN, ReplicaDSN: m.Config.ReplicaDSN, TablePrefix: m.Config.TablePrefix, BlogID: m.Config.BlogID,
-		QueryTimeout: m.Config.QueryTimeout,
-		MaxOpenConns: m.Config.DBMaxOpen, MaxIdleConns: m.Config.DBMaxIdle,
-		ConnMaxLifetime: m.Config.DBConnLifetime, ConnMaxIdleTime: m.Config.DBConnIdleTime,
-	})
+	db, err := repository.Open(m.Config.Repository)
 	if err != nil {
 		return err
 	}
 	m.db = db
-	srv, err := api.New(api.Config{
-		Store:          db,
-		JWTSecret:      []byte(m.Config.JWTSecret),
-		SiteURL:        m.Config.SiteURL,
-		TokenTTL:       m.Config.TokenTTL,
-		CountsTTL:      m.Config.CountsTTL,
-		MaxExports:     exportsFor(m.Config.DBMaxOpen),
-		CORSOrigins:    m.Config.CORSOrigins,
-		TrustedProxies: m.Config.TrustedProxies,
-		MetricsApart:   m.Config.MetricsListen != "",
-		OpenAPI:        kchatsidecar.OpenAPI,
-		Logger:         logger,
-		Now:            m.Now,
-	})
+	srv, err := m.newAPI(db, logger)
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", m.Config.Listen)
 	if err != nil {
 		// Malformed, in use, unresolvable or not this host's: the setting is wrong.
-		return &ConfigError{Env: "KCHAT_LISTEN", Flag: "listen", Reason: "cannot be listened on: " + err.Error()}
+		return badSetting("KCHAT_LISTEN", "cannot be listened on: "+err.Error())
 	}
 	var metricsLn net.Listener
 	if m.Config.MetricsListen != "" {
 		if metricsLn, err = net.Listen("tcp", m.Config.MetricsListen); err != nil {
 			ln.Close()
-			return &ConfigError{Env: "KCHAT_METRICS_LISTEN", Flag: "metrics-listen", Reason: "cannot be listened on: " + err.Error()}
+			return badSetting("KCHAT_METRICS_LISTEN", "cannot be listened on: "+err.Error())
 		}
 	}
 	m.ln = ln
-	m.http = &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		// No WriteTimeout: a large CSV export legitimately takes minutes. Each of its
-		// chunks has a write deadline instead (api's exportWriteTimeout).
-		IdleTimeout:    2 * time.Minute,
-		MaxHeaderBytes: 64 << 10,
-		ErrorLog:       slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
-	}
+	// No WriteTimeout: a large CSV export legitimately takes minutes. Each of its chunks
+	// has a write deadline instead (api's exportWriteTimeout).
+	m.http = httpServer(srv, logger)
+	m.http.BaseContext = func(net.Listener) context.Context { return context.WithoutCancel(ctx) }
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.http.Serve(ln) }()
 	if metricsLn != nil {
 		m.metricsLn = metricsLn
-		m.metricsHTTP = &http.Server{
-			Handler:           srv.MetricsHandler(),
-			ReadHeaderTimeout: 10 * time.Second,
-			ReadTimeout:       30 * time.Second,
-			WriteTimeout:      30 * time.Second, // a scrape is small
-			IdleTimeout:       2 * time.Minute,
-			MaxHeaderBytes:    64 << 10,
-			ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-		}
+		m.metricsHTTP = httpServer(srv.MetricsHandler(), logger)
+		m.metricsHTTP.WriteTimeout = 30 * time.Second // a scrape is small
 		m.metricsDone = make(chan error, 1)
 		go func() { m.metricsDone <- m.metricsHTTP.Serve(metricsLn) }()
 	}
@@ -151,6 +119,29 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}
 	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", m.MetricsAddr(), "table", db.InteractionsTable())
 	return nil
+}
+
+// newAPI builds the API on db from the configuration and what only Main knows.
+func (m *Main) newAPI(db *repository.DB, logger *slog.Logger) (*api.Server, error) {
+	a := m.Config.API
+	a.Store, a.Logger, a.Now, a.OpenAPI = db, logger, m.Now, kchatsidecar.OpenAPI
+	a.MetricsApart = m.Config.MetricsListen != ""
+	if a.MaxExports == 0 {
+		a.MaxExports = api.ExportSlots(m.Config.Repository.MaxOpenConns)
+	}
+	return api.New(a)
+}
+
+// httpServer is an http.Server with the limits the main and the metrics listener share.
+func httpServer(h http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
 }
 
 // settingToCheck names the settings behind a configuration error from the database,
@@ -237,15 +228,6 @@ func (m *Main) logger() *slog.Logger {
 type driverLog struct{ l *slog.Logger }
 
 func (d driverLog) Print(v ...any) { d.l.Warn("mysql driver", "detail", fmt.Sprint(v...)) }
-
-// exportsFor leaves half of a pool of n connections to everything but exports; n = 0
-// means the defaults.
-func exportsFor(n int) int {
-	if n <= 0 {
-		return 0
-	}
-	return max(1, n/2)
-}
 
 // idleCheck is how often the idle watcher looks at the request count.
 const idleCheck = 5 * time.Second

@@ -21,6 +21,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
 
@@ -38,8 +39,9 @@ func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *lockedWriter) 
 	logs := &lockedWriter{w: &bytes.Buffer{}}
 	m := &sidecar.Main{
 		Config: sidecar.Config{
-			Listen: "127.0.0.1:0", DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1,
-			JWTSecret: fixtureSecret, QueryTimeout: 5 * time.Second, ShutdownTimeout: 10 * time.Second, LogFormat: "json",
+			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json",
+			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
+			API:        api.Config{JWTSecret: []byte(fixtureSecret)},
 		},
 		Log: logs,
 	}
@@ -382,8 +384,9 @@ func TestMetricsListen(t *testing.T) {
 	db := repotest.NewDatabase(t)
 	db.LoadFixture(t)
 	m := &sidecar.Main{Config: sidecar.Config{
-		Listen: "127.0.0.1:0", MetricsListen: "127.0.0.1:0", DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1,
-		JWTSecret: fixtureSecret, QueryTimeout: 5 * time.Second, ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+		Listen: "127.0.0.1:0", MetricsListen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+		Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
+		API:        api.Config{JWTSecret: []byte(fixtureSecret)},
 	}}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)

@@ -10,7 +10,9 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
 
@@ -56,8 +58,9 @@ func TestStartupNamesMisconfiguredSetting(t *testing.T) {
 			}
 			logs := &lockedWriter{w: &bytes.Buffer{}}
 			m := &sidecar.Main{Config: sidecar.Config{
-				Listen: "127.0.0.1:0", DSN: tt.dsn(), TablePrefix: tt.prefix, BlogID: tt.blog, JWTSecret: fixtureSecret,
-				QueryTimeout: 2 * time.Second, ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+				Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
+				Repository: repository.Config{DSN: tt.dsn(), TablePrefix: tt.prefix, BlogID: tt.blog, QueryTimeout: 2 * time.Second},
+				API:        api.Config{JWTSecret: []byte(fixtureSecret)},
 			}, Log: logs}
 			if err := m.Run(context.Background()); err != nil {
 				t.Fatalf("start-up must not fail on a database that does not fit: %v", err)

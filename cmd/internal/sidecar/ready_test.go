@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
 
@@ -20,8 +22,9 @@ func TestReadyOnceThePluginIsActivated(t *testing.T) {
 	db := repotest.NewDatabase(t)
 	m := &sidecar.Main{
 		Config: sidecar.Config{
-			Listen: "127.0.0.1:0", DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1,
-			JWTSecret: fixtureSecret, QueryTimeout: 5 * time.Second, ShutdownTimeout: 10 * time.Second, LogFormat: "json",
+			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json",
+			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
+			API:        api.Config{JWTSecret: []byte(fixtureSecret)},
 		},
 		Log: &lockedWriter{w: &bytes.Buffer{}},
 	}
