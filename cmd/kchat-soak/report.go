@@ -11,9 +11,10 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 // recoveryGrace is how long after the database answers again a 503 is still accepted.
@@ -64,8 +65,6 @@ type report struct {
 	criteria          []criterion
 	cpuStart, cpuEnd  cpuReading
 	log               sidecarLog
-	sidecarStarted    time.Time
-	metricsGzip       string // what is wrong with GET /metrics when gzip is accepted
 	probeRef          *exportRef
 	probes            *cutProbes
 }
@@ -172,77 +171,94 @@ func (r *report) analyse() {
 	r.failureGroups = map[string]*failureGroup{}
 	r.latByClass = map[string][]time.Duration{}
 	r.timeline = map[int]*second{}
-	addr := regexp.MustCompile(`\d+\.\d+\.\d+\.\d+:\d+`)
 	for _, w := range r.workers {
 		for i, x := range w.recs {
 			c := r.classify(x)
-			k := r.kinds[x.kind]
-			v := k.variants[x.variant]
-			r.total++
-			r.classCounts[c]++
-			r.kindClass[x.kind][c]++
-			r.latAll = append(r.latAll, x.dur)
-			r.latKind[x.kind] = append(r.latKind[x.kind], x.dur)
-			switch {
-			case c == cls2xx:
-				r.latByClass["expected 2xx"] = append(r.latByClass["expected 2xx"], x.dur)
-			case c == cls4xx:
-				r.latByClass["expected 4xx"] = append(r.latByClass["expected 4xx"], x.dur)
-				r.codeCounts[fmt.Sprintf("%d %s", x.status, v.code)]++
-			case x.outcome == gotDB503:
-				r.latByClass["503"] = append(r.latByClass["503"], x.dur)
-			}
-			if x.outcome == gotDB503 {
-				if r.n503 == 0 || x.end() < r.first503 {
-					r.first503 = x.end()
-				}
-				r.last503 = max(r.last503, x.end())
-				r.n503++
-			}
-			if c == cls2xx && k.dbBound && r.haveWindow {
-				if x.end() >= r.up && (!r.haveFirstOK || x.end()-r.up < r.firstOK) {
-					r.firstOK, r.haveFirstOK = x.end()-r.up, true
-				}
-				if x.start >= r.down && x.end() <= r.up {
-					r.okWhileDown++
-				}
-			}
-			sec := int(x.end() / time.Second)
-			b := r.timeline[sec]
-			if b == nil {
-				b = &second{}
-				r.timeline[sec] = b
-			}
-			b.total++
-			switch {
-			case c == cls2xx || c == cls4xx:
-				b.ok++
-			case c == cls503Down || c == cls503After || c == clsFail503Outside:
-				b.got503++
-			case c == clsExportCut:
-				b.cut++
-			}
+			r.count(x, c)
+			r.countSecond(x, c)
 			if c.failure() {
-				b.failed++
-				detail := ""
-				if x.detail >= 0 {
-					detail = w.details[x.detail]
-				}
-				key := fmt.Sprintf("%s | %s | %d | %s", classNames[c], k.name, x.status, addr.ReplaceAllString(shorten(detail, 60), "ADDR"))
-				g := r.failureGroups[key]
-				if g == nil {
-					id := requestID(w.id, i)
-					g = &failureGroup{first: x.start, requestID: id, example: fmt.Sprintf("%s: %s %s → %d after %.0f ms (sent at t=%.3f s; X-Request-Id %s; Authorization %q) %s",
-						classNames[c], v.method, v.path, x.status, ms(x.dur), x.start.Seconds(), id, shorten(v.auth, 24), detail)}
-					r.failureGroups[key] = g
-				}
-				if x.start < g.first {
-					g.first = x.start
-				}
-				g.count++
+				r.group(w, i, x, c)
 			}
 		}
 	}
+}
+
+// count adds a request to the totals by class, kind and latency, and to the outage's.
+func (r *report) count(x rec, c class) {
+	r.total++
+	r.classCounts[c]++
+	r.kindClass[x.kind][c]++
+	r.latAll = append(r.latAll, x.dur)
+	r.latKind[x.kind] = append(r.latKind[x.kind], x.dur)
+	switch {
+	case c == cls2xx:
+		r.latByClass["expected 2xx"] = append(r.latByClass["expected 2xx"], x.dur)
+	case c == cls4xx:
+		r.latByClass["expected 4xx"] = append(r.latByClass["expected 4xx"], x.dur)
+		r.codeCounts[fmt.Sprintf("%d %s", x.status, r.kinds[x.kind].variants[x.variant].code)]++
+	case x.outcome == gotDB503:
+		r.latByClass["503"] = append(r.latByClass["503"], x.dur)
+	}
+	if x.outcome == gotDB503 {
+		if r.n503 == 0 || x.end() < r.first503 {
+			r.first503 = x.end()
+		}
+		r.last503 = max(r.last503, x.end())
+		r.n503++
+	}
+	if c == cls2xx && r.kinds[x.kind].dbBound && r.haveWindow {
+		if x.end() >= r.up && (!r.haveFirstOK || x.end()-r.up < r.firstOK) {
+			r.firstOK, r.haveFirstOK = x.end()-r.up, true
+		}
+		if x.start >= r.down && x.end() <= r.up {
+			r.okWhileDown++
+		}
+	}
+}
+
+// countSecond adds a request to the second its answer ended in.
+func (r *report) countSecond(x rec, c class) {
+	sec := int(x.end() / time.Second)
+	b := r.timeline[sec]
+	if b == nil {
+		b = &second{}
+		r.timeline[sec] = b
+	}
+	b.total++
+	switch {
+	case c == cls2xx || c == cls4xx:
+		b.ok++
+	case c == cls503Down || c == cls503After || c == clsFail503Outside:
+		b.got503++
+	case c == clsExportCut:
+		b.cut++
+	}
+	if c.failure() {
+		b.failed++
+	}
+}
+
+var addrPattern = regexp.MustCompile(`\d+\.\d+\.\d+\.\d+:\d+`)
+
+// group adds a failure, the i-th request of w, to its group, the first of a group
+// becoming its example.
+func (r *report) group(w *worker, i int, x rec, c class) {
+	k := r.kinds[x.kind]
+	v := k.variants[x.variant]
+	detail := ""
+	if x.detail >= 0 {
+		detail = w.details[x.detail]
+	}
+	key := fmt.Sprintf("%s | %s | %d | %s", classNames[c], k.name, x.status, addrPattern.ReplaceAllString(shorten(detail, 60), "ADDR"))
+	g := r.failureGroups[key]
+	if g == nil {
+		id := requestID(w.id, i)
+		g = &failureGroup{first: x.start, requestID: id, example: fmt.Sprintf("%s: %s %s → %d after %.0f ms (sent at t=%.3f s; X-Request-Id %s; Authorization %q) %s",
+			classNames[c], v.method, v.path, x.status, ms(x.dur), x.start.Seconds(), id, shorten(v.auth, 24), detail)}
+		r.failureGroups[key] = g
+	}
+	g.first = min(g.first, x.start)
+	g.count++
 }
 
 func shorten(s string, n int) string {
@@ -252,25 +268,18 @@ func shorten(s string, n int) string {
 	return s
 }
 
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-func quantile(d []time.Duration, q float64) time.Duration {
-	if len(d) == 0 {
-		return 0
-	}
-	i := int(float64(len(d))*q+0.999999) - 1
-	return d[max(0, min(i, len(d)-1))]
-}
+var (
+	ms  = loadkit.Millis
+	mib = loadkit.MiB
+)
 
 func lat(d []time.Duration) string {
 	if len(d) == 0 {
 		return "– | – | –"
 	}
 	slices.Sort(d)
-	return fmt.Sprintf("%.1f | %.1f | %.0f", ms(quantile(d, 0.5)), ms(quantile(d, 0.99)), ms(d[len(d)-1]))
+	return fmt.Sprintf("%.1f | %.1f | %.0f", ms(loadkit.Quantile(d, 0.5)), ms(loadkit.Quantile(d, 0.99)), ms(d[len(d)-1]))
 }
-
-func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
 // markdown writes the report and returns whether the verdict is PASS.
 func (r *report) markdown(s *soak) (string, bool) {
@@ -281,108 +290,13 @@ func (r *report) markdown(s *soak) (string, bool) {
 			wanted[g.requestID] = true
 		}
 		r.log = readSidecarLog(s.sc.logPath, wanted)
-		r.sidecarStarted = s.sc.started
 	}
 	var w strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&w, format, args...) }
-
 	p("# kchat-soak report\n\n")
-	p("## Machine\n\n")
-	model, cores, mem, kernel := machine()
-	p("- CPU: %s, %d cores; %s RAM; Linux %s; %s\n", model, cores, mem, kernel, runtime.Version())
-	where := "a private mariadbd started for this run (%s), stopped with SIGTERM and started again on the same data"
-	if !r.private {
-		where = "an existing server (%s), restarted by --restart-cmd"
-	}
-	p("- MariaDB %s: "+where+"\n", r.dbVersion, r.dbAddr)
-	p("- Everything on loopback; the load generator, the sidecar and MariaDB share the cores.\n\n")
-
-	p("## Run\n\n")
-	rate := float64(r.total) / r.elapsed.Seconds()
-	p("| | |\n|---|---|\n")
-	p("| traffic | %s planned, %.1f s measured (last answer included) |\n", r.o.duration, r.elapsed.Seconds())
-	p("| connections | %d workers, each on its own keep-alive connection, one request at a time |\n", r.o.connections)
-	p("| requests | %d (bound %d) |\n", r.total, r.o.maxRequests)
-	p("| requests/s | %.0f |\n", rate)
-	p("| data | fixture site (%d stored interaction days) + %d seeded conversation log rows; the sidecar reads through a SELECT-only account |\n", r.storedDays, r.rows)
-	p("| sidecar | the real binary (go build ./cmd/kchat-sidecar), KCHAT_QUERY_TIMEOUT=%s, KCHAT_LOG_FORMAT=json |\n", r.o.queryTimeout)
-	p("| client timeout | %s per request, body included |\n", r.o.requestTimeout)
-	p("| encoding | %.0f%% of requests accept gzip (inflated by the client), the rest ask for identity |\n", 100*r.o.gzipShare)
-	p("| warm-up | each of the %d request variants once, before traffic, all answered as expected; each export's body became the reference later 200s must equal byte for byte |\n\n", r.warmup)
-
-	p("## Requests by class\n\n| class | requests | share | counts as |\n|---|---:|---:|---|\n")
-	for c := class(0); c < nClasses; c++ {
-		n := r.classCounts[c]
-		if n == 0 && c != cls2xx && !c.failure() {
-			continue
-		}
-		verdict := "expected"
-		switch {
-		case c.failure():
-			verdict = "**FAILURE**"
-			if n == 0 {
-				verdict = "failure (none)"
-			}
-		case c >= cls503Down && c <= clsExportCut:
-			verdict = "accepted (outage)"
-		case c == clsCanceled:
-			verdict = "interrupted"
-		}
-		p("| %s | %d | %.2f%% | %s |\n", classNames[c], n, pct(n, r.total), verdict)
-	}
-	codes := make([]string, 0, len(r.codeCounts))
-	for c := range r.codeCounts {
-		codes = append(codes, c)
-	}
-	sort.Strings(codes)
-	p("\nExpected 4xx by status and code: ")
-	for i, c := range codes {
-		if i > 0 {
-			p(", ")
-		}
-		p("%s × %d", c, r.codeCounts[c])
-	}
-	p(".\n\n")
-
-	p("## Requests by route\n\n")
-	p("| kind | route / variants | weight | requests | expected | 503 (outage) | export cut (outage) | failures | p50 ms | p99 ms | max ms |\n")
-	p("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
-	for i, k := range r.kinds {
-		kc := r.kindClass[i]
-		fails := 0
-		for c := class(0); c < nClasses; c++ {
-			if c.failure() {
-				fails += kc[c]
-			}
-		}
-		n := 0
-		for _, v := range kc {
-			n += v
-		}
-		p("| %s | %s (%d) | %d | %d | %d | %d | %d | %d | %s |\n", k.name, k.route, len(k.variants), k.weight, n,
-			kc[cls2xx]+kc[cls4xx], kc[cls503Down]+kc[cls503After], kc[clsExportCut], fails, lat(r.latKind[i]))
-	}
-	weights := 0
-	for _, k := range r.kinds {
-		weights += k.weight
-	}
-	p("| **all** | | %d | %d | %d | %d | %d | %d | %s |\n\n", weights, r.total, r.classCounts[cls2xx]+r.classCounts[cls4xx],
-		r.classCounts[cls503Down]+r.classCounts[cls503After], r.classCounts[clsExportCut], r.failures(), lat(r.latAll))
-	p("Latency by answer: ")
-	for i, name := range []string{"expected 2xx", "expected 4xx", "503"} {
-		if i > 0 {
-			p("; ")
-		}
-		d := r.latByClass[name]
-		if len(d) == 0 {
-			p("%s none", name)
-			continue
-		}
-		slices.Sort(d)
-		p("%s p50 %.1f ms, p99 %.1f ms", name, ms(quantile(d, 0.5)), ms(quantile(d, 0.99)))
-	}
-	p(" (from sending the request to the last byte of the body).\n\n")
-
+	r.runSection(p)
+	r.classSection(p)
+	r.routeSection(p)
 	r.restartSection(p)
 	r.cpuSection(p)
 	r.memorySection(p)
@@ -403,6 +317,91 @@ func (r *report) markdown(s *soak) (string, bool) {
 		p("\n**FAIL**\n")
 	}
 	return w.String(), pass
+}
+
+func (r *report) runSection(p func(string, ...any)) {
+	p("## Machine\n\n")
+	h := loadkit.Machine()
+	p("- CPU: %s, %d cores; %.1f GiB RAM; Linux %s; %s\n", h.Model, h.Cores, h.Memory, h.Kernel, runtime.Version())
+	where := "a private mariadbd started for this run (%s), stopped with SIGTERM and started again on the same data"
+	if !r.private {
+		where = "an existing server (%s), restarted by --restart-cmd"
+	}
+	p("- MariaDB %s: "+where+"\n", r.dbVersion, r.dbAddr)
+	p("- Everything on loopback; the load generator, the sidecar and MariaDB share the cores.\n\n")
+
+	p("## Run\n\n")
+	rate := float64(r.total) / r.elapsed.Seconds()
+	p("| | |\n|---|---|\n")
+	p("| traffic | %s planned, %.1f s measured (last answer included) |\n", r.o.duration, r.elapsed.Seconds())
+	p("| connections | %d workers, each on its own keep-alive connection, one request at a time |\n", r.o.connections)
+	p("| requests | %d (bound %d) |\n", r.total, r.o.maxRequests)
+	p("| requests/s | %.0f |\n", rate)
+	p("| data | fixture site (%d stored interaction days) + %d seeded conversation log rows; the sidecar reads through a SELECT-only account |\n", r.storedDays, r.rows)
+	p("| sidecar | the real binary (go build ./cmd/kchat-sidecar), KCHAT_QUERY_TIMEOUT=%s, KCHAT_LOG_FORMAT=json |\n", r.o.queryTimeout)
+	p("| client timeout | %s per request, body included |\n", r.o.requestTimeout)
+	p("| encoding | %.0f%% of requests accept gzip (inflated by the client), the rest ask for identity |\n", 100*r.o.gzipShare)
+	p("| warm-up | each of the %d request variants once, before traffic, all answered as expected; each export's body became the reference later 200s must equal byte for byte |\n\n", r.warmup)
+}
+
+func (r *report) classSection(p func(string, ...any)) {
+	p("## Requests by class\n\n| class | requests | share | counts as |\n|---|---:|---:|---|\n")
+	for c := class(0); c < nClasses; c++ {
+		n := r.classCounts[c]
+		if n == 0 && c != cls2xx && !c.failure() {
+			continue
+		}
+		verdict := "expected"
+		switch {
+		case c.failure() && n == 0:
+			verdict = "failure (none)"
+		case c.failure():
+			verdict = "**FAILURE**"
+		case c >= cls503Down && c <= clsExportCut:
+			verdict = "accepted (outage)"
+		case c == clsCanceled:
+			verdict = "interrupted"
+		}
+		p("| %s | %d | %.2f%% | %s |\n", classNames[c], n, pct(n, r.total), verdict)
+	}
+	codes := make([]string, 0, len(r.codeCounts))
+	for c := range r.codeCounts {
+		codes = append(codes, fmt.Sprintf("%s × %d", c, r.codeCounts[c]))
+	}
+	sort.Strings(codes)
+	p("\nExpected 4xx by status and code: %s.\n\n", strings.Join(codes, ", "))
+}
+
+func (r *report) routeSection(p func(string, ...any)) {
+	p("## Requests by route\n\n")
+	p("| kind | route / variants | weight | requests | expected | 503 (outage) | export cut (outage) | failures | p50 ms | p99 ms | max ms |\n")
+	p("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	weights := 0
+	for i, k := range r.kinds {
+		kc := r.kindClass[i]
+		fails, n := 0, 0
+		for c := class(0); c < nClasses; c++ {
+			if c.failure() {
+				fails += kc[c]
+			}
+			n += kc[c]
+		}
+		weights += k.weight
+		p("| %s | %s (%d) | %d | %d | %d | %d | %d | %d | %s |\n", k.name, k.route, len(k.variants), k.weight, n,
+			kc[cls2xx]+kc[cls4xx], kc[cls503Down]+kc[cls503After], kc[clsExportCut], fails, lat(r.latKind[i]))
+	}
+	p("| **all** | | %d | %d | %d | %d | %d | %d | %s |\n\n", weights, r.total, r.classCounts[cls2xx]+r.classCounts[cls4xx],
+		r.classCounts[cls503Down]+r.classCounts[cls503After], r.classCounts[clsExportCut], r.failures(), lat(r.latAll))
+	var by []string
+	for _, name := range []string{"expected 2xx", "expected 4xx", "503"} {
+		d := r.latByClass[name]
+		if len(d) == 0 {
+			by = append(by, name+" none")
+			continue
+		}
+		by = append(by, fmt.Sprintf("%s p50 %.1f ms, p99 %.1f ms", name, ms(loadkit.Quantile(d, 0.5)), ms(loadkit.Quantile(d, 0.99))))
+	}
+	p("Latency by answer: %s (from sending the request to the last byte of the body).\n\n", strings.Join(by, "; "))
 }
 
 func pct(n, of int) float64 {
@@ -489,8 +488,7 @@ func (r *report) restartSection(p func(string, ...any)) {
 
 func (r *report) memorySection(p func(string, ...any)) {
 	p("## Sidecar memory\n\n")
-	peak := r.before
-	peakG := r.before
+	peak, peakG := r.before, r.before
 	for _, s := range r.samples {
 		if s.rss > peak.rss {
 			peak = s
@@ -499,56 +497,34 @@ func (r *report) memorySection(p func(string, ...any)) {
 			peakG = s
 		}
 	}
-	withMetrics := r.before.metrics
 	row := func(name string, s procSample) {
-		p("| %s | %s | %d | %d |", name, mib(s.rss), s.threads, s.fds)
-		if withMetrics {
-			if s.metrics {
-				p(" %d | %s |", s.goroutines, mib(s.heapInuse))
-			} else {
-				p(" – | – |")
-			}
-		}
-		p("\n")
+		p("| %s | %s | %d | %d | %d | %s |\n", name, mib(s.rss), s.threads, s.fds, s.goroutines, mib(s.heapInuse))
 	}
-	p("| point | VmRSS | threads | open fds |")
-	if withMetrics {
-		p(" goroutines | Go heap in use |")
-	}
-	p("\n|---|---:|---:|---:|")
-	if withMetrics {
-		p("---:|---:|")
-	}
-	p("\n")
+	p("| point | RSS | threads | open fds | goroutines | Go heap in use |\n|---|---:|---:|---:|---:|---:|\n")
 	row("ready, idle (before the warm-up)", r.idle)
 	row("**start**: after the warm-up, before traffic", r.before)
 	row(fmt.Sprintf("peak RSS of the 1 s samples (t=%.0f s)", peak.at.Seconds()), peak)
-	if withMetrics && peakG.at != peak.at {
+	if peakG.at != peak.at {
 		row(fmt.Sprintf("most goroutines (t=%.0f s)", peakG.at.Seconds()), peakG)
 	}
 	if r.endErr != nil {
-		p("| end | unreadable: %v | | |\n", r.endErr)
+		p("| end | unreadable: %v | | | | |\n", r.endErr)
 	} else {
 		row(fmt.Sprintf("**end**: %s after traffic, client connections closed", r.o.settle), r.end)
-		p("| kernel's peak (VmHWM at the end) | %s | | |\n", mib(r.end.hwm))
 	}
 	p("\nBound used: end ≤ %.1f × start + %d MiB = %s. ", memFactor, memSlack>>20, mib(r.memLimit()))
-	if withMetrics {
-		p("Goroutines and the Go heap come from the sidecar's GET /metrics (go_goroutines, go_memstats_heap_inuse_bytes), read with the RSS.\n\n")
-	} else {
-		p("This sidecar serves no /metrics, so OS threads and open file descriptors stand in for goroutines.\n\n")
-	}
-	if withMetrics && r.end.metrics {
+	p("Every figure comes from the sidecar's GET /metrics (process_resident_memory_bytes, go_threads, process_open_fds, go_goroutines, go_memstats_heap_inuse_bytes).\n\n")
+	if r.endErr == nil {
 		maxInUse := 0
 		for _, s := range r.samples {
 			maxInUse = max(maxInUse, s.poolInUse)
 		}
-		p("Database pool (from /metrics): at most %d of %d connections in use in the 1 s samples; %d waits for a free connection during the run, %.1f s waited in total.\n\n",
+		p("Database pool: at most %d of %d connections in use in the 1 s samples; %d waits for a free connection during the run, %.1f s waited in total.\n\n",
 			maxInUse, r.end.poolMax, r.end.poolWaits-r.before.poolWaits, r.end.poolWaitSecs-r.before.poolWaitSecs)
+		p("Go collections: %d during traffic and the settle; the next is due at a heap of %s.\n\n", r.end.gcs-r.before.gcs, mib(r.end.heapGoal))
 	}
-	r.gcSummary(p)
 	if len(r.samples) > 0 {
-		p("VmRSS every 5 s: ")
+		p("RSS every 5 s: ")
 		for i, s := range r.samples {
 			if i%5 == 4 || i == len(r.samples)-1 {
 				p("%.0fs %.1f, ", s.at.Seconds(), float64(s.rss)/(1<<20))
@@ -564,8 +540,8 @@ func (r *report) memorySection(p func(string, ...any)) {
 
 func (r *report) memLimit() int64 { return int64(memFactor*float64(r.before.rss)) + memSlack }
 
-// sidecarLog is what the sidecar's stderr said: JSON lines by level and message, the
-// lines worth a look, and the Go runtime's gctrace lines.
+// sidecarLog is what the sidecar's stderr said: JSON lines by level and message, and
+// the lines worth a look.
 type sidecarLog struct {
 	byRequest    map[string][]string // lines of the wanted request ids
 	err          error
@@ -573,22 +549,7 @@ type sidecarLog struct {
 	counts       map[string]int
 	notable      []string
 	notableCount int
-	gcs          []gcLine
 }
-
-type gcLine struct {
-	at              time.Duration // since the process started
-	live, goal      int           // MB: the heap marked live, and the next goal
-	before, afterGC int           // MB: heap at the start and end of the collection
-}
-
-// A gctrace line is "gc 12 @3.456s 2%: … ms cpu, 4->5->2 MB, 6 MB goal, …". The runtime
-// writes it in pieces, so a log line written at the same moment may land inside it:
-// its start and its heap figures are matched separately.
-var (
-	gcStart = regexp.MustCompile(`^gc \d+ @([0-9.]+)s \d+%:`)
-	gcHeap  = regexp.MustCompile(`(\d+)->(\d+)->(\d+) MB, (\d+) MB goal`)
-)
 
 func readSidecarLog(path string, wanted map[string]bool) sidecarLog {
 	l := sidecarLog{counts: map[string]int{}, byRequest: map[string][]string{}}
@@ -598,81 +559,55 @@ func readSidecarLog(path string, wanted map[string]bool) sidecarLog {
 		return l
 	}
 	defer f.Close()
-	note := func(line []byte) {
-		l.notableCount++
-		if len(l.notable) < 12 {
-			l.notable = append(l.notable, shorten(string(line), 500))
-		}
-	}
 	in := bufio.NewScanner(f)
 	in.Buffer(make([]byte, 64<<10), 4<<20)
-	var gcAt time.Duration
 	for in.Scan() {
 		l.lines++
-		line := in.Bytes()
-		// A JSON log line is written whole, in one write, but may land inside a gctrace
-		// line, which the runtime writes in pieces: split it off.
-		other, jsonPart := line, []byte(nil)
-		if i := bytes.Index(line, []byte(`{"`)); i >= 0 {
-			other, jsonPart = line[:i], line[i:]
-		}
-		if len(other) > 0 {
-			if m := gcStart.FindSubmatch(other); m != nil {
-				secs, _ := strconv.ParseFloat(string(m[1]), 64)
-				gcAt = time.Duration(secs * float64(time.Second))
-				l.counts["not JSON: gctrace (GODEBUG=gctrace=1, set by kchat-soak), collections"]++
-			}
-			if m := gcHeap.FindSubmatch(other); m != nil {
-				g := gcLine{at: gcAt}
-				g.before, _ = strconv.Atoi(string(m[1]))
-				g.afterGC, _ = strconv.Atoi(string(m[2]))
-				g.live, _ = strconv.Atoi(string(m[3]))
-				g.goal, _ = strconv.Atoi(string(m[4]))
-				l.gcs = append(l.gcs, g)
-			}
-			switch {
-			case gcFragment(other):
-			case driverLog.Match(other):
-				// go-sql-driver/mysql logs to stderr on its own, in its own format.
-				l.counts["not JSON: [mysql] "+string(driverLog.FindSubmatch(other)[1])]++
-			default:
-				l.counts["not JSON: other"]++
-				note(line)
-			}
-		}
-		if jsonPart == nil {
-			continue
-		}
-		var j struct {
-			Level, Msg, Code string
-			Status           int
-			RequestID        string `json:"request_id"`
-		}
-		if err := json.Unmarshal(jsonPart, &j); err != nil {
-			l.counts["not JSON: other"]++
-			note(line)
-			continue
-		}
-		if wanted[j.RequestID] {
-			l.byRequest[j.RequestID] = append(l.byRequest[j.RequestID], shorten(string(jsonPart), 700))
-		}
-		key := j.Level + " " + j.Msg
-		if j.Status >= 500 {
-			key += fmt.Sprintf(", status %d", j.Status)
-		}
-		if j.Code != "" {
-			key += ", code " + j.Code
-		}
-		l.counts[key]++
-		expected503 := j.Status == 503 && (j.Code == "kchat_db_unavailable" || (j.Msg == "request" && j.Code == ""))
-		if (j.Level == "ERROR" && !expected503) || strings.Contains(strings.ToLower(j.Msg), "panic") {
-			note(jsonPart)
-		}
+		l.add(in.Bytes(), wanted)
 	}
-	if err := in.Err(); err != nil {
-		l.err = err
-	}
+	l.err = in.Err()
 	return l
+}
+
+// add counts a line: a JSON line by level, message, status and code; a line of the
+// database driver's own logger by what it says; anything else is worth a look.
+func (l *sidecarLog) add(line []byte, wanted map[string]bool) {
+	var j struct {
+		Level, Msg, Code string
+		Status           int
+		RequestID        string `json:"request_id"`
+	}
+	if !bytes.HasPrefix(line, []byte("{")) || json.Unmarshal(line, &j) != nil {
+		if m := driverLog.FindSubmatch(line); m != nil {
+			l.counts["not JSON: [mysql] "+string(m[1])]++
+		} else {
+			l.counts["not JSON: other"]++
+			l.note(line)
+		}
+		return
+	}
+	if wanted[j.RequestID] {
+		l.byRequest[j.RequestID] = append(l.byRequest[j.RequestID], shorten(string(line), 700))
+	}
+	key := j.Level + " " + j.Msg
+	if j.Status >= 500 {
+		key += fmt.Sprintf(", status %d", j.Status)
+	}
+	if j.Code != "" {
+		key += ", code " + j.Code
+	}
+	l.counts[key]++
+	expected503 := j.Status == 503 && (j.Code == "kchat_db_unavailable" || (j.Msg == "request" && j.Code == ""))
+	if (j.Level == "ERROR" && !expected503) || strings.Contains(strings.ToLower(j.Msg), "panic") {
+		l.note(line)
+	}
+}
+
+func (l *sidecarLog) note(line []byte) {
+	l.notableCount++
+	if len(l.notable) < 12 {
+		l.notable = append(l.notable, shorten(string(line), 500))
+	}
 }
 
 func (r *report) sidecarSection(p func(string, ...any), s *soak) {
@@ -680,21 +615,18 @@ func (r *report) sidecarSection(p func(string, ...any), s *soak) {
 	p("- Alive after traffic: %v; alive after the settle: %v.\n", r.aliveAfterTraffic, r.aliveAfterSettle)
 	if sc := s.sc; sc != nil {
 		select {
-		case <-sc.done:
+		case <-sc.Done:
 			how := "exited on SIGTERM"
-			if sc.killed {
+			if sc.Killed {
 				how = "did not exit on SIGTERM and was killed"
 			}
 			exit := "status 0"
-			if sc.err != nil {
-				exit = sc.err.Error()
+			if sc.Err != nil {
+				exit = sc.Err.Error()
 			}
-			p("- Shutdown: %s in %.2f s, %s.\n", how, sc.stopped.Seconds(), exit)
+			p("- Shutdown: %s in %.2f s, %s.\n", how, sc.Stopped.Seconds(), exit)
 		default:
 		}
-	}
-	if r.metricsGzip != "" {
-		p("- **Observed:** %s.\n", r.metricsGzip)
 	}
 	l := r.log
 	if l.err != nil {
@@ -716,16 +648,6 @@ func (r *report) sidecarSection(p func(string, ...any), s *soak) {
 	}
 	p("\n%d log lines worth a look (ERROR other than 503 kchat_db_unavailable, panics, unexplained non-JSON); the first %d:\n\n```\n%s\n```\n\n",
 		l.notableCount, len(l.notable), strings.Join(l.notable, "\n"))
-}
-
-// gcFragment tells whether b is a piece of a gctrace line: once its words are taken
-// out, only figures and punctuation are left.
-func gcFragment(b []byte) bool {
-	s := string(b)
-	for _, w := range []string{"(forced)", "globals", "stacks", "clock", "goal", "cpu", "gc", "ms", "MB", "P"} {
-		s = strings.ReplaceAll(s, w, "")
-	}
-	return strings.Trim(s, "0123456789.+/%@:>,-s ") == ""
 }
 
 // driverLog is a line of go-sql-driver/mysql's default logger, without its time stamp.
@@ -809,66 +731,6 @@ func (r *report) verdict() bool {
 		}
 	}
 	return true
-}
-
-func machine() (model string, cores int, mem, kernel string) {
-	model, mem, kernel = "unknown CPU", "unknown", "unknown"
-	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, line := range strings.Split(string(data), "\n") {
-			if name, value, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(name) == "model name" {
-				model = strings.TrimSpace(value)
-				break
-			}
-		}
-	}
-	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
-		var kb int64
-		if _, err := fmt.Sscanf(string(data), "MemTotal: %d kB", &kb); err == nil {
-			mem = fmt.Sprintf("%.1f GiB", float64(kb)/(1<<20))
-		}
-	}
-	if data, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
-		kernel = strings.TrimSpace(string(data))
-	}
-	return model, runtime.NumCPU(), mem, kernel
-}
-
-// gcSummary tells the Go heap's story from the gctrace lines: how much was live after
-// each collection (a leak keeps growing there), against what the RSS shows.
-func (r *report) gcSummary(p func(string, ...any)) {
-	gcs := r.log.gcs
-	if len(gcs) == 0 {
-		if r.o.gctrace {
-			p("No gctrace lines in the sidecar's stderr.\n\n")
-		}
-		return
-	}
-	traffic0 := r.start.Sub(r.sidecarStarted)
-	trafficEnd := traffic0 + r.elapsed
-	var during, after int
-	var peak gcLine
-	var lastBefore *gcLine
-	for i, g := range gcs {
-		switch {
-		case g.at >= traffic0 && g.at <= trafficEnd:
-			during++
-		case g.at > trafficEnd:
-			after++
-		}
-		if g.live > peak.live {
-			peak = g
-		}
-		if g.at < traffic0 {
-			lastBefore = &gcs[i]
-		}
-	}
-	last := gcs[len(gcs)-1]
-	p("Go heap, from the sidecar's GODEBUG=gctrace=1 lines: %d collections during traffic, %d after it. ", during, after)
-	if lastBefore != nil {
-		p("Live heap before traffic: %d MB. ", lastBefore.live)
-	}
-	p("Peak live heap %d MB (t=%.0f s, heap goal %d MB). The last collection (t=%.1f s, %.1f s after the last answer): %d MB live, heap goal %d MB.\n\n",
-		peak.live, (peak.at - traffic0).Seconds(), peak.goal, (last.at - traffic0).Seconds(), (last.at - trafficEnd).Seconds(), last.live, last.goal)
 }
 
 func (r *report) cpuSection(p func(string, ...any)) {
