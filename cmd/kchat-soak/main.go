@@ -263,7 +263,7 @@ func (s *soak) run(ctx context.Context) (*report, error) {
 	}
 	if s.o.dsn == "" {
 		s.step("starting a private MariaDB in %s", s.tmp)
-		s.db, err = startPrivateDB(ctx, s.o, s.tmp, s.log)
+		s.db, err = startPrivateDB(ctx, s.o, s.tmp)
 	} else {
 		s.db, err = externalDB(ctx, s.o)
 	}

@@ -40,7 +40,6 @@ type outage struct {
 // an existing server reached through --dsn.
 type dbServer struct {
 	o       options
-	log     io.Writer
 	admin   *mysql.Config // an account that may create databases; no database name
 	root    *sql.DB
 	private bool
@@ -55,7 +54,7 @@ type dbServer struct {
 	created bool // the database and reader account exist (external server: drop them)
 }
 
-func startPrivateDB(ctx context.Context, o options, tmp string, log io.Writer) (*dbServer, error) {
+func startPrivateDB(ctx context.Context, o options, tmp string) (*dbServer, error) {
 	for _, bin := range []string{o.mariadbd, o.installDB} {
 		if _, err := os.Stat(bin); err != nil {
 			return nil, fmt.Errorf("%s: %w (Debian package mariadb-server)", bin, err)
@@ -80,7 +79,7 @@ func startPrivateDB(ctx context.Context, o options, tmp string, log io.Writer) (
 		return nil, err
 	}
 	_, port, _ := net.SplitHostPort(addr)
-	d := &dbServer{o: o, log: log, private: true, errLog: filepath.Join(tmp, "mariadb.err")}
+	d := &dbServer{o: o, private: true, errLog: filepath.Join(tmp, "mariadb.err")}
 	d.args = []string{"--no-defaults", "--datadir=" + data, "--socket=" + filepath.Join(tmp, "mysqld.sock"),
 		"--port=" + port, "--bind-address=127.0.0.1", "--pid-file=" + filepath.Join(tmp, "mysqld.pid"),
 		"--log-error=" + d.errLog, "--innodb-buffer-pool-size=128M", "--skip-log-bin", "--max-connections=300"}
