@@ -81,3 +81,17 @@ func TestQuantile(t *testing.T) {
 		t.Errorf("empty: %s", q)
 	}
 }
+
+// The sidecar under measurement is configured by the load tool alone: settings of the
+// caller's environment (a KCHAT_DB_MAX_OPEN, a GOGC) would change the figures unseen.
+func TestConfigures(t *testing.T) {
+	for kv, want := range map[string]bool{
+		"KCHAT_DB_MAX_OPEN=2": true, "WORDPRESS_DB_HOST=db": true, "JWT_AUTH_SECRET_KEY=k": true,
+		"GODEBUG=gctrace=1": true, "GOGC=400": true, "GOMAXPROCS=1": true, "GOMEMLIMIT=1GiB": true,
+		"PATH=/usr/bin": false, "HOME=/root": false, "GOPATH=/go": false, "TZ=UTC": false,
+	} {
+		if got := configures(kv); got != want {
+			t.Errorf("%s: configures %v, want %v", kv, got, want)
+		}
+	}
+}
