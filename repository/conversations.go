@@ -68,12 +68,6 @@ func (db *DB) EachLogRow(ctx context.Context, r DateRange, tokensOnly bool, fn f
 	return classify(rows.Err())
 }
 
-// LogExportSQL is the statement a whole-log export runs on table (a quoted name such as
-// `wp_chatbot_chatgpt_conversation_log`); kchat-bench times it in the mariadb client.
-func LogExportSQL(table string, tokensOnly bool) string {
-	return logExportSQL(table, "", tokensOnly)
-}
-
 func logExportSQL(table, where string, tokensOnly bool) string {
 	cols := LogColumns
 	if tokensOnly {
@@ -160,7 +154,7 @@ func (db *DB) EachLogEntry(ctx context.Context, after, upto int64, fn func(*LogE
 	defer cancel()
 	// Only token rows need their text; other rows send NULL, which keeps the transfer
 	// small. DATE_FORMAT gives the day as text, as cheap to read as it is to send.
-	rows, err := db.db.QueryContext(ctx, LogEntrySQL(db.t.conversationLog), after, upto)
+	rows, err := db.db.QueryContext(ctx, logEntrySQL(db.t.conversationLog), after, upto)
 	if err != nil {
 		return classify(err)
 	}
@@ -188,9 +182,9 @@ func (db *DB) EachLogEntry(ctx context.Context, after, upto int64, fn func(*LogE
 	return classify(rows.Err())
 }
 
-// LogEntrySQL is EachLogEntry's statement on table, with the two id bounds as
-// placeholders; kchat-bench times it in the mariadb client.
-func LogEntrySQL(table string) string {
+// logEntrySQL is EachLogEntry's statement on table, with the two id bounds as
+// placeholders.
+func logEntrySQL(table string) string {
 	return "SELECT DATE_FORMAT(`interaction_time`, '%Y-%m-%d'), `session_id`, `user_type`," +
 		" CASE WHEN `user_type` IN (" + tokenTypes + ") THEN `message_text` END FROM " + table +
 		" WHERE `id` > ? AND `id` <= ?"

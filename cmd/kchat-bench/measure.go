@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 const (
@@ -24,6 +24,18 @@ const (
 	exportRuns    = 3
 	coldSamples   = 5
 	wrkConnection = 64
+)
+
+// The statements the sidecar runs, for the mariadb client to run too: a whole-log
+// conversations/export (repository's EachLogRow) and a summary's scan of the log
+// (EachLogEntry, its id bounds as placeholders). TestSameSQL checks them against what
+// the repository sends.
+const (
+	exportSQL = "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s')," +
+		" `user_type`, `thread_id`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + logTable + " ORDER BY `id`"
+	entrySQL = "SELECT DATE_FORMAT(`interaction_time`, '%Y-%m-%d'), `session_id`, `user_type`," +
+		" CASE WHEN `user_type` IN ('Prompt Tokens','Completion Tokens','Total Tokens') THEN `message_text` END FROM " + logTable +
+		" WHERE `id` > ? AND `id` <= ?"
 )
 
 // perDaySQL is the aggregate a site owner would write by hand for these summaries:
@@ -92,24 +104,22 @@ func (b *bench) export(ctx context.Context, rows, runs int) (exportFigures, erro
 		return f, err
 	}
 	b.step("export of %d rows: the mariadb client, %d runs", rows, runs)
-	var client, side []time.Duration
-	for range runs {
-		d, err := b.timeClient(ctx, exportSQL())
-		if err != nil {
-			return f, err
-		}
-		client = append(client, d)
+	client, err := b.timeClient(ctx, runs, exportSQL)
+	if err != nil {
+		return f, err
 	}
 	s, err := b.startSidecar(ctx)
 	if err != nil {
 		return f, err
 	}
 	defer s.stop()
-	if f.idleRSS, _, err = s.memory(); err != nil {
+	m, err := s.Metrics()
+	if err != nil {
 		return f, err
 	}
+	f.idleRSS = int64(m["process_resident_memory_bytes"])
 	b.step("export of %d rows: the sidecar, %d runs plain and %d gzipped", rows, runs, runs)
-	var zipped []time.Duration
+	var side, zipped []time.Duration
 	for range runs {
 		n, d, err := s.get(ctx, exportPath, nil)
 		if err != nil {
@@ -123,10 +133,10 @@ func (b *bench) export(ctx context.Context, rows, runs int) (exportFigures, erro
 		f.gzipBytes = n
 		zipped = append(zipped, d)
 	}
-	if _, f.peakRSS, err = s.memory(); err != nil {
+	if f.peakRSS, err = s.peakRSS(); err != nil {
 		return f, err
 	}
-	f.client, f.sidecar = median(client), median(side)
+	f.client, f.sidecar = client[0], median(side)
 	f.rate = float64(rows) / f.client.Seconds()
 	f.sidecarRate = float64(rows) / f.sidecar.Seconds()
 	f.gzipRate = float64(rows) / median(zipped).Seconds()
@@ -163,22 +173,14 @@ func (b *bench) summary(ctx context.Context, name, path string) (summaryFigures,
 		s.stop()
 	}
 	b.step("%s: the SQL alone, %d runs each", name, coldSamples)
-	scan := strings.Replace(strings.Replace(repository.LogEntrySQL(logTable), "?", "0", 1), "?", strconv.Itoa(b.seeded), 1)
-	var scans, days []time.Duration
-	for range coldSamples {
-		d, err := b.timeClient(ctx, scan)
-		if err != nil {
-			return f, err
-		}
-		scans = append(scans, d)
-		if d, err = b.timeClient(ctx, perDaySQL); err != nil {
-			return f, err
-		}
-		days = append(days, d)
+	scan := strings.Replace(strings.Replace(entrySQL, "?", "0", 1), "?", strconv.Itoa(b.seeded), 1)
+	refs, err := b.timeClient(ctx, coldSamples, scan, perDaySQL)
+	if err != nil {
+		return f, err
 	}
-	f.scanSQL, f.perDay = median(scans), median(days)
-	f.coldP50, f.coldP99 = quantile(f.cold, 0.5), quantile(f.cold, 0.99)
-	f.warmP50, f.warmP99 = quantile(f.warm, 0.5), quantile(f.warm, 0.99)
+	f.scanSQL, f.perDay = refs[0], refs[1]
+	f.coldP50, f.coldP99 = loadkit.Quantile(f.cold, 0.5), loadkit.Quantile(f.cold, 0.99)
+	f.warmP50, f.warmP99 = loadkit.Quantile(f.warm, 0.5), loadkit.Quantile(f.warm, 0.99)
 	f.coldOverScan = f.coldP50.Seconds() / f.scanSQL.Seconds()
 	f.overDay = f.coldP50.Seconds() / f.perDay.Seconds()
 	return f, nil
@@ -200,7 +202,7 @@ func (b *bench) http(ctx context.Context) (side, bare *wrkFigures, err error) {
 		return nil, nil, err
 	}
 	b.step("wrk: interactions/summary, %d connections, %s", wrkConnection, b.o.wrkTime)
-	if side, err = b.wrk(ctx, s.base+interactPath, "Authorization: Bearer "+s.token); err != nil {
+	if side, err = b.wrk(ctx, s.Base+interactPath, "Authorization: Bearer "+s.Token); err != nil {
 		return nil, nil, err
 	}
 
@@ -216,7 +218,7 @@ func (b *bench) http(ctx context.Context) (side, bare *wrkFigures, err error) {
 	go srv.Serve(l)
 	defer srv.Close()
 	b.step("wrk: the minimal handler, %d connections, %s", wrkConnection, b.o.wrkTime)
-	bare, err = b.wrk(ctx, "http://"+l.Addr().String()+"/", "Authorization: Bearer "+s.token)
+	bare, err = b.wrk(ctx, "http://"+l.Addr().String()+"/", "Authorization: Bearer "+s.Token)
 	return side, bare, err
 }
 
@@ -267,7 +269,7 @@ func (b *bench) report(small, large exportFigures, sums []summaryFigures, side, 
 	fmt.Fprintf(&w, "| the same, gzip (rows/s; %.1f MiB → %.1f MiB) | %.0f | | %.2f× | |\n",
 		float64(large.bytes)/(1<<20), float64(large.gzipBytes)/(1<<20), large.gzipRate, large.gzipRate/large.rate)
 	fmt.Fprintf(&w, "| peak RSS during export, %d → %d rows | %s → %s | idle %s | | < 64 MiB and flat: %s |\n",
-		small.rows, large.rows, mib(small.peakRSS), mib(large.peakRSS), mib(large.idleRSS), verdict(memoryMet(small.peakRSS, large.peakRSS)))
+		small.rows, large.rows, loadkit.MiB(small.peakRSS), loadkit.MiB(large.peakRSS), loadkit.MiB(large.idleRSS), verdict(memoryMet(small.peakRSS, large.peakRSS)))
 	for _, s := range sums {
 		fmt.Fprintf(&w, "| %s cold, %d rows (p50 / p99 of %d fresh processes) | %s / %s | scan %s, per-day GROUP BY %s | p50 %.2f× scan, %.2f× per-day | both ≤ 1.3×: %s |\n",
 			s.name, b.seeded, coldSamples, ms(s.coldP50), ms(s.coldP99), ms(s.scanSQL), ms(s.perDay), s.coldOverScan, s.overDay, verdict(coldMet(s.coldOverScan, s.overDay)))

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 // userHZ is the unit of the CPU times in /proc: USER_HZ, 100 on every Linux build that
@@ -14,7 +16,7 @@ const userHZ = 100
 
 func ticks(n int64) time.Duration { return time.Duration(n) * time.Second / userHZ }
 
-// procCPU is the user and system time pid has used, from /proc/<pid>/stat.
+// procCPU is the user and system time pid (mariadbd) has used, from /proc/<pid>/stat.
 func procCPU(pid int) (time.Duration, error) {
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
@@ -86,13 +88,15 @@ type cpuReading struct {
 }
 
 func (s *soak) readCPU() cpuReading {
-	r := cpuReading{at: time.Now(), self: selfCPU(), load: loadAverage()}
+	r := cpuReading{at: time.Now(), self: loadkit.SelfCPU(), load: loadAverage()}
 	var err error
 	r.machine, err = machineCPU()
 	r.machineOK = err == nil
 	if s.sc != nil {
-		r.sidecar, err = procCPU(s.sc.pid())
-		r.sidecarOK = err == nil
+		// The sidecar tells its own; mariadbd's is read from /proc.
+		var m procSample
+		m, err = s.sc.sample()
+		r.sidecar, r.sidecarOK = m.cpu, err == nil
 	}
 	if s.db != nil && s.db.private {
 		r.db, r.dbOK = s.db.cpu()

@@ -203,3 +203,50 @@ func (c *cutProbes) outcome(p *cutProbe) cutOutcome {
 	}
 	return cutOutcome{text: fmt.Sprintf("**unexpected %d %s**", p.status, p.code), failure: true}
 }
+
+func (r *report) probeSection(p func(string, ...any)) {
+	c := r.probes
+	if c == nil {
+		return
+	}
+	p("Cut probes: %d whole-log conversation exports (%d rows, %s), started 2 s before the stop on their own connections and read slowly (about 4 s per file), half with gzip:\n\n",
+		len(c.probes), c.ref.rows, mib(int64(c.ref.bytes)))
+	p("| probe | encoding | tries | status | read at the stop | read in all | outcome |\n|---|---|---:|---:|---:|---:|---|\n")
+	for _, pr := range c.probes {
+		enc := "identity"
+		if pr.gzip {
+			enc = "gzip"
+		}
+		atStop := "not reading"
+		if pr.atStop >= 0 {
+			atStop = fmt.Sprintf("%.0f%%", 100*float64(pr.atStop)/float64(c.ref.bytes))
+		}
+		p("| %s | %s | %d | %d | %s | %.0f%% | %s |\n", pr.id, enc, pr.attempts, pr.status, atStop,
+			100*float64(pr.bytes.Load())/float64(c.ref.bytes), c.outcome(pr).text)
+	}
+	p("\n")
+}
+
+// probeVerdict counts the probes' outcomes.
+func (r *report) probeVerdict() (ok bool, text string) {
+	c := r.probes
+	cut, whole, never, bad, inFlight := 0, 0, 0, 0, 0
+	for _, pr := range c.probes {
+		o := c.outcome(pr)
+		switch {
+		case o.failure:
+			bad++
+		case pr.status == http.StatusOK && pr.err != nil:
+			cut++
+		case pr.status == http.StatusOK:
+			whole++
+		default:
+			never++
+		}
+		if pr.atStop >= 0 {
+			inFlight++
+		}
+	}
+	return bad == 0, fmt.Sprintf("exports in flight when the database stopped end whole or as a broken transfer, never as a short 200 (cut probes: %d mid-stream at the stop; %d cut off, %d whole, %d never started, %d bad)",
+		inFlight, cut, whole, never, bad)
+}

@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/go-sql-driver/mysql"
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 // errFailed is returned after a report whose verdict is FAIL.
@@ -56,7 +57,6 @@ type options struct {
 	mariadbd       string
 	installDB      string
 	keep           bool
-	gctrace        bool
 	gzipShare      float64
 	cutProbes      int
 	weights        map[string]int
@@ -101,7 +101,6 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.installDB, "install-db", "/usr/bin/mariadb-install-db", "mariadb-install-db for the private instance")
 	fs.Float64Var(&o.gzipShare, "gzip", 2.0/3, "share of requests that accept gzip (the rest ask for identity)")
 	fs.IntVar(&o.cutProbes, "cut-probes", 4, "whole-log exports read slowly across the database stop, each of which must end whole or broken, never short")
-	fs.BoolVar(&o.gctrace, "gctrace", true, "run the sidecar with GODEBUG=gctrace=1 and report its Go heap from those lines")
 	var weights string
 	fs.StringVar(&weights, "weights", "", "change the mix: comma-separated id=weight (ids: isum csum tsum rows iexport cexport texport badtoken notoken editor badparam noroute)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory (logs, data) and, with --dsn, the database")
@@ -120,38 +119,42 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
-	switch {
-	case o.connections < 1:
-		return o, errors.New("--connections must be at least 1")
-	case o.duration <= 0:
-		return o, errors.New("--duration must be positive")
-	case o.maxRequests < 1:
-		return o, errors.New("--max-requests must be at least 1")
-	case o.rows < 1 || o.rows > 16_000_000:
-		return o, errors.New("--rows must be between 1 and 16,000,000 (the log's id is a MEDIUMINT)")
-	case o.downFor < 0 || o.restartAt < 0:
-		return o, errors.New("--down-for and --restart-at must not be negative")
-	case o.cutProbes < 0 || o.cutProbes > 64:
-		return o, errors.New("--cut-probes: 0 to 64")
-	case o.gzipShare < 0 || o.gzipShare > 1:
-		return o, errors.New("--gzip is a share between 0 and 1")
-	case o.requestTimeout <= 0 || o.queryTimeout <= 0 || o.settle < 0:
-		return o, errors.New("--request-timeout and --query-timeout must be positive, --settle not negative")
-	case o.restartCmd != "" && o.dsn == "":
-		return o, errors.New("--restart-cmd needs --dsn (the private instance restarts itself)")
-	case !regexp.MustCompile(`^[A-Za-z0-9_]{1,48}$`).MatchString(o.database):
-		return o, errors.New("--database: letters, digits and _ only")
-	}
 	if o.restartAt == 0 {
 		o.restartAt = o.duration / 2
 	}
 	if o.dsn != "" && o.restartCmd == "" {
 		o.noRestart = true
 	}
-	if !o.noRestart && o.restartAt >= o.duration {
-		return o, errors.New("--restart-at must fall within --duration")
+	return o, o.check()
+}
+
+// check refuses options that make no sense together, before anything is started.
+func (o options) check() error {
+	switch {
+	case o.connections < 1:
+		return errors.New("--connections must be at least 1")
+	case o.duration <= 0:
+		return errors.New("--duration must be positive")
+	case o.maxRequests < 1:
+		return errors.New("--max-requests must be at least 1")
+	case o.rows < 1 || o.rows > 16_000_000:
+		return errors.New("--rows must be between 1 and 16,000,000 (the log's id is a MEDIUMINT)")
+	case o.downFor < 0 || o.restartAt < 0:
+		return errors.New("--down-for and --restart-at must not be negative")
+	case o.cutProbes < 0 || o.cutProbes > 64:
+		return errors.New("--cut-probes: 0 to 64")
+	case o.gzipShare < 0 || o.gzipShare > 1:
+		return errors.New("--gzip is a share between 0 and 1")
+	case o.requestTimeout <= 0 || o.queryTimeout <= 0 || o.settle < 0:
+		return errors.New("--request-timeout and --query-timeout must be positive, --settle not negative")
+	case o.restartCmd != "" && o.dsn == "":
+		return errors.New("--restart-cmd needs --dsn (the private instance restarts itself)")
+	case !regexp.MustCompile(`^[A-Za-z0-9_]{1,48}$`).MatchString(o.database):
+		return errors.New("--database: letters, digits and _ only")
+	case !o.noRestart && o.restartAt >= o.duration:
+		return errors.New("--restart-at must fall within --duration")
 	}
-	return o, nil
+	return nil
 }
 
 // run is the whole soak: it returns errFailed after printing a failing report.
@@ -161,7 +164,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if runtime.GOOS != "linux" {
-		return errors.New("memory is read from /proc: Linux only")
+		return errors.New("CPU times are read from /proc: Linux only")
 	}
 	if o.repo == "" {
 		if o.repo, err = findRepo(); err != nil {
@@ -260,7 +263,7 @@ func (s *soak) run(ctx context.Context) (*report, error) {
 	}
 	if s.o.dsn == "" {
 		s.step("starting a private MariaDB in %s", s.tmp)
-		s.db, err = startPrivateDB(ctx, s.o, s.tmp, s.log)
+		s.db, err = startPrivateDB(ctx, s.o, s.tmp)
 	} else {
 		s.db, err = externalDB(ctx, s.o)
 	}
@@ -272,11 +275,11 @@ func (s *soak) run(ctx context.Context) (*report, error) {
 	}
 	binary := filepath.Join(s.tmp, "kchat-sidecar")
 	s.step("building ./cmd/kchat-sidecar")
-	if err := buildSidecar(ctx, s.o.repo, binary, s.log); err != nil {
+	if err := loadkit.Build(ctx, s.o.repo, binary, s.log); err != nil {
 		return nil, err
 	}
 	s.step("starting the sidecar (log: %s)", filepath.Join(s.tmp, "sidecar.log"))
-	if s.sc, err = startSidecar(ctx, binary, s.siteDSN, s.tmp, s.o.queryTimeout, s.o.gctrace); err != nil {
+	if s.sc, err = startSidecar(ctx, binary, s.siteDSN, s.tmp, s.o.queryTimeout); err != nil {
 		return nil, err
 	}
 	return s.soak(ctx)
@@ -284,7 +287,7 @@ func (s *soak) run(ctx context.Context) (*report, error) {
 
 func (s *soak) stopSidecar() {
 	if s.sc != nil {
-		s.sc.stop(15 * time.Second)
+		s.sc.Stop(15 * time.Second)
 	}
 }
 

@@ -97,19 +97,3 @@ func TestCheckCSV(t *testing.T) {
 		}
 	}
 }
-
-// The runtime writes a gctrace line in pieces; a JSON log line may land between them.
-func TestGCFragment(t *testing.T) {
-	for _, s := range []string{"gc ", "gc 11 @0.213s 1%: 0.28+2.7+0.065 ms clock, 0.57+0.19/0.65/0.25",
-		"+0.13 ms cpu, 5->6->3 MB, 6 MB goal, 0 MB stacks, 0 MB globals, 2 P", "12 @3.5s 0%: 0.1+1+0.02 ms clock", " (forced)"} {
-		if !gcFragment([]byte(s)) {
-			t.Errorf("%q: not taken for gctrace", s)
-		}
-	}
-	for _, s := range []string{"panic: runtime error: invalid memory address", "goroutine 1 [running]:",
-		"\t/src/api/server.go:12 +0x1d", "fatal error: concurrent map writes", "[mysql] 2026/12/02 01:13:33 packets.go:58 unexpected EOF"} {
-		if gcFragment([]byte(s)) {
-			t.Errorf("%q: taken for gctrace", s)
-		}
-	}
-}

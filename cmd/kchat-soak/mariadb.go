@@ -14,10 +14,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
@@ -25,69 +22,11 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
-// The fixture's administrator and editor, and its site's JWT key (see the header of
-// testdata/wordpress-6.1-site.sql).
 const (
-	adminLogin     = "admin"
-	adminPassword  = "admin-pass-123"
-	editorID       = "2" // editor1: a real user without manage_options
-	fixtureSecret  = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
+	editorID       = "2" // the fixture's editor1: a real user without manage_options
 	readerUser     = "kchat_soak_ro"
 	interactionsTb = "wp_chatbot_chatgpt_interactions"
 )
-
-// proc is a long-lived child process.
-type proc struct {
-	cmd  *exec.Cmd
-	done chan struct{} // closed when it has exited
-	err  error         // its exit, once done is closed
-
-	stopOnce sync.Once
-	stopped  time.Duration // how long it took to exit when asked
-	killed   bool
-}
-
-func startProc(cmd *exec.Cmd) (*proc, error) {
-	cmd.SysProcAttr = childAttrs()
-	if err := cmd.Start(); err != nil {
-		return nil, err
-	}
-	p := &proc{cmd: cmd, done: make(chan struct{})}
-	go func() {
-		p.err = cmd.Wait()
-		close(p.done)
-	}()
-	return p, nil
-}
-
-func (p *proc) pid() int { return p.cmd.Process.Pid }
-
-func (p *proc) alive() bool {
-	select {
-	case <-p.done:
-		return false
-	default:
-		return true
-	}
-}
-
-// stop sends SIGTERM and waits up to grace for the exit, then kills. Only the first
-// call acts; later ones wait for the same exit.
-func (p *proc) stop(grace time.Duration) {
-	p.stopOnce.Do(func() {
-		start := time.Now()
-		p.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-p.done:
-		case <-time.After(grace):
-			p.killed = true
-			p.cmd.Process.Kill()
-			<-p.done
-		}
-		p.stopped = time.Since(start)
-	})
-	<-p.done
-}
 
 // outage is when the database was stopped and when it answered again.
 type outage struct {
@@ -101,7 +40,6 @@ type outage struct {
 // an existing server reached through --dsn.
 type dbServer struct {
 	o       options
-	log     io.Writer
 	admin   *mysql.Config // an account that may create databases; no database name
 	root    *sql.DB
 	private bool
@@ -110,13 +48,13 @@ type dbServer struct {
 	args       []string
 	errLog     string
 	mu         sync.Mutex
-	current    *proc
+	current    *loadkit.Proc
 	stoppedCPU time.Duration // CPU time of the instances stopped so far
 
 	created bool // the database and reader account exist (external server: drop them)
 }
 
-func startPrivateDB(ctx context.Context, o options, tmp string, log io.Writer) (*dbServer, error) {
+func startPrivateDB(ctx context.Context, o options, tmp string) (*dbServer, error) {
 	for _, bin := range []string{o.mariadbd, o.installDB} {
 		if _, err := os.Stat(bin); err != nil {
 			return nil, fmt.Errorf("%s: %w (Debian package mariadb-server)", bin, err)
@@ -132,23 +70,24 @@ func startPrivateDB(ctx context.Context, o options, tmp string, log io.Writer) (
 	data := filepath.Join(tmp, "data")
 	install := exec.CommandContext(ctx, o.installDB, "--no-defaults", "--auth-root-authentication-method=normal",
 		"--datadir="+data, "--user="+me.Username, "--skip-test-db")
-	install.SysProcAttr = childAttrs()
+	install.SysProcAttr = loadkit.ChildAttrs()
 	if out, err := install.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("mariadb-install-db: %v\n%s", err, tail(out, 2000))
+		return nil, fmt.Errorf("mariadb-install-db: %v\n%s", err, loadkit.Tail(out, 2000))
 	}
-	port, err := freePort()
+	addr, err := loadkit.FreeAddr()
 	if err != nil {
 		return nil, err
 	}
-	d := &dbServer{o: o, log: log, private: true, errLog: filepath.Join(tmp, "mariadb.err")}
+	_, port, _ := net.SplitHostPort(addr)
+	d := &dbServer{o: o, private: true, errLog: filepath.Join(tmp, "mariadb.err")}
 	d.args = []string{"--no-defaults", "--datadir=" + data, "--socket=" + filepath.Join(tmp, "mysqld.sock"),
-		"--port=" + strconv.Itoa(port), "--bind-address=127.0.0.1", "--pid-file=" + filepath.Join(tmp, "mysqld.pid"),
+		"--port=" + port, "--bind-address=127.0.0.1", "--pid-file=" + filepath.Join(tmp, "mysqld.pid"),
 		"--log-error=" + d.errLog, "--innodb-buffer-pool-size=128M", "--skip-log-bin", "--max-connections=300"}
 	if os.Geteuid() == 0 {
 		d.args = append(d.args, "--user=root")
 	}
 	d.admin = mysql.NewConfig()
-	d.admin.User, d.admin.Net, d.admin.Addr = "root", "tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port))
+	d.admin.User, d.admin.Net, d.admin.Addr = "root", "tcp", addr
 	d.admin.Timeout = 2 * time.Second
 	if err := d.startProcess(ctx); err != nil {
 		d.close(false)
@@ -197,7 +136,7 @@ func (d *dbServer) openRoot(ctx context.Context) error {
 func (d *dbServer) startProcess(ctx context.Context) error {
 	cmd := exec.Command(d.o.mariadbd, d.args...)
 	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard // it logs to --log-error
-	p, err := startProc(cmd)
+	p, err := loadkit.StartProc(cmd)
 	if err != nil {
 		return fmt.Errorf("starting mariadbd: %w", err)
 	}
@@ -206,7 +145,7 @@ func (d *dbServer) startProcess(ctx context.Context) error {
 	d.mu.Unlock()
 	if err := d.waitUp(ctx, 90*time.Second, p); err != nil {
 		errLog, _ := os.ReadFile(d.errLog)
-		return fmt.Errorf("%w\n%s", err, tail(errLog, 3000))
+		return fmt.Errorf("%w\n%s", err, loadkit.Tail(errLog, 3000))
 	}
 	return nil
 }
@@ -227,15 +166,15 @@ func (d *dbServer) probe(ctx context.Context) error {
 
 // waitUp polls until the server answers; p, when not nil, is the process that must not
 // exit meanwhile.
-func (d *dbServer) waitUp(ctx context.Context, limit time.Duration, p *proc) error {
+func (d *dbServer) waitUp(ctx context.Context, limit time.Duration, p *loadkit.Proc) error {
 	deadline := time.Now().Add(limit)
 	for {
 		err := d.probe(ctx)
 		if err == nil {
 			return nil
 		}
-		if p != nil && !p.alive() {
-			return fmt.Errorf("mariadbd exited during start-up: %v", p.err)
+		if p != nil && !p.Alive() {
+			return fmt.Errorf("mariadbd exited during start-up: %v", p.Err)
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("MariaDB did not answer within %s: %v", limit, err)
@@ -257,15 +196,15 @@ func (d *dbServer) restart(ctx context.Context, downFor time.Duration) (outage, 
 	}
 	d.mu.Lock()
 	p := d.current
-	if used, err := procCPU(p.pid()); err == nil {
+	if used, err := procCPU(p.Pid()); err == nil {
 		d.stoppedCPU += used // what its shutdown uses is not counted
 	}
 	d.current = nil
 	d.mu.Unlock()
 	o.stopAt = time.Now()
-	p.stop(2 * time.Minute)
+	p.Stop(2 * time.Minute)
 	o.stoppedAt = time.Now()
-	if p.killed {
+	if p.Killed {
 		return o, errors.New("mariadbd did not stop within 2 minutes of SIGTERM and was killed")
 	}
 	select {
@@ -287,7 +226,7 @@ func (d *dbServer) restartExternal(ctx context.Context, downFor time.Duration) (
 	cmd.Env = append(os.Environ(), fmt.Sprintf("KCHAT_SOAK_DOWN_FOR=%g", downFor.Seconds()))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	cmd.SysProcAttr = childAttrs()
+	cmd.SysProcAttr = loadkit.ChildAttrs()
 	// Probe meanwhile, to see when the server actually stopped answering.
 	probeCtx, stopProbe := context.WithCancel(ctx)
 	firstFail := make(chan time.Time, 1)
@@ -309,7 +248,7 @@ func (d *dbServer) restartExternal(ctx context.Context, downFor time.Duration) (
 		o.stoppedAt = t
 	}
 	if err != nil {
-		return o, fmt.Errorf("--restart-cmd: %v\n%s", err, tail(out.Bytes(), 2000))
+		return o, fmt.Errorf("--restart-cmd: %v\n%s", err, loadkit.Tail(out.Bytes(), 2000))
 	}
 	if err := d.waitUp(ctx, 2*time.Minute, nil); err != nil {
 		return o, err
@@ -325,7 +264,7 @@ func (d *dbServer) cpu() (time.Duration, bool) {
 	if d.current == nil {
 		return d.stoppedCPU, true
 	}
-	used, err := procCPU(d.current.pid())
+	used, err := procCPU(d.current.Pid())
 	return d.stoppedCPU + used, err == nil
 }
 
@@ -344,16 +283,8 @@ func (d *dbServer) close(keep bool) {
 	p := d.current
 	d.mu.Unlock()
 	if p != nil {
-		p.stop(2 * time.Minute)
+		p.Stop(2 * time.Minute)
 	}
-}
-
-// mariadb is the mariadb client on the site's database; the password travels in the
-// environment, not on the command line.
-func (d *dbServer) mariadb(ctx context.Context, args ...string) *exec.Cmd {
-	cmd := loadkit.MariaDB(ctx, d.admin, d.o.database, args...)
-	cmd.SysProcAttr = childAttrs()
-	return cmd
 }
 
 // readerHosts are the account hosts of the SELECT-only user: MariaDB matches a loopback
@@ -369,27 +300,11 @@ func (s *soak) setupSite(ctx context.Context) error {
 		return err
 	}
 	s.step("loading %s into %s", filepath.Base(s.o.fixture), s.o.database)
-	if _, err := d.root.ExecContext(ctx, "DROP DATABASE IF EXISTS "+db); err != nil {
-		return err
-	}
-	if _, err := d.root.ExecContext(ctx, "CREATE DATABASE "+db+" CHARACTER SET utf8mb4"); err != nil {
-		return err
-	}
 	d.created = true
-	f, err := os.Open(s.o.fixture)
-	if err != nil {
+	if err := loadkit.LoadSite(ctx, d.root, d.admin, s.o.database, s.o.fixture); err != nil {
 		return err
-	}
-	defer f.Close()
-	load := d.mariadb(ctx)
-	load.Stdin = f
-	if out, err := load.CombinedOutput(); err != nil {
-		return fmt.Errorf("loading the fixture: %v\n%s", err, tail(out, 2000))
 	}
 	s.step("seeding %d conversation log rows", s.o.rows)
-	if _, err := d.root.ExecContext(ctx, "TRUNCATE TABLE "+db+".`"+loadkit.LogTable+"`"); err != nil {
-		return err
-	}
 	if _, err := d.root.ExecContext(ctx, loadkit.SeedLogSQL(s.o.database, 1, s.o.rows, s.o.rows)); err != nil {
 		return fmt.Errorf("seeding the log (needs MariaDB's SEQUENCE engine): %w", err)
 	}
@@ -435,21 +350,4 @@ func (s *soak) setupSite(ctx context.Context) error {
 		return errors.New("the sidecar's account may write: it must be SELECT-only")
 	}
 	return nil
-}
-
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// tail is the end of a command's output, for error messages.
-func tail(b []byte, n int) string {
-	if len(b) > n {
-		b = append([]byte("…"), b[len(b)-n:]...)
-	}
-	return strings.TrimSpace(string(b))
 }

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
 )
 
 const ns = "/wp-json/kchat/v1"
@@ -95,47 +97,73 @@ const (
 // interactions table (for page numbers and X-WP-Total), home the tokens' issuer.
 func buildMix(adminToken, home string, storedDays int, now time.Time) []*kind {
 	admin := "Bearer " + adminToken
-	ok := func(path string, check bodyCheck) *variant {
-		return &variant{method: http.MethodGet, path: path, auth: admin, status: http.StatusOK, body: check}
+	iexport, cexport, texport := exportVariants(admin)
+	bad, none, forbidden := authVariants(adminToken, home, now)
+	return []*kind{
+		{id: "isum", name: "interactions summary", route: "GET " + ns + "/interactions/summary", weight: 20, dbBound: true, variants: summaryVariants(admin, ns+"/interactions/summary")},
+		{id: "csum", name: "conversations summary", route: "GET " + ns + "/conversations/summary", weight: 9, dbBound: true, variants: summaryVariants(admin, ns+"/conversations/summary")},
+		{id: "tsum", name: "tokens summary", route: "GET " + ns + "/tokens/summary", weight: 8, dbBound: true, variants: summaryVariants(admin, ns+"/tokens/summary")},
+		{id: "rows", name: "interactions rows", route: "GET " + ns + "/interactions", weight: 14, dbBound: true, variants: rowVariants(admin, storedDays)},
+		{id: "iexport", name: "interactions export", route: "GET " + ns + "/interactions/export", weight: 5, dbBound: true, export: true, variants: iexport},
+		{id: "cexport", name: "conversations export", route: "GET " + ns + "/conversations/export (1–3 days)", weight: 4, dbBound: true, export: true, variants: cexport},
+		{id: "texport", name: "tokens export", route: "GET " + ns + "/tokens/export (5–31 days)", weight: 3, dbBound: true, export: true, variants: texport},
+		{id: "badtoken", name: "bad token → 401", route: "expired, foreign key, garbage, altered, wrong scheme, wrong iss, no user", weight: 10, variants: bad},
+		{id: "notoken", name: "no token → 401", route: "data routes without Authorization", weight: 5, variants: none},
+		{id: "editor", name: "editor → 403", route: "editor1's valid token (no manage_options)", weight: 5, variants: forbidden},
+		{id: "badparam", name: "bad parameter → 400", route: "period, dates, fill, page, per_page, order, bom, escape_formulas, repeats, 36,525 buckets, page past the end", weight: 11, variants: paramVariants(admin, storedDays)},
+		{id: "noroute", name: "unknown route → 404", route: "unknown paths, POST/DELETE on GET routes", weight: 6, variants: noRouteVariants(admin)},
 	}
-	fail := func(method, path, auth string, status int, code string) *variant {
-		return &variant{method: method, path: path, auth: auth, status: status, code: code, body: bodyError}
-	}
+}
 
+// want200 is a GET that must succeed with a body that check accepts.
+func want200(auth, path string, check bodyCheck) *variant {
+	return &variant{method: http.MethodGet, path: path, auth: auth, status: http.StatusOK, body: check}
+}
+
+// wantError is a request that must get status and the WordPress error code.
+func wantError(method, path, auth string, status int, code string) *variant {
+	return &variant{method: method, path: path, auth: auth, status: status, code: code, body: bodyError}
+}
+
+// summaryVariants are a summary route with every period and window.
+func summaryVariants(admin, route string) []*variant {
 	periods := []string{"", "period=daily", "period=weekly", "period=monthly", "period=yearly", "period=Weekly", "period=MONTHLY"}
 	windows := []string{"", "start=2026-11-18&end=2026-11-25", "start=2025-11-26&end=2026-11-25",
 		"start=2024-11-26&end=2026-11-25", "start=2026-08-01&end=2026-11-25&fill=false", "start=2025-02-10&end=2025-03-09&fill=0"}
-	summaries := func(route string) []*variant {
-		var vs []*variant
-		for _, p := range periods {
-			for _, w := range windows {
-				vs = append(vs, ok(route+query(p, w), bodyObject))
-			}
+	var vs []*variant
+	for _, p := range periods {
+		for _, w := range windows {
+			vs = append(vs, want200(admin, route+query(p, w), bodyObject))
 		}
-		return vs
 	}
+	return vs
+}
 
+// rowVariants are every page of the stored days at four page sizes, and a few options.
+func rowVariants(admin string, storedDays int) []*variant {
 	var rows []*variant
 	for _, per := range []int{10, 25, 50, 100} {
 		pages := (storedDays + per - 1) / per
 		for page := 1; page <= pages; page++ {
-			v := ok(fmt.Sprintf("%s/interactions?per_page=%d&page=%d", ns, per, page), bodyArray)
-			v.total = storedDays
-			rows = append(rows, v)
+			rows = append(rows, want200(admin, fmt.Sprintf("%s/interactions?per_page=%d&page=%d", ns, per, page), bodyArray))
 		}
 	}
 	for _, q := range []string{"", "order=asc", "_fields=date", "order=asc&per_page=100&_fields=date,count", "page=2&_fields=count"} {
-		v := ok(ns+"/interactions"+query(q), bodyArray)
-		v.total = storedDays
-		rows = append(rows, v)
+		rows = append(rows, want200(admin, ns+"/interactions"+query(q), bodyArray))
 	}
+	for _, v := range rows {
+		v.total = storedDays
+	}
+	return rows
+}
 
+// exportVariants are the three exports over windows of a day to two years.
+func exportVariants(admin string) (iexport, cexport, texport []*variant) {
 	csvOK := func(path, header string) *variant {
-		v := ok(path, bodyCSV)
+		v := want200(admin, path, bodyCSV)
 		v.csvHeader = header
 		return v
 	}
-	var iexport, cexport, texport []*variant
 	for _, q := range []string{"", "bom=true", "start=2026-01-01&end=2026-03-31", "start=2025-06-01&end=2026-11-25", "end=2025-01-01"} {
 		iexport = append(iexport, csvOK(ns+"/interactions/export"+query(q), headerInteractions))
 	}
@@ -149,8 +177,12 @@ func buildMix(adminToken, home string, storedDays int, now time.Time) []*kind {
 		"start=2025-07-01&end=2025-07-14&bom=true", "start=2025-11-26&end=2025-11-30"} {
 		texport = append(texport, csvOK(ns+"/tokens/export?"+q, headerTokens))
 	}
+	return iexport, cexport, texport
+}
 
-	key := []byte(fixtureSecret)
+// authVariants are requests with bad tokens, with none, and with an editor's.
+func authVariants(adminToken, home string, now time.Time) (bad, none, forbidden []*variant) {
+	key := []byte(loadkit.FixtureSecret)
 	hourAgo, inHour := now.Add(-time.Hour), now.Add(time.Hour)
 	badTokens := []struct{ auth, code string }{
 		{"Bearer " + mintToken(key, home, "1", now.Add(-2*time.Hour), hourAgo, nil), "jwt_auth_invalid_token"}, // expired
@@ -161,20 +193,22 @@ func buildMix(adminToken, home string, storedDays int, now time.Time) []*kind {
 		{"Bearer " + mintToken(key, "https://elsewhere.example", "1", now, inHour, nil), "jwt_auth_bad_iss"},
 		{"Bearer " + mintToken(key, home, "1", now, inHour, map[string]any{"data": map[string]any{}}), "jwt_auth_bad_request"},
 	}
-	var bad []*variant
 	for i, t := range badTokens {
 		route := []string{"/interactions/summary", "/interactions", "/conversations/summary", "/tokens/export?start=2026-10-01&end=2026-10-02"}[i%4]
-		bad = append(bad, fail(http.MethodGet, ns+route, t.auth, http.StatusUnauthorized, t.code))
+		bad = append(bad, wantError(http.MethodGet, ns+route, t.auth, http.StatusUnauthorized, t.code))
 	}
-	var none []*variant
 	for _, route := range []string{"/interactions/summary", "/interactions", "/interactions/export", "/conversations/export?start=2026-11-20&end=2026-11-20", "/tokens/summary"} {
-		none = append(none, fail(http.MethodGet, ns+route, "", http.StatusUnauthorized, "rest_not_logged_in"))
+		none = append(none, wantError(http.MethodGet, ns+route, "", http.StatusUnauthorized, "rest_not_logged_in"))
 	}
 	editor := "Bearer " + mintToken(key, home, editorID, now, now.Add(24*time.Hour), nil)
-	var forbidden []*variant
 	for _, route := range []string{"/interactions/summary", "/interactions?per_page=5", "/conversations/export?start=2026-11-20&end=2026-11-20", "/tokens/summary?period=monthly"} {
-		forbidden = append(forbidden, fail(http.MethodGet, ns+route, editor, http.StatusForbidden, "rest_forbidden"))
+		forbidden = append(forbidden, wantError(http.MethodGet, ns+route, editor, http.StatusForbidden, "rest_forbidden"))
 	}
+	return bad, none, forbidden
+}
+
+// paramVariants are requests with a parameter the route refuses.
+func paramVariants(admin string, storedDays int) []*variant {
 	var params []*variant
 	for _, p := range []string{"/interactions/summary?period=fortnightly", "/interactions/summary?start=2026-02-30",
 		"/interactions/summary?start=2026-11-25&end=2026-01-01", "/interactions/summary?fill=maybe",
@@ -182,33 +216,23 @@ func buildMix(adminToken, home string, storedDays int, now time.Time) []*kind {
 		"/interactions/export?bom=yes", "/conversations/summary?period=hourly", "/tokens/summary?end=2026-13-01",
 		"/tokens/export?escape_formulas=perhaps", "/conversations/export?start=yesterday",
 		"/interactions/summary?period=daily&period=weekly", "/interactions/summary?period=daily&start=2000-01-01&end=2099-12-31"} {
-		params = append(params, fail(http.MethodGet, ns+p, admin, http.StatusBadRequest, "rest_invalid_param"))
+		params = append(params, wantError(http.MethodGet, ns+p, admin, http.StatusBadRequest, "rest_invalid_param"))
 	}
-	params = append(params, fail(http.MethodGet, fmt.Sprintf("%s/interactions?per_page=10&page=%d", ns, storedDays/10+20),
+	return append(params, wantError(http.MethodGet, fmt.Sprintf("%s/interactions?per_page=10&page=%d", ns, storedDays/10+20),
 		admin, http.StatusBadRequest, "rest_post_invalid_page_number"))
+}
+
+// noRouteVariants are unknown paths and methods.
+func noRouteVariants(admin string) []*variant {
 	var noRoute []*variant
 	for _, r := range []struct{ method, path, auth string }{
 		{http.MethodGet, ns + "/nope", admin}, {http.MethodGet, "/wp-json/kchat/v2/interactions", ""},
 		{http.MethodPost, ns + "/interactions/summary", admin}, {http.MethodGet, ns + "/interactions/summary/extra", admin},
 		{http.MethodGet, "/no/such/path", ""}, {http.MethodDelete, ns + "/interactions", admin},
 	} {
-		noRoute = append(noRoute, fail(r.method, r.path, r.auth, http.StatusNotFound, "rest_no_route"))
+		noRoute = append(noRoute, wantError(r.method, r.path, r.auth, http.StatusNotFound, "rest_no_route"))
 	}
-
-	return []*kind{
-		{id: "isum", name: "interactions summary", route: "GET " + ns + "/interactions/summary", weight: 20, dbBound: true, variants: summaries(ns + "/interactions/summary")},
-		{id: "csum", name: "conversations summary", route: "GET " + ns + "/conversations/summary", weight: 9, dbBound: true, variants: summaries(ns + "/conversations/summary")},
-		{id: "tsum", name: "tokens summary", route: "GET " + ns + "/tokens/summary", weight: 8, dbBound: true, variants: summaries(ns + "/tokens/summary")},
-		{id: "rows", name: "interactions rows", route: "GET " + ns + "/interactions", weight: 14, dbBound: true, variants: rows},
-		{id: "iexport", name: "interactions export", route: "GET " + ns + "/interactions/export", weight: 5, dbBound: true, export: true, variants: iexport},
-		{id: "cexport", name: "conversations export", route: "GET " + ns + "/conversations/export (1–3 days)", weight: 4, dbBound: true, export: true, variants: cexport},
-		{id: "texport", name: "tokens export", route: "GET " + ns + "/tokens/export (5–31 days)", weight: 3, dbBound: true, export: true, variants: texport},
-		{id: "badtoken", name: "bad token → 401", route: "expired, foreign key, garbage, altered, wrong scheme, wrong iss, no user", weight: 10, variants: bad},
-		{id: "notoken", name: "no token → 401", route: "data routes without Authorization", weight: 5, variants: none},
-		{id: "editor", name: "editor → 403", route: "editor1's valid token (no manage_options)", weight: 5, variants: forbidden},
-		{id: "badparam", name: "bad parameter → 400", route: "period, dates, fill, page, per_page, order, bom, escape_formulas, repeats, 36,525 buckets, page past the end", weight: 11, variants: params},
-		{id: "noroute", name: "unknown route → 404", route: "unknown paths, POST/DELETE on GET routes", weight: 6, variants: noRoute},
-	}
+	return noRoute
 }
 
 // alterSignature is the real token with the end of its signature changed.

@@ -1,9 +1,12 @@
 // Package loadkit holds what kchat-bench and kchat-soak both need to put a real sidecar
-// under load: a seeded conversation log, the mariadb client, and the sidecar binary.
+// under load: the fixture site with a seeded conversation log, the mariadb client, the
+// sidecar binary and its /metrics, and the few statistics their reports share.
 package loadkit
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"net"
 	"os"
 	"os/exec"
@@ -57,16 +60,38 @@ func MariaDB(ctx context.Context, mc *mysql.Config, database string, args ...str
 	}
 	cmd := exec.CommandContext(ctx, "mariadb", append(append(base, args...), database)...)
 	cmd.Env = append(os.Environ(), "MYSQL_PWD="+mc.Passwd)
+	cmd.SysProcAttr = ChildAttrs()
 	return cmd
 }
 
-// BuildSidecar is the go build of ./cmd/kchat-sidecar in the repository at dir, into out.
-func BuildSidecar(ctx context.Context, dir, out string) *exec.Cmd {
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		gobin = "/usr/local/go/bin/go"
+// LoadSite creates database afresh on the server root is connected to, loads the fixture
+// dump into it through the mariadb client as admin, and empties its conversation log
+// for SeedLogSQL.
+func LoadSite(ctx context.Context, root *sql.DB, admin *mysql.Config, database, fixture string) error {
+	db := "`" + database + "`"
+	for _, stmt := range []string{"DROP DATABASE IF EXISTS " + db, "CREATE DATABASE " + db + " CHARACTER SET utf8mb4"} {
+		if _, err := root.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
 	}
-	cmd := exec.CommandContext(ctx, gobin, "build", "-trimpath", "-o", out, "./cmd/kchat-sidecar")
-	cmd.Dir = dir
-	return cmd
+	f, err := os.Open(fixture)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	load := MariaDB(ctx, admin, database)
+	load.Stdin = f
+	if out, err := load.CombinedOutput(); err != nil {
+		return fmt.Errorf("loading the fixture: %v\n%s", err, Tail(out, 2000))
+	}
+	_, err = root.ExecContext(ctx, "TRUNCATE TABLE "+db+".`"+LogTable+"`")
+	return err
+}
+
+// Tail is the end of a command's output, for error messages.
+func Tail(b []byte, n int) string {
+	if len(b) > n {
+		b = append([]byte("…"), b[len(b)-n:]...)
+	}
+	return strings.TrimSpace(string(b))
 }
