@@ -73,13 +73,14 @@ func FuzzBearerAndToken(f *testing.F) {
 		f.Add("Bearer " + handSigned(secret, trick[0], trick[1]))
 	}
 	f.Fuzz(func(t *testing.T, header string) {
-		tok, herr := bearerToken([]string{header})
+		creds, herr := parseAuthorization([]string{header}, false)
 		if herr != nil {
 			if herr.Status != http.StatusUnauthorized {
 				t.Fatalf("%q: status %d", header, herr.Status)
 			}
 			return
 		}
+		tok := creds.bearer
 		c, terr := verifyToken(secret, tok, "http://x.test", now)
 		if terr != nil {
 			if terr.Status != http.StatusUnauthorized {
