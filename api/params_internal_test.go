@@ -27,7 +27,7 @@ func FuzzSummaryParams(f *testing.F) {
 	today := period.Date{Year: 2026, Month: time.November, Day: 25}
 	f.Fuzz(func(t *testing.T, raw string, weekStart int) {
 		weekStart = ((weekStart % 7) + 7) % 7
-		p, err := parseSummaryParams(raw, today, period.Daily, weekStart)
+		p, err := parseSummaryParams(raw, today, period.Daily, time.Weekday(weekStart))
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.Status != http.StatusBadRequest || e.Code != "rest_invalid_param" || len(e.Params) == 0 {
