@@ -19,7 +19,7 @@ type LogStore interface {
 
 // exportLog answers GET /conversations/export and /tokens/export: the plugin's
 // conversation and token usage downloads, streamed from the cursor. Text a spreadsheet
-// would run as a formula is neutralised unless escape_formulas=false asks for the
+// would run as a formula is neutralized unless escape_formulas=false asks for the
 // database's bytes exactly.
 func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 	name, header := "Chatbot-ChatGPT-Conversation-Logs", repository.LogColumns

@@ -156,8 +156,8 @@ func (r *report) classify(x rec) class {
 	return clsCanceled
 }
 
-// analyse goes through every request once.
-func (r *report) analyse() {
+// analyze goes through every request once.
+func (r *report) analyze() {
 	if r.outage != nil && !r.outage.stopAt.IsZero() {
 		r.haveWindow = true
 		r.down = r.outage.stopAt.Sub(r.start)
@@ -274,7 +274,7 @@ func mib(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
 
 // markdown writes the report and returns whether the verdict is PASS.
 func (r *report) markdown(s *soak) (string, bool) {
-	r.analyse()
+	r.analyze()
 	if s.sc != nil {
 		wanted := map[string]bool{}
 		for _, g := range r.failureGroups {

@@ -2,7 +2,7 @@
 // wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and
 // JWT_AUTH_SECRET_KEY.
 //
-// It reads the file as text and never runs it. A PHP tokeniser finds the code
+// It reads the file as text and never runs it. A PHP tokenizer finds the code
 // between <?php and ?> and skips comments (//, # and /* */) and the insides of
 // string literals, so a define() that is commented out or sits inside a string
 // does not count. In the code it looks for two forms:

@@ -278,7 +278,7 @@ var parseCases = []parseCase{
 	{name: "nowdoc value", src: "define('DB_PASSWORD', <<<'EOT'\nx\nEOT);", wantWhy: m("DB_PASSWORD", whyHeredoc)},
 	{name: "concatenation", src: `define('DB_NAME', 'a' . 'b');`, wantWhy: m("DB_NAME", whyConcat)},
 	{name: "function call", src: `define('DB_NAME', trim(' a '));`, wantWhy: m("DB_NAME", whyCall)},
-	{name: "parenthesised", src: `define('DB_NAME', ('a'));`, wantWhy: m("DB_NAME", whyExpression)},
+	{name: "parenthesized", src: `define('DB_NAME', ('a'));`, wantWhy: m("DB_NAME", whyExpression)},
 	{name: "define without value", src: `define('DB_NAME');`, wantWhy: m("DB_NAME", whyNoValue), skipPHP: "PHP throws"},
 	{name: "unclosed define", src: `define('DB_NAME', 'x'`, wantWhy: m("DB_NAME", whyMalformed), skipPHP: "PHP refuses the file"},
 	{name: "name not a literal", src: `define(DB . '_NAME', 'x'); define($n, 'y');`, skipPHP: "PHP throws"},
@@ -616,7 +616,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// TestLexAgainstPHP compares the tokeniser with PHP's own (PhpToken::tokenize),
+// TestLexAgainstPHP compares the tokenizer with PHP's own (PhpToken::tokenize),
 // when php and its tokenizer extension are installed. On random inputs, built
 // from valid statements or from PHP-like fragments, the code-level define names,
 // string literals, variables, heredocs, interpolating strings and closing tags
