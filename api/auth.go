@@ -97,8 +97,8 @@ type tokenClaims struct {
 
 // verifyToken checks a bearer token and returns its claims. Issuer is the expected iss.
 // The checks and their order follow the JWT plugin; the error codes are its own, with
-// 401 where it says 403 (see api.md). Header and claims are decoded strictly (see
-// strictjson.go): a token is read one way or refused.
+// 401 where it says 403 (see the Unauthorized response in openapi.yaml). Header and
+// claims are decoded strictly (see strictjson.go): a token is read one way or refused.
 func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
 	invalid := func(message string) (tokenClaims, *Error) {
 		return tokenClaims{}, errUnauthorized("jwt_auth_invalid_token", message)
@@ -298,12 +298,6 @@ func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) 
 	return credentials{}, bad
 }
 
-// bearerToken extracts the token of a Bearer-only Authorization header.
-func bearerToken(values []string) (string, *Error) {
-	c, err := parseAuthorization(values, false)
-	return c.bearer, err
-}
-
 // requireAdmin admits requests carrying a valid token, or a valid application password,
 // of a user who, right now (give or take the capability cache), holds manage_options on
 // this site.
@@ -336,7 +330,6 @@ func (s *Server) admit(allowBasic bool, next echo.HandlerFunc) echo.HandlerFunc 
 		if !user.Can("manage_options") {
 			return errForbidden
 		}
-		c.Set("user", user)
 		return next(c)
 	}
 }

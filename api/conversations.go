@@ -19,7 +19,7 @@ type LogStore interface {
 
 // exportLog answers GET /conversations/export and /tokens/export: the plugin's
 // conversation and token usage downloads, streamed from the cursor. Text a spreadsheet
-// would run as a formula is neutralised unless escape_formulas=false asks for the
+// would run as a formula is neutralized unless escape_formulas=false asks for the
 // database's bytes exactly.
 func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 	name, header := "Chatbot-ChatGPT-Conversation-Logs", repository.LogColumns
@@ -109,7 +109,7 @@ func (s *Server) conversationsSummary(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	frames := period.Summarize(p.Period, p.Start, p.End, weekday(st.weekStart), nil)
+	frames := period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil)
 	counts := make([]conversationCounts, len(frames))
 	has := make([]bool, len(frames))
 	resp := conversationSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []conversationBucket{}}
@@ -117,7 +117,7 @@ func (s *Server) conversationsSummary(c echo.Context) error {
 	// last bucket it was seen in is another, and new to the window when it was never seen.
 	lastBucket := make([]int32, days.nSessions) // bucket index + 1; 0 = not yet seen
 	for _, d := range days.window(p.Start, p.End) {
-		i := period.BucketOf(p.Period, p.Start, d.date, weekday(st.weekStart))
+		i := period.BucketOf(p.Period, p.Start, d.date, st.weekStart)
 		counts[i].VisitorMessages += d.visitor
 		counts[i].ChatbotMessages += d.chatbot
 		has[i] = true
@@ -151,12 +151,12 @@ func (s *Server) tokensSummary(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	frames := period.Summarize(p.Period, p.Start, p.End, weekday(st.weekStart), nil)
+	frames := period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil)
 	counts := make([]tokenCounts, len(frames))
 	has := make([]bool, len(frames))
 	resp := tokenSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []tokenBucket{}}
 	for _, d := range days.window(p.Start, p.End) {
-		i := period.BucketOf(p.Period, p.Start, d.date, weekday(st.weekStart))
+		i := period.BucketOf(p.Period, p.Start, d.date, st.weekStart)
 		counts[i].PromptTokens += d.prompt
 		counts[i].CompletionTokens += d.completion
 		counts[i].TotalTokens += d.total

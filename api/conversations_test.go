@@ -88,7 +88,7 @@ func TestConversationExport(t *testing.T) {
 		}
 	}
 
-	// Safe by default: formula-like text is neutralised, numbers and the rest untouched.
+	// Safe by default: formula-like text is neutralized, numbers and the rest untouched.
 	got = readCSV(t, e.get("/wp-json/kchat/v1/conversations/export").Body.Bytes())
 	seen := map[string]bool{}
 	for i, row := range got[1:] {
@@ -97,7 +97,7 @@ func TestConversationExport(t *testing.T) {
 			switch {
 			case cell == orig:
 				if orig != "" && strings.ContainsRune("=+@\t\r", rune(orig[0])) {
-					t.Errorf("row %d column %d: %q was not neutralised", i+1, j, orig)
+					t.Errorf("row %d column %d: %q was not neutralized", i+1, j, orig)
 				}
 			case cell == "'"+orig:
 				seen[orig[:1]] = true
@@ -108,7 +108,7 @@ func TestConversationExport(t *testing.T) {
 	}
 	for _, c := range []string{"=", "@", "+"} {
 		if !seen[c] {
-			t.Errorf("the fixture's %q text was not neutralised", c)
+			t.Errorf("the fixture's %q text was not neutralized", c)
 		}
 	}
 

@@ -86,8 +86,8 @@ func toError(err error) *Error {
 	if errors.Is(err, context.Canceled) {
 		// The client went away (or the server is shutting down): nobody reads this
 		// answer, but the log and the metrics should not call it a server fault.
-		return &Error{Status: statusClientClosed, Code: "kchat_request_cancelled",
-			Message: "The request was cancelled before it was answered.", Internal: err}
+		return &Error{Status: statusClientClosed, Code: "kchat_request_canceled",
+			Message: "The request was canceled before it was answered.", Internal: err}
 	}
 	if errors.Is(err, repository.ErrUnavailable) {
 		msg := "The WordPress database is not answering. Try again shortly."

@@ -20,7 +20,7 @@ import (
 type site struct {
 	zoneName      string
 	today         period.Date
-	weekStart     int
+	weekStart     time.Weekday
 	defaultPeriod period.Period
 }
 
@@ -46,8 +46,6 @@ func (s *Server) dailyCounts(ctx context.Context, start, end period.Date) ([]rep
 		return s.store.DailyCounts(ctx, repository.DateRange{Start: k[0].Time(), End: k[1].Time()})
 	})
 }
-
-func weekday(n int) time.Weekday { return time.Weekday(n) }
 
 func dateRange(start, end period.Date, hasStart, hasEnd bool) repository.DateRange {
 	var r repository.DateRange
@@ -100,7 +98,7 @@ func (s *Server) summary(c echo.Context) error {
 		Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(),
 		Timezone: st.zoneName, Buckets: []summaryBucket{},
 	}
-	for _, b := range period.Summarize(p.Period, p.Start, p.End, weekday(st.weekStart), days) {
+	for _, b := range period.Summarize(p.Period, p.Start, p.End, st.weekStart, days) {
 		if !p.Fill && !b.HasData {
 			continue
 		}

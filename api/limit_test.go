@@ -116,7 +116,7 @@ func TestLoginSlowsAnAccountUnderAttack(t *testing.T) {
 	start = time.Now()
 	e.server.ServeHTTP(httptest.NewRecorder(), req)
 	if took := time.Since(start); took >= delay {
-		t.Errorf("a cancelled attempt took %v", took)
+		t.Errorf("a canceled attempt took %v", took)
 	}
 	// The right password after the window.
 	e.clock.Add(15*time.Minute + time.Second)

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 )
@@ -155,7 +156,7 @@ type summaryParams struct {
 
 // parseSummaryParams validates the summary route's query against the site's today,
 // default period and week start. It is pure so that it can be fuzzed.
-func parseSummaryParams(raw string, today period.Date, defaultPeriod period.Period, weekStart int) (summaryParams, error) {
+func parseSummaryParams(raw string, today period.Date, defaultPeriod period.Period, weekStart time.Weekday) (summaryParams, error) {
 	q := newQuery(raw)
 	p := summaryParams{Period: defaultPeriod, End: today}
 	if v, ok := q.single("period"); ok {
@@ -174,12 +175,12 @@ func parseSummaryParams(raw string, today period.Date, defaultPeriod period.Peri
 	if hasStart {
 		p.Start = start
 	} else if !q.failed("start") {
-		p.Start = period.DefaultStart(p.Period, p.End, weekday(weekStart))
+		p.Start = period.DefaultStart(p.Period, p.End, weekStart)
 	}
 	if !q.failed("start") && !q.failed("end") {
 		if p.Start.After(p.End) {
 			q.fail("start", "start must not be after end.")
-		} else if n := period.CountBuckets(p.Period, p.Start, p.End, weekday(weekStart)); n > maxBuckets {
+		} else if n := period.CountBuckets(p.Period, p.Start, p.End, weekStart); n > maxBuckets {
 			q.fail("start", "The window from start to end holds "+strconv.Itoa(n)+" "+p.Period.String()+
 				" buckets; at most "+strconv.Itoa(maxBuckets)+" are allowed.")
 		}

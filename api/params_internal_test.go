@@ -27,7 +27,7 @@ func FuzzSummaryParams(f *testing.F) {
 	today := period.Date{Year: 2026, Month: time.November, Day: 25}
 	f.Fuzz(func(t *testing.T, raw string, weekStart int) {
 		weekStart = ((weekStart % 7) + 7) % 7
-		p, err := parseSummaryParams(raw, today, period.Daily, weekStart)
+		p, err := parseSummaryParams(raw, today, period.Daily, time.Weekday(weekStart))
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.Status != http.StatusBadRequest || e.Code != "rest_invalid_param" || len(e.Params) == 0 {
@@ -73,13 +73,14 @@ func FuzzBearerAndToken(f *testing.F) {
 		f.Add("Bearer " + handSigned(secret, trick[0], trick[1]))
 	}
 	f.Fuzz(func(t *testing.T, header string) {
-		tok, herr := bearerToken([]string{header})
+		creds, herr := parseAuthorization([]string{header}, false)
 		if herr != nil {
 			if herr.Status != http.StatusUnauthorized {
 				t.Fatalf("%q: status %d", header, herr.Status)
 			}
 			return
 		}
+		tok := creds.bearer
 		c, terr := verifyToken(secret, tok, "http://x.test", now)
 		if terr != nil {
 			if terr.Status != http.StatusUnauthorized {

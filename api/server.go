@@ -317,7 +317,7 @@ func (s *Server) routes() *echo.Echo {
 			return err
 		},
 	}))
-	e.Use(withoutBody) // outside gzip, so that a HEAD is compressed (and labelled) as its GET
+	e.Use(withoutBody) // outside gzip, so that a HEAD is compressed (and labeled) as its GET
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 		AllowOriginFunc: s.allowOrigin,
 		AllowMethods:    []string{http.MethodGet, http.MethodPost, http.MethodOptions},

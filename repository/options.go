@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -14,8 +15,8 @@ type SiteSettings struct {
 	// TimezoneString is the named zone ("Europe/Berlin"), or empty when the site uses a
 	// plain UTC offset, which is then GMTOffset ("5.5", "-3").
 	TimezoneString, GMTOffset string
-	// StartOfWeek is 0 (Sunday) … 6 (Saturday); WordPress's default is 1.
-	StartOfWeek int
+	// StartOfWeek is the day weeks begin on; WordPress's default is Monday.
+	StartOfWeek time.Weekday
 	// ReportingPeriod is the plugin's chatbot_chatgpt_reporting_period as stored
 	// ("Daily", "Monthly" …), or empty when the option does not exist.
 	ReportingPeriod string
@@ -38,7 +39,7 @@ func (db *DB) SiteSettings(ctx context.Context) (SiteSettings, error) {
 	if err := db.db.SelectContext(ctx, &rows, query, args...); err != nil {
 		return SiteSettings{}, classify(err)
 	}
-	s := SiteSettings{StartOfWeek: 1}
+	s := SiteSettings{StartOfWeek: time.Monday}
 	for _, r := range rows {
 		switch r.Name {
 		case "home":
@@ -52,7 +53,7 @@ func (db *DB) SiteSettings(ctx context.Context) (SiteSettings, error) {
 		case "start_of_week":
 			// WordPress casts with (int); anything outside 0..6 leaves the default.
 			if n, err := strconv.Atoi(strings.TrimSpace(r.Value)); err == nil && n >= 0 && n <= 6 {
-				s.StartOfWeek = n
+				s.StartOfWeek = time.Weekday(n)
 			}
 		case "chatbot_chatgpt_reporting_period":
 			s.ReportingPeriod = r.Value

@@ -243,13 +243,6 @@ func (db *DB) short(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(ctx, db.timeout)
 }
 
-// Ping reports whether the database answers.
-func (db *DB) Ping(ctx context.Context) error {
-	ctx, cancel := db.short(ctx)
-	defer cancel()
-	return classify(db.db.PingContext(ctx))
-}
-
 // CheckReady reports whether the database answers and the interactions table exists.
 func (db *DB) CheckReady(ctx context.Context) error {
 	ctx, cancel := db.short(ctx)

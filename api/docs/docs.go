@@ -4,7 +4,7 @@
 // binary, so the explorer works with no internet access.
 //
 // To update Swagger UI: npm pack swagger-ui-dist@<version>, copy swagger-ui-bundle.js,
-// swagger-ui.css and the licence files into assets/, drop their sourceMappingURL lines,
+// swagger-ui.css and the license files into assets/, drop their sourceMappingURL lines,
 // and change the version above.
 package docs
 

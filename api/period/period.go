@@ -53,13 +53,6 @@ func (p Period) String() string {
 // startOfWeek outside Sunday..Saturday modulo 7 (7 is Sunday, -1 Saturday), so that no
 // value a caller passes on from the options table can make them panic.
 
-// WeekStart is the first day of d's week, for weeks that begin on startOfWeek. A week
-// that began before 0001-01-01 starts, for this package, on 0001-01-01, so that every
-// date it gives out is one ParseDate accepts.
-func WeekStart(d Date, startOfWeek time.Weekday) Date {
-	return dateOfDay(max(weekStart(d.day(), startOfWeek), minDay))
-}
-
 // weekStart is the day number of the week start on or before day n; it may precede minDay.
 func weekStart(n int, startOfWeek time.Weekday) int {
 	return n - floorMod(n+1-int(startOfWeek), 7) // day n is weekday (n+1) mod 7

@@ -43,11 +43,3 @@ func DummyHash(like string) string {
 func dummyBcrypt(cost int) string {
 	return fmt.Sprintf("$2y$%02d$%s", cost, dummySaltSum)
 }
-
-// CheckDummy spends the time Check spends on a WordPress 6.8 hash of the default cost
-// (WP68Cost) and throws the result away. Prefer Check(password, DummyHash(h)) with h a
-// real user's hash when one is at hand: it also matches sites on phpass, on PHP 8.4's
-// cost 12, or on a plugin's higher cost.
-func CheckDummy(password string) {
-	Check(password, "$wp"+dummyBcrypt(WP68Cost))
-}

@@ -46,7 +46,7 @@ var demoUsers = []demoUser{
 		AppPasswords: []appPassword{{Name: "Reporting script", Password: readmeAppPassword,
 			hash: func(p string) (string, error) { return wppass.HashApplicationPassword(p), nil }}}},
 	{Login: "owner68", Note: "administrator, WordPress 6.8 bcrypt hash", Password: "demo-owner-pass", Display: "Owner (WordPress 6.8 hash)", Roles: []string{"administrator"},
-		hash: func(p string) (string, error) { return wppass.HashWP68(p, 10) }},
+		hash: func(p string) (string, error) { return wppass.HashWP68(p, wppass.WP68Cost) }},
 	{Login: "analyst", Note: "custom role with manage_options, bcrypt hash", Password: "demo-analyst-pass", Display: "Report Analyst", Roles: []string{"chatbot_analyst"},
 		hash: func(p string) (string, error) { return wppass.HashBcrypt(p, 10) },
 		// Made under WordPress 6.1, whose wp_hash_password stored phpass of the password

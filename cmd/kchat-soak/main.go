@@ -244,7 +244,7 @@ func (s *soak) step(format string, args ...any) {
 	fmt.Fprintf(s.log, "kchat-soak: "+format+"\n", args...)
 }
 
-// syncWriter serialises writes from several goroutines (and child processes' copiers).
+// syncWriter serializes writes from several goroutines (and child processes' copiers).
 type syncWriter struct {
 	mu sync.Mutex
 	w  io.Writer

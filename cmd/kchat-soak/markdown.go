@@ -13,7 +13,7 @@ import (
 
 // markdown writes the report and returns whether the verdict is PASS.
 func (r *report) markdown(s *soak) (string, bool) {
-	r.analyse()
+	r.analyze()
 	if s.sc != nil {
 		wanted := map[string]bool{}
 		for _, g := range r.failureGroups {

@@ -148,8 +148,8 @@ func (r *report) classify(x rec) class {
 	return clsCanceled
 }
 
-// analyse goes through every request once.
-func (r *report) analyse() {
+// analyze goes through every request once.
+func (r *report) analyze() {
 	if r.outage != nil && !r.outage.stopAt.IsZero() {
 		r.haveWindow = true
 		r.down = r.outage.stopAt.Sub(r.start)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs once, when MariaDB initialises its volume: the sidecar's user may only read.
+# Runs once, when MariaDB initializes its volume: the sidecar's user may only read.
 set -eu
 mariadb -uroot -p"${MARIADB_ROOT_PASSWORD}" <<SQL
 CREATE USER IF NOT EXISTS 'kchat'@'%' IDENTIFIED BY '${KCHAT_DB_PASSWORD}';

@@ -88,9 +88,6 @@ func (s *Server) waitReady(ctx context.Context) error {
 	}
 }
 
-// Addr is host:port.
-func (s *Server) Addr() string { return s.addr }
-
 // DSN is a go-sql-driver/mysql DSN for database (empty: no default database).
 func (s *Server) DSN(database string) string {
 	c := mysql.NewConfig()

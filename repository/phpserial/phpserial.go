@@ -453,6 +453,9 @@ func (m *members) put(k, v Value) {
 // Marshal writes v as PHP's serialize() writes the same value, floats included. A String
 // key that PHP would hold as an int is written as one. Keys of other kinds have no PHP
 // equivalent; they are written as they are, and Unmarshal, like PHP, refuses the result.
+// kchat-demo writes no floats; the float spelling is there because the tests compare
+// Marshal of what Unmarshal decoded with PHP's own serialize() of what PHP decoded, which
+// checks every double byte for byte against PHP rather than against this package.
 func Marshal(v Value) []byte {
 	return appendValue(nil, v)
 }

@@ -68,9 +68,6 @@ func ParseRoles(serialized string) (Roles, error) {
 	return r, nil
 }
 
-// Names lists the role keys ("administrator", not "Administrator") in stored order.
-func (r Roles) Names() []string { return slices.Clone(r.names) }
-
 // Capabilities is a user's allcaps: capability → PHP truthiness of its value. Role keys
 // the user holds are in it too, as in WordPress. Use Has rather than indexing, which
 // misses has_cap's fixed answers.

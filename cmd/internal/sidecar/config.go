@@ -436,7 +436,6 @@ func wordpressDSN(host, user, password, name string) (string, error) {
 		return "", errors.New("is empty")
 	case hasColon && strings.HasPrefix(rest, "/"):
 		c.Net, c.Addr = "unix", rest
-		_ = h
 	case strings.HasPrefix(host, "["): // [::1] or [::1]:3307
 		if strings.HasSuffix(host, "]") {
 			c.Net, c.Addr = "tcp", net.JoinHostPort(strings.Trim(host, "[]"), "3306")

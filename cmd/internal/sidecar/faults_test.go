@@ -280,7 +280,7 @@ func TestStalledQuery(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	// The driver may still be closing a cancelled connection as the 503 goes out.
+	// The driver may still be closing a canceled connection as the 503 goes out.
 	for deadline := time.Now().Add(3 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		s := m.DBStats()
 		if s.InUse == 0 {

@@ -2,7 +2,7 @@
 // wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and
 // JWT_AUTH_SECRET_KEY.
 //
-// It reads the file as text and never runs it. A PHP tokeniser finds the code
+// It reads the file as text and never runs it. A PHP tokenizer finds the code
 // between <?php and ?> and skips comments (//, # and /* */) and the insides of
 // string literals, so a define() that is commented out or sits inside a string
 // does not count. In the code it looks for two forms:
@@ -51,7 +51,7 @@ import (
 	"strings"
 )
 
-// maxSize is the largest file Parse accepts, in bytes.
+// maxSize is the largest file ReadFile accepts, in bytes.
 const maxSize = 1 << 20
 
 // Values holds what was found; a field is "" when the file does not define it.
@@ -60,18 +60,6 @@ type Values struct {
 	// Unsupported names each wanted setting that the file defines in a form the reader
 	// will not guess at (getenv(...), concatenation, constants, heredoc, a variable), with the reason.
 	Unsupported map[string]string
-}
-
-// Parse reads the settings from the text of a wp-config.php. It returns an error
-// only when the whole file is unusable: larger than 1 MiB, without a <?php
-// opening tag, or with a string, heredoc or comment that never ends (which PHP
-// itself would refuse to compile). Error messages never quote the file.
-func Parse(src []byte) (Values, error) {
-	v, err := parse(src)
-	if err != nil {
-		return Values{}, fmt.Errorf("wpconfig: %w", err)
-	}
-	return v, nil
 }
 
 // ReadFile reads and parses the file at path. Its errors name the path but never
@@ -160,6 +148,10 @@ var compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>="
 
 var errNotPHP = errors.New("no <?php opening tag: not a PHP file")
 
+// parse reads the settings from the text of a wp-config.php. It returns an error
+// only when the whole file is unusable: larger than 1 MiB, without a <?php
+// opening tag, or with a string, heredoc or comment that never ends (which PHP
+// itself would refuse to compile). Error messages never quote the file.
 func parse(src []byte) (Values, error) {
 	if len(src) > maxSize {
 		return Values{}, fmt.Errorf("file is larger than %d bytes", maxSize)

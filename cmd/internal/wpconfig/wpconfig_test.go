@@ -278,7 +278,7 @@ var parseCases = []parseCase{
 	{name: "nowdoc value", src: "define('DB_PASSWORD', <<<'EOT'\nx\nEOT);", wantWhy: m("DB_PASSWORD", whyHeredoc)},
 	{name: "concatenation", src: `define('DB_NAME', 'a' . 'b');`, wantWhy: m("DB_NAME", whyConcat)},
 	{name: "function call", src: `define('DB_NAME', trim(' a '));`, wantWhy: m("DB_NAME", whyCall)},
-	{name: "parenthesised", src: `define('DB_NAME', ('a'));`, wantWhy: m("DB_NAME", whyExpression)},
+	{name: "parenthesized", src: `define('DB_NAME', ('a'));`, wantWhy: m("DB_NAME", whyExpression)},
 	{name: "define without value", src: `define('DB_NAME');`, wantWhy: m("DB_NAME", whyNoValue), skipPHP: "PHP throws"},
 	{name: "unclosed define", src: `define('DB_NAME', 'x'`, wantWhy: m("DB_NAME", whyMalformed), skipPHP: "PHP refuses the file"},
 	{name: "name not a literal", src: `define(DB . '_NAME', 'x'); define($n, 'y');`, skipPHP: "PHP throws"},
@@ -329,7 +329,7 @@ var parseCases = []parseCase{
 func TestParse(t *testing.T) {
 	for _, tc := range parseCases {
 		t.Run(tc.name, func(t *testing.T) {
-			v, err := Parse(tc.source())
+			v, err := parse(tc.source())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -356,7 +356,7 @@ func TestParseErrors(t *testing.T) {
 		{"too large", big + "x", "larger than 1048576 bytes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v, err := Parse([]byte(tc.src))
+			v, err := parse([]byte(tc.src))
 			if err == nil {
 				t.Fatalf("no error; got %+v", v)
 			}
@@ -368,7 +368,7 @@ func TestParseErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Parse([]byte(big)); err != nil {
+	if _, err := parse([]byte(big)); err != nil {
 		t.Errorf("a file of exactly 1 MiB: %v", err)
 	}
 }
@@ -428,7 +428,7 @@ func TestPathological(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
-			Parse(tc.src) //nolint:errcheck // only the time matters
+			parse(tc.src) //nolint:errcheck // only the time matters
 			// A guard against quadratic blow-ups, not a speed goal: a linear pass over
 			// maxSize takes well under a second, but -race on a busy 2-core CI machine
 			// has stretched it to 4 s, while a quadratic one would take minutes.
@@ -478,14 +478,14 @@ func TestDecodeAgainstPHP(t *testing.T) {
 	lines := strings.Split(src.String(), "\n")[1:]
 	for i := range want {
 		if got[i] != want[i] {
-			t.Errorf("%s: php %s, Parse %s", lines[i], got[i], want[i])
+			t.Errorf("%s: php %s, parse %s", lines[i], got[i], want[i])
 		}
 	}
 }
 
 // TestAgainstPHP runs the test files and cases with PHP, when it is installed,
-// and checks that every value Parse finds is the value PHP ends up with, and
-// that Parse finds (or reports as unsupported) every setting PHP ends up with.
+// and checks that every value parse finds is the value PHP ends up with, and
+// that parse finds (or reports as unsupported) every setting PHP ends up with.
 func TestAgainstPHP(t *testing.T) {
 	php := findPHP(t)
 	dir := t.TempDir()
@@ -522,7 +522,7 @@ try { include $argv[1]; } catch (Throwable $e) { echo "\n@@THROWN@@"; }
 			t.Fatalf("php result %q: %v", result, err)
 		}
 		threw := bytes.Contains(out, []byte("\n@@THROWN@@"))
-		v, err := Parse(src)
+		v, err := parse(src)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -532,11 +532,11 @@ try { include $argv[1]; } catch (Throwable $e) { echo "\n@@THROWN@@"; }
 			phpVal, phpHas := string(b), hexes[name] != ""
 			switch {
 			case got[name] != "" && phpHas && got[name] != phpVal:
-				t.Errorf("%s: Parse %q, php %q", name, got[name], phpVal)
+				t.Errorf("%s: parse %q, php %q", name, got[name], phpVal)
 			case got[name] != "" && !phpHas && !threw:
-				t.Errorf("%s: Parse %q, php has none", name, got[name])
+				t.Errorf("%s: parse %q, php has none", name, got[name])
 			case got[name] == "" && phpHas && v.Unsupported[name] == "":
-				t.Errorf("%s: Parse has none, php %q", name, phpVal)
+				t.Errorf("%s: parse has none, php %q", name, phpVal)
 			}
 		}
 	}
@@ -590,7 +590,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(tc.source())
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		v, err := Parse(src)
+		v, err := parse(src)
 		if err != nil {
 			if v.DBName != "" || v.DBPassword != "" || v.Unsupported != nil {
 				t.Fatalf("error %v with values", err)
@@ -609,7 +609,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		again := "<?php\ndefine( 'DB_PASSWORD', '" + addcslashes(v.DBPassword) + "' );\n"
-		w, err := Parse([]byte(again))
+		w, err := parse([]byte(again))
 		if err != nil {
 			t.Fatalf("round trip: %v", err)
 		}
@@ -619,7 +619,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// TestLexAgainstPHP compares the tokeniser with PHP's own (PhpToken::tokenize),
+// TestLexAgainstPHP compares the tokenizer with PHP's own (PhpToken::tokenize),
 // when php and its tokenizer extension are installed. On random inputs, built
 // from valid statements or from PHP-like fragments, the code-level define names,
 // string literals, variables, heredocs, interpolating strings and closing tags

@@ -3,7 +3,6 @@ package sidecar
 import (
 	"bufio"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -44,9 +43,6 @@ type Main struct {
 	metricsLn   net.Listener
 	metricsDone chan error
 }
-
-// DBStats reports the database pool's state (open, in use, waits).
-func (m *Main) DBStats() sql.DBStats { return m.db.Stats() }
 
 // Run opens the database pool, builds the API and starts serving; it returns once the
 // listener is open. It does not wait for the database: /readyz tells when it answers.

@@ -51,7 +51,7 @@ var logExportArgs = map[string]arg{
 	"start":           {Type: "string", Format: "date", Description: "First site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
 	"end":             {Type: "string", Format: "date", Description: "Last site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
 	"bom":             {Type: "string", Description: "Prefix a UTF-8 byte-order mark for Excel.", Default: "false", Enum: []string{"true", "false", "1", "0"}},
-	"escape_formulas": {Type: "string", Description: "Neutralise cells a spreadsheet would run as formulas; false gives the database's bytes exactly.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
+	"escape_formulas": {Type: "string", Description: "Neutralize cells a spreadsheet would run as formulas; false gives the database's bytes exactly.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
 }
 
 var dataRoutes = []dataRoute{
