@@ -100,70 +100,26 @@ type tokenClaims struct {
 // 401 where it says 403 (see the Unauthorized response in openapi.yaml). Header and
 // claims are decoded strictly (see strictjson.go): a token is read one way or refused.
 func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims, *Error) {
-	invalid := func(message string) (tokenClaims, *Error) {
-		return tokenClaims{}, errUnauthorized("jwt_auth_invalid_token", message)
+	claims, bad := signedClaims(secret, raw)
+	if bad != nil {
+		return tokenClaims{}, bad
 	}
-	segs := strings.Split(raw, ".")
-	if len(segs) != 3 {
-		return invalid("The token is malformed")
-	}
-	headerJSON, err := decodeSegment(segs[0])
-	if err != nil {
-		return invalid("The token is malformed")
-	}
-	header, err := decodeStrictObject(headerJSON)
-	if err != nil {
-		return invalid("The token is malformed")
-	}
-	// RFC 7515 §4.1.11: a recipient that does not understand every extension named in
-	// crit must refuse the token. The sidecar understands none.
-	if _, ok := header["crit"]; ok {
-		return invalid("The token has critical header parameters (crit), which are not supported")
-	}
-	if alg, _, err := optionalString(header, "alg"); err != nil || alg != jwt.SigningMethodHS256.Alg() {
-		return invalid("The token is not signed with HS256")
-	}
-	sig, err := decodeSegment(segs[2])
-	if err != nil {
-		return invalid("The token is malformed")
-	}
-	if jwt.SigningMethodHS256.Verify(segs[0]+"."+segs[1], sig, secret) != nil {
-		return invalid("Signature verification failed")
-	}
-	payload, err := decodeSegment(segs[1])
-	if err != nil {
-		return invalid("The token is malformed")
-	}
-	claims, err := decodeStrictObject(payload)
-	if err != nil {
-		return invalid("The token is malformed")
-	}
-
-	exp, hasExp, expErr := numericDate(claims, "exp")
-	nbf, hasNbf, nbfErr := numericDate(claims, "nbf")
-	iat, hasIat, iatErr := numericDate(claims, "iat")
-	switch {
-	case expErr != nil, nbfErr != nil, iatErr != nil:
-		return invalid("The token's exp, nbf and iat must be numbers of seconds")
-	case !hasExp:
-		return invalid("The token has no expiry (exp)")
-	case !now.Before(exp):
-		return invalid("Expired token")
-	case hasNbf && now.Before(nbf), hasIat && now.Before(iat):
-		return invalid("The token is not valid yet")
+	exp, bad := tokenLifetime(claims, now)
+	if bad != nil {
+		return tokenClaims{}, bad
 	}
 	iss, _, err := optionalString(claims, "iss")
 	if err != nil {
-		return invalid("The token's iss must be a string")
+		return tokenClaims{}, invalidToken("The token's iss must be a string")
 	}
 	fingerprint, hasFingerprint, err := optionalString(claims, "kchat_pwf")
 	if err != nil || (hasFingerprint && fingerprint == "") {
 		// An empty fingerprint would otherwise read as "no password binding".
-		return invalid("The token's kchat_pwf is not a password fingerprint")
+		return tokenClaims{}, invalidToken("The token's kchat_pwf is not a password fingerprint")
 	}
 	appPassword, hasAppPassword, err := optionalString(claims, "kchat_app")
 	if err != nil || (hasAppPassword && appPassword == "") {
-		return invalid("The token's kchat_app is not an application password's uuid")
+		return tokenClaims{}, invalidToken("The token's kchat_app is not an application password's uuid")
 	}
 	if strings.TrimSuffix(iss, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
 		return tokenClaims{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
@@ -173,6 +129,72 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims,
 		return tokenClaims{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
 	}
 	return tokenClaims{userID: id, fingerprint: fingerprint, appPassword: appPassword, expires: exp}, nil
+}
+
+// invalidToken is the plugin's answer to every token it cannot accept as a token.
+func invalidToken(message string) *Error {
+	return errUnauthorized("jwt_auth_invalid_token", message)
+}
+
+// signedClaims splits a compact JWS, checks its header and HS256 signature, and only
+// then decodes the claims: nothing in an unsigned payload is read.
+func signedClaims(secret []byte, raw string) (map[string]json.RawMessage, *Error) {
+	malformed := invalidToken("The token is malformed")
+	segs := strings.Split(raw, ".")
+	if len(segs) != 3 {
+		return nil, malformed
+	}
+	headerJSON, err := decodeSegment(segs[0])
+	if err != nil {
+		return nil, malformed
+	}
+	header, err := decodeStrictObject(headerJSON)
+	if err != nil {
+		return nil, malformed
+	}
+	// RFC 7515 §4.1.11: a recipient that does not understand every extension named in
+	// crit must refuse the token. The sidecar understands none.
+	if _, ok := header["crit"]; ok {
+		return nil, invalidToken("The token has critical header parameters (crit), which are not supported")
+	}
+	if alg, _, err := optionalString(header, "alg"); err != nil || alg != jwt.SigningMethodHS256.Alg() {
+		return nil, invalidToken("The token is not signed with HS256")
+	}
+	sig, err := decodeSegment(segs[2])
+	if err != nil {
+		return nil, malformed
+	}
+	if jwt.SigningMethodHS256.Verify(segs[0]+"."+segs[1], sig, secret) != nil {
+		return nil, invalidToken("Signature verification failed")
+	}
+	payload, err := decodeSegment(segs[1])
+	if err != nil {
+		return nil, malformed
+	}
+	claims, err := decodeStrictObject(payload)
+	if err != nil {
+		return nil, malformed
+	}
+	return claims, nil
+}
+
+// tokenLifetime checks exp, nbf and iat against now and returns the expiry, which every
+// accepted token must have.
+func tokenLifetime(claims map[string]json.RawMessage, now time.Time) (time.Time, *Error) {
+	exp, hasExp, expErr := numericDate(claims, "exp")
+	nbf, hasNbf, nbfErr := numericDate(claims, "nbf")
+	iat, hasIat, iatErr := numericDate(claims, "iat")
+	switch {
+	case expErr != nil, nbfErr != nil, iatErr != nil:
+		return time.Time{}, invalidToken("The token's exp, nbf and iat must be numbers of seconds")
+	case !hasExp:
+		return time.Time{}, invalidToken("The token has no expiry (exp)")
+	case !now.Before(exp):
+		return time.Time{}, invalidToken("Expired token")
+	case hasNbf && now.Before(nbf), hasIat && now.Before(iat):
+		return time.Time{}, invalidToken("The token is not valid yet")
+	}
+	return exp, nil
 }
 
 // tokenUserID reads data.user.id, by exact names as the plugin's PHP reads it.

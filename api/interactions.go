@@ -262,20 +262,20 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 	if err != nil {
 		return err
 	}
-	filename := name + "-" + st.today.String() + ".csv"
 	resp := c.Response()
-	downloadHeaders := func() {
-		h := resp.Header()
-		h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-		h.Set(echo.HeaderContentDisposition, `attachment; filename="`+filename+`"`)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set(echo.HeaderCacheControl, cacheNoStore)
+	d := &csvDownload{
+		resp:     resp,
+		rc:       http.NewResponseController(resp),
+		filename: name + "-" + st.today.String() + ".csv",
+		bom:      bom,
+		header:   header,
+		buf:      make([]byte, 0, 64<<10),
 	}
 	if c.Request().Method == http.MethodHead {
 		// A probe gets the headers the download would begin with, token and parameters
 		// checked, but no query: a HEAD must not cost a whole export. (A database fault
 		// therefore shows only on GET.)
-		downloadHeaders()
+		d.setHeaders()
 		return c.NoContent(http.StatusOK)
 	}
 	// An export holds a database connection for as long as its client reads; only so
@@ -286,55 +286,78 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 	case <-c.Request().Context().Done():
 		return c.Request().Context().Err()
 	}
-	buf := make([]byte, 0, 64<<10)
-	started := false
-	n := 0
-	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(n)) }()
-	begin := func() {
-		started = true
-		downloadHeaders()
-		resp.WriteHeader(http.StatusOK)
-		if bom {
-			buf = append(buf, "\uFEFF"...)
-		}
-		buf = csvsafe.AppendRecord(buf, header)
-	}
-	// The server has no overall write timeout, since a large export legitimately takes
-	// minutes; instead each chunk must reach the client within exportWriteTimeout, so a
-	// client that stops reading cannot hold a database cursor open for ever.
-	rc := http.NewResponseController(resp)
-	flush := func() error {
-		rc.SetWriteDeadline(time.Now().Add(exportWriteTimeout)) // best effort: recorders cannot
-		if _, err := resp.Write(buf); err != nil {
-			return err
-		}
-		buf = buf[:0]
-		resp.Flush()
-		return nil
-	}
-	err = each(func(record []string) error {
-		if !started {
-			begin()
-		}
-		buf = csvsafe.AppendRecord(buf, record)
-		n++
-		if len(buf) >= 48<<10 {
-			return flush()
-		}
-		return nil
-	})
-	if err == nil && !started {
-		begin()
+	defer func() { s.metrics.exportedRows.WithLabelValues(name).Add(float64(d.rows)) }()
+	err = each(d.emit)
+	if err == nil && !d.started {
+		d.begin()
 	}
 	if err == nil {
-		err = flush()
+		err = d.flush()
 	}
 	if err != nil {
-		if !started {
+		if !d.started {
 			return err
 		}
-		s.logFor(c).Error("export aborted", "file", filename, "rows", n, "err", errString(err))
+		s.logFor(c).Error("export aborted", "file", d.filename, "rows", d.rows, "err", errString(err))
 		panic(http.ErrAbortHandler)
 	}
+	return nil
+}
+
+// csvDownload is one CSV export on its way out: records are buffered and written in
+// chunks, and the response headers go out with the first of them.
+type csvDownload struct {
+	resp     *echo.Response
+	rc       *http.ResponseController
+	filename string
+	bom      bool
+	header   []string
+	buf      []byte
+	started  bool
+	rows     int
+}
+
+func (d *csvDownload) setHeaders() {
+	h := d.resp.Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+d.filename+`"`)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set(echo.HeaderCacheControl, cacheNoStore)
+}
+
+// begin commits to a 200 download; after it, a failure can only break the connection.
+func (d *csvDownload) begin() {
+	d.started = true
+	d.setHeaders()
+	d.resp.WriteHeader(http.StatusOK)
+	if d.bom {
+		d.buf = append(d.buf, "\uFEFF"...)
+	}
+	d.buf = csvsafe.AppendRecord(d.buf, d.header)
+}
+
+func (d *csvDownload) emit(record []string) error {
+	if !d.started {
+		d.begin()
+	}
+	d.buf = csvsafe.AppendRecord(d.buf, record)
+	d.rows++
+	if len(d.buf) >= 48<<10 {
+		return d.flush()
+	}
+	return nil
+}
+
+// flush writes what is buffered. The server has no overall write timeout, since a large
+// export legitimately takes minutes; instead each chunk must reach the client within
+// exportWriteTimeout, so a client that stops reading cannot hold a database cursor open
+// for ever.
+func (d *csvDownload) flush() error {
+	d.rc.SetWriteDeadline(time.Now().Add(exportWriteTimeout)) // best effort: recorders cannot
+	if _, err := d.resp.Write(d.buf); err != nil {
+		return err
+	}
+	d.buf = d.buf[:0]
+	d.resp.Flush()
 	return nil
 }

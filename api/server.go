@@ -167,43 +167,8 @@ func New(cfg Config) (*Server, error) {
 	if len(cfg.JWTSecret) == 0 {
 		return nil, errors.New("api: no JWT secret")
 	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	if cfg.Now == nil {
-		cfg.Now = time.Now
-	}
-	if cfg.CapabilityTTL <= 0 {
-		cfg.CapabilityTTL = 10 * time.Second
-	}
-	if cfg.CapabilityTTL > MaxCapabilityTTL {
-		cfg.CapabilityTTL = MaxCapabilityTTL
-	}
-	if cfg.SettingsTTL <= 0 {
-		cfg.SettingsTTL = 10 * time.Second
-	}
-	if cfg.TokenTTL <= 0 {
-		cfg.TokenTTL = DefaultTokenTTL
-	}
-	limits := cfg.LoginLimits
-	if limits.MaxPerAddress <= 0 {
-		limits.MaxPerAddress = DefaultLoginLimits.MaxPerAddress
-	}
-	if limits.MaxPerUsername <= 0 {
-		limits.MaxPerUsername = DefaultLoginLimits.MaxPerUsername
-	}
-	if limits.SlowAfter <= 0 {
-		limits.SlowAfter = DefaultLoginLimits.SlowAfter
-	}
-	if limits.SlowDelay <= 0 {
-		limits.SlowDelay = DefaultLoginLimits.SlowDelay
-	}
-	if limits.SlowDelay > MaxSlowDelay {
-		limits.SlowDelay = MaxSlowDelay
-	}
-	if limits.Window <= 0 {
-		limits.Window = DefaultLoginLimits.Window
-	}
+	cfg = cfg.withDefaults()
+	limits := cfg.LoginLimits.withDefaults()
 	s := &Server{
 		store:    cfg.Store,
 		secret:   cfg.JWTSecret,
@@ -228,9 +193,6 @@ func New(cfg Config) (*Server, error) {
 
 		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
-	if cfg.MaxExports <= 0 {
-		cfg.MaxExports = ExportSlots(0)
-	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
@@ -241,6 +203,57 @@ func New(cfg Config) (*Server, error) {
 		s.metrics.routes[r.Path] = true
 	}
 	return s, nil
+}
+
+// withDefaults fills the fields a caller may leave zero, and holds CapabilityTTL to
+// MaxCapabilityTTL.
+func (cfg Config) withDefaults() Config {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.CapabilityTTL <= 0 {
+		cfg.CapabilityTTL = 10 * time.Second
+	}
+	if cfg.CapabilityTTL > MaxCapabilityTTL {
+		cfg.CapabilityTTL = MaxCapabilityTTL
+	}
+	if cfg.SettingsTTL <= 0 {
+		cfg.SettingsTTL = 10 * time.Second
+	}
+	if cfg.TokenTTL <= 0 {
+		cfg.TokenTTL = DefaultTokenTTL
+	}
+	if cfg.MaxExports <= 0 {
+		cfg.MaxExports = ExportSlots(0)
+	}
+	return cfg
+}
+
+// withDefaults gives each zero field DefaultLoginLimits' value, and holds SlowDelay to
+// MaxSlowDelay.
+func (limits LoginLimits) withDefaults() LoginLimits {
+	if limits.MaxPerAddress <= 0 {
+		limits.MaxPerAddress = DefaultLoginLimits.MaxPerAddress
+	}
+	if limits.MaxPerUsername <= 0 {
+		limits.MaxPerUsername = DefaultLoginLimits.MaxPerUsername
+	}
+	if limits.SlowAfter <= 0 {
+		limits.SlowAfter = DefaultLoginLimits.SlowAfter
+	}
+	if limits.SlowDelay <= 0 {
+		limits.SlowDelay = DefaultLoginLimits.SlowDelay
+	}
+	if limits.SlowDelay > MaxSlowDelay {
+		limits.SlowDelay = MaxSlowDelay
+	}
+	if limits.Window <= 0 {
+		limits.Window = DefaultLoginLimits.Window
+	}
+	return limits
 }
 
 // maxCompressing bounds the gzip compressors alive at once (about 1 MB each).

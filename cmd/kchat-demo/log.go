@@ -93,10 +93,7 @@ const legacyTokenText = "total_tokens: 161"
 // the demo should start in seconds, so the log is a sample of the interactions rather
 // than all of them (about 5,000 rows).
 func conversationLog(days []dayCount) []logRow {
-	rng := rand.New(rand.NewPCG(2024, 12))
-	var out []logRow
-	var browsers []string // recent session ids, for returning visitors
-	legacy := 3           // the log's first answers come from an older plugin version
+	l := &logSampler{rng: rand.New(rand.NewPCG(2024, 12)), legacy: 3}
 	first := time.Time{}
 	if len(days) > 0 {
 		first = days[0].date
@@ -112,71 +109,100 @@ func conversationLog(days []dayCount) []logRow {
 		}
 		// Rounded at random so that quiet days still have an exchange now and then.
 		left := d.count / every
-		if rng.IntN(every) < d.count%every {
+		if l.rng.IntN(every) < d.count%every {
 			left++
 		}
-		// Sessions of the day, each starting at its own time; exchanges follow in order.
+		// The scorer came with a later plugin version: the first year was never scored.
+		scored := d.date.Sub(first) > 365*24*time.Hour
 		for left > 0 {
-			n := sessionLength(rng, left)
+			n := sessionLength(l.rng, left)
 			left -= n
-			session := fmt.Sprintf("%013x", rng.Uint64()>>12)
-			if len(browsers) > 0 && rng.Float64() < 0.15 {
-				session = browsers[rng.IntN(len(browsers))]
-			} else {
-				browsers = append(browsers, session)
-				if len(browsers) > 200 {
-					browsers = browsers[1:]
-				}
-			}
-			user := "0"
-			if rng.Float64() < 0.1 {
-				user = strconv.Itoa([]int{1, 2, 3, 4, 5, 12, 57}[rng.IntN(7)])
-			}
-			page := pages[rng.IntN(len(pages))]
-			a := assistants[rng.IntN(len(assistants))]
-			thread := ""
-			if a.id != "" {
-				thread = fmt.Sprintf("thread_%016x", rng.Uint64())
-			}
-			// Busiest in the afternoon and evening; the whole session stays in its day.
-			at := d.date.Add(time.Duration(8*3600+rng.IntN(14*3600)) * time.Second)
-			// The scorer came with a later plugin version: the first year was never scored.
-			scored := d.date.Sub(first) > 365*24*time.Hour
-			for e := 0; e < n; e++ {
-				q := visitorTexts[rng.IntN(len(visitorTexts))]
-				out = append(out, logRow{session: session, user: user, page: page, at: at, userType: "Visitor",
-					thread: thread, assistantID: a.id, assistantName: a.name, text: q, sentiment: sentiment(rng, scored)})
-				at = at.Add(time.Duration(2+rng.IntN(15)) * time.Second)
-				answer := chatbotTexts[rng.IntN(len(chatbotTexts))]
-				out = append(out, logRow{session: session, user: user, page: page, at: at, userType: "Chatbot",
-					thread: thread, assistantID: a.id, assistantName: a.name, text: answer, sentiment: sentiment(rng, scored)})
-				prompt := 40 + rng.IntN(900)
-				completion := 10 + len(answer)/4 + rng.IntN(200)
-				tokens := [3]string{strconv.Itoa(prompt), strconv.Itoa(completion), strconv.Itoa(prompt + completion)}
-				if legacy > 0 {
-					tokens[2] = legacyTokenText
-					legacy--
-				}
-				for i, kind := range []string{"Prompt Tokens", "Completion Tokens", "Total Tokens"} {
-					out = append(out, logRow{session: session, user: user, page: page, at: at, userType: kind,
-						thread: thread, assistantID: a.id, assistantName: a.name, text: tokens[i],
-						sentiment: sql.NullFloat64{Valid: scored}}) // the plugin writes 0 on token rows
-				}
-				// The next question: usually within minutes, now and then after a long pause
-				// (a new conversation in the same browser session).
-				pause := 20 + rng.IntN(300)
-				if rng.Float64() < 0.05 {
-					pause = 45*60 + rng.IntN(3600)
-				}
-				next := at.Add(time.Duration(pause) * time.Second)
-				if next.YearDay() != d.date.YearDay() {
-					next = at.Add(time.Second)
-				}
-				at = next
-			}
+			l.session(d.date, n, scored)
 		}
 	}
-	return out
+	return l.out
+}
+
+// logSampler writes the log one session at a time, from one random source so that the
+// demo's log is the same on every run.
+type logSampler struct {
+	rng      *rand.Rand
+	out      []logRow
+	browsers []string // recent session ids, for returning visitors
+	legacy   int      // the log's first answers come from an older plugin version
+}
+
+// session logs n exchanges of one visitor on one page with one assistant, starting at
+// its own time of day; the exchanges follow in order and stay in the day.
+func (l *logSampler) session(day time.Time, n int, scored bool) {
+	rng := l.rng
+	base := logRow{session: l.sessionID(), user: "0"}
+	if rng.Float64() < 0.1 {
+		base.user = strconv.Itoa([]int{1, 2, 3, 4, 5, 12, 57}[rng.IntN(7)])
+	}
+	base.page = pages[rng.IntN(len(pages))]
+	a := assistants[rng.IntN(len(assistants))]
+	base.assistantID, base.assistantName = a.id, a.name
+	if a.id != "" {
+		base.thread = fmt.Sprintf("thread_%016x", rng.Uint64())
+	}
+	// Busiest in the afternoon and evening.
+	at := day.Add(time.Duration(8*3600+rng.IntN(14*3600)) * time.Second)
+	for e := 0; e < n; e++ {
+		at = l.exchange(base, at, scored)
+		// The next question: usually within minutes, now and then after a long pause
+		// (a new conversation in the same browser session).
+		pause := 20 + rng.IntN(300)
+		if rng.Float64() < 0.05 {
+			pause = 45*60 + rng.IntN(3600)
+		}
+		next := at.Add(time.Duration(pause) * time.Second)
+		if next.YearDay() != day.YearDay() {
+			next = at.Add(time.Second)
+		}
+		at = next
+	}
+}
+
+// sessionID is the plugin's browser cookie: a new one, or now and then a browser
+// that comes back.
+func (l *logSampler) sessionID() string {
+	session := fmt.Sprintf("%013x", l.rng.Uint64()>>12)
+	if len(l.browsers) > 0 && l.rng.Float64() < 0.15 {
+		return l.browsers[l.rng.IntN(len(l.browsers))]
+	}
+	l.browsers = append(l.browsers, session)
+	if len(l.browsers) > 200 {
+		l.browsers = l.browsers[1:]
+	}
+	return session
+}
+
+// exchange logs a visitor's message at at, the chatbot's answer a few seconds later and
+// the answer's three token rows, and returns the time of the answer.
+func (l *logSampler) exchange(base logRow, at time.Time, scored bool) time.Time {
+	rng := l.rng
+	row := func(userType, text string, sentiment sql.NullFloat64) logRow {
+		r := base
+		r.at, r.userType, r.text, r.sentiment = at, userType, text, sentiment
+		return r
+	}
+	q := visitorTexts[rng.IntN(len(visitorTexts))]
+	l.out = append(l.out, row("Visitor", q, sentiment(rng, scored)))
+	at = at.Add(time.Duration(2+rng.IntN(15)) * time.Second)
+	answer := chatbotTexts[rng.IntN(len(chatbotTexts))]
+	l.out = append(l.out, row("Chatbot", answer, sentiment(rng, scored)))
+	prompt := 40 + rng.IntN(900)
+	completion := 10 + len(answer)/4 + rng.IntN(200)
+	tokens := [3]string{strconv.Itoa(prompt), strconv.Itoa(completion), strconv.Itoa(prompt + completion)}
+	if l.legacy > 0 {
+		tokens[2] = legacyTokenText
+		l.legacy--
+	}
+	for i, kind := range []string{"Prompt Tokens", "Completion Tokens", "Total Tokens"} {
+		l.out = append(l.out, row(kind, tokens[i], sql.NullFloat64{Valid: scored})) // the plugin writes 0 on token rows
+	}
+	return at
 }
 
 const (

@@ -53,40 +53,11 @@ func exitCode(err error, stderr io.Writer) int {
 
 // run serves the demo until ctx ends.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("kchat-demo", flag.ContinueOnError)
-	listenDefault := getenv("KCHAT_LISTEN")
-	if listenDefault == "" {
-		listenDefault = sidecar.DefaultListen
+	listen, quiet, err := parseFlags(args, getenv, stdout, stderr)
+	if err != nil {
+		return err
 	}
-	listen := fs.String("listen", listenDefault, "address to listen on [$KCHAT_LISTEN]")
-	quiet := fs.Bool("q", false, "quiet: no log on stderr (by default every request is logged there, as text)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: kchat-demo [-q] [--listen ADDR]\n\n"+
-			"Serves a seeded WordPress site through kchat-sidecar, on an embedded database.\n"+
-			"The users, passwords and a token go to stdout; the log to stderr.\n\n")
-		fs.PrintDefaults()
-	}
-	// Asked-for help goes to stdout and is no error; a mistake goes to stderr.
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return err
-		}
-		fs.SetOutput(stderr)
-		fmt.Fprintf(stderr, "kchat-demo: %v\n", err)
-		fs.Usage()
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fs.SetOutput(stderr)
-		fmt.Fprintf(stderr, "kchat-demo: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
-	}
-
-	if !*quiet {
+	if !quiet {
 		// Seeding takes some seconds; say so, or a first run looks hung.
 		fmt.Fprintln(stderr, "kchat-demo: writing the demo site into an embedded database…")
 	}
@@ -99,33 +70,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	site := demoSite{Home: "https://demo.example.test", Timezone: "America/New_York", StartOfWeek: 0}
 	loc, _ := period.SiteZone(site.Timezone, "")
 	site.Today = period.Today(time.Now(), loc).Time()
-
-	root, err := sql.Open("mysql", engine.DSN(""))
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	if _, err := root.ExecContext(ctx, "CREATE DATABASE wordpress"); err != nil {
-		return err
-	}
-	// Parameters spliced in by the driver: the engine then plans each INSERT once
-	// instead of twice (prepare, then execute).
-	db, err := sql.Open("mysql", engine.DSN("wordpress")+"&interpolateParams=true")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := seed(ctx, db, site); err != nil {
+	if err := seedDatabase(ctx, engine, site); err != nil {
 		return err
 	}
 
 	var logs io.Writer = stderr
-	if *quiet {
+	if quiet {
 		logs = nil
 	}
 	m := &sidecar.Main{
 		Config: sidecar.Config{
-			Listen: *listen, ShutdownTimeout: 5 * time.Second, LogFormat: "text",
+			Listen: listen, ShutdownTimeout: 5 * time.Second, LogFormat: "text",
 			Repository: repository.Config{DSN: engine.DSN("wordpress"), TablePrefix: "wp_", BlogID: 1},
 			API:        api.Config{JWTSecret: []byte(demoSecret)},
 		},
@@ -146,6 +101,64 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	<-ctx.Done()
 	return m.Close()
+}
+
+// parseFlags reads the command line: the address to listen on and whether to be quiet.
+// Asked-for help goes to stdout and returns flag.ErrHelp; a mistake goes to stderr with
+// the usage and returns errUsage.
+func parseFlags(args []string, getenv func(string) string, stdout, stderr io.Writer) (listen string, quiet bool, err error) {
+	fs := flag.NewFlagSet("kchat-demo", flag.ContinueOnError)
+	listenDefault := getenv("KCHAT_LISTEN")
+	if listenDefault == "" {
+		listenDefault = sidecar.DefaultListen
+	}
+	fs.StringVar(&listen, "listen", listenDefault, "address to listen on [$KCHAT_LISTEN]")
+	fs.BoolVar(&quiet, "q", false, "quiet: no log on stderr (by default every request is logged there, as text)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: kchat-demo [-q] [--listen ADDR]\n\n"+
+			"Serves a seeded WordPress site through kchat-sidecar, on an embedded database.\n"+
+			"The users, passwords and a token go to stdout; the log to stderr.\n\n")
+		fs.PrintDefaults()
+	}
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return "", false, err
+		}
+		fs.SetOutput(stderr)
+		fmt.Fprintf(stderr, "kchat-demo: %v\n", err)
+		fs.Usage()
+		return "", false, errUsage
+	}
+	if fs.NArg() > 0 {
+		fs.SetOutput(stderr)
+		fmt.Fprintf(stderr, "kchat-demo: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return "", false, errUsage
+	}
+	return listen, quiet, nil
+}
+
+// seedDatabase creates the wordpress database in the engine and writes site into it.
+func seedDatabase(ctx context.Context, engine *embedded.Server, site demoSite) error {
+	root, err := sql.Open("mysql", engine.DSN(""))
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	if _, err := root.ExecContext(ctx, "CREATE DATABASE wordpress"); err != nil {
+		return err
+	}
+	// Parameters spliced in by the driver: the engine then plans each INSERT once
+	// instead of twice (prepare, then execute).
+	db, err := sql.Open("mysql", engine.DSN("wordpress")+"&interpolateParams=true")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return seed(ctx, db, site)
 }
 
 // printBanner tells a newcomer where the demo is, who may log in, and what to try.
