@@ -89,8 +89,8 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	close(log.gate)
 	wg.Wait()
 	log.gate = nil
-	if c.scans.Load() != 1 || len(log.reads) != 1 || log.reads[0] != [2]int64{0, 100} {
-		t.Fatalf("scans %d, reads %v", c.scans.Load(), log.reads)
+	if c.Stats().Scans != 1 || len(log.reads) != 1 || log.reads[0] != [2]int64{0, 100} {
+		t.Fatalf("scans %d, reads %v", c.Stats().Scans, log.reads)
 	}
 	for _, s := range snaps {
 		if s != snaps[0] || s == nil {
@@ -109,8 +109,8 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.appends.Load() != 1 || log.reads[len(log.reads)-1] != [2]int64{100, 102} {
-		t.Fatalf("appends %d, reads %v", c.appends.Load(), log.reads)
+	if c.Stats().Appends != 1 || log.reads[len(log.reads)-1] != [2]int64{100, 102} {
+		t.Fatalf("appends %d, reads %v", c.Stats().Appends, log.reads)
 	}
 	if len(first.days) != 20 || len(next.days) != 21 || next.nSessions != 8 {
 		t.Fatalf("days %d → %d, sessions %d", len(first.days), len(next.days), next.nSessions)
@@ -126,7 +126,7 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 
 	// Unchanged bounds: a hit, no read.
 	reads := len(log.reads)
-	if s, _ := c.Get(context.Background()); s != next || len(log.reads) != reads || c.hits.Load() == 0 {
+	if s, _ := c.Get(context.Background()); s != next || len(log.reads) != reads || c.Stats().Hits == 0 {
 		t.Errorf("not served from the cache")
 	}
 
@@ -134,8 +134,8 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	log.mu.Lock()
 	delete(log.rows, 1)
 	log.mu.Unlock()
-	if _, err := c.Get(context.Background()); err != nil || c.scans.Load() != 2 {
-		t.Errorf("purge: scans %d, %v", c.scans.Load(), err)
+	if _, err := c.Get(context.Background()); err != nil || c.Stats().Scans != 2 {
+		t.Errorf("purge: scans %d, %v", c.Stats().Scans, err)
 	}
 
 	// An error is returned and not cached; the next request reads again.
