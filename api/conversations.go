@@ -1,21 +1,16 @@
 package api
 
 import (
-	"context"
 	"database/sql"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
+	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
-
-// LogStore reads the plugin's conversation log.
-type LogStore interface {
-	EachLogRow(ctx context.Context, r repository.DateRange, tokensOnly bool, fn func([]sql.NullString) error) error
-}
 
 // exportLog answers GET /conversations/export and /tokens/export: the plugin's
 // conversation and token usage downloads, streamed from the cursor. Text a spreadsheet
@@ -48,12 +43,6 @@ func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 				})
 		})
 	}
-}
-
-// LogSummaryStore reads the conversation log for its summaries (see logCache).
-type LogSummaryStore interface {
-	LogBounds(ctx context.Context) (lo, hi int64, err error)
-	EachLogEntry(ctx context.Context, after, upto int64, fn func(*repository.LogEntry) error) error
 }
 
 type conversationCounts struct {
@@ -110,38 +99,20 @@ func (s *Server) conversationsSummary(c echo.Context) error {
 		return err
 	}
 	frames := period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil)
-	counts := make([]conversationCounts, len(frames))
-	has := make([]bool, len(frames))
-	resp := conversationSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []conversationBucket{}}
-	// Days come in date order, so buckets do too: a session is new to bucket i when the
-	// last bucket it was seen in is another, and new to the window when it was never seen.
-	lastBucket := make([]int32, days.nSessions) // bucket index + 1; 0 = not yet seen
-	for _, d := range days.window(p.Start, p.End) {
-		i := period.BucketOf(p.Period, p.Start, d.date, st.weekStart)
-		counts[i].VisitorMessages += d.visitor
-		counts[i].ChatbotMessages += d.chatbot
-		has[i] = true
-		for _, id := range d.sessions {
-			switch lastBucket[id] {
-			case int32(i + 1):
-			case 0:
-				resp.Totals.Sessions++
-				fallthrough
-			default:
-				counts[i].Sessions++
-				lastBucket[id] = int32(i + 1)
-			}
-		}
-		resp.Totals.VisitorMessages += d.visitor
-		resp.Totals.ChatbotMessages += d.chatbot
-	}
+	r := days.Conversations(logstats.Window{Period: p.Period, Start: p.Start, End: p.End, WeekStart: st.weekStart})
+	resp := conversationSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName,
+		Totals: conversationCountsOf(r.Totals), Buckets: []conversationBucket{}}
 	for i, f := range frames {
-		if !p.Fill && !has[i] {
+		if !p.Fill && !r.Active[i] {
 			continue
 		}
-		resp.Buckets = append(resp.Buckets, conversationBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), conversationCounts: counts[i]})
+		resp.Buckets = append(resp.Buckets, conversationBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), conversationCounts: conversationCountsOf(r.Buckets[i])})
 	}
 	return writeJSON(c, http.StatusOK, resp)
+}
+
+func conversationCountsOf(n logstats.ConversationCounts) conversationCounts {
+	return conversationCounts{VisitorMessages: n.VisitorMessages, ChatbotMessages: n.ChatbotMessages, Sessions: n.Sessions}
 }
 
 // tokensSummary answers GET /tokens/summary: prompt, completion and total tokens per
@@ -152,32 +123,25 @@ func (s *Server) tokensSummary(c echo.Context) error {
 		return err
 	}
 	frames := period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil)
-	counts := make([]tokenCounts, len(frames))
-	has := make([]bool, len(frames))
-	resp := tokenSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName, Buckets: []tokenBucket{}}
-	for _, d := range days.window(p.Start, p.End) {
-		i := period.BucketOf(p.Period, p.Start, d.date, st.weekStart)
-		counts[i].PromptTokens += d.prompt
-		counts[i].CompletionTokens += d.completion
-		counts[i].TotalTokens += d.total
-		has[i] = has[i] || d.prompt+d.completion+d.total+d.nonNumber > 0
-		resp.NonNumericRows += d.nonNumber
-	}
+	r := days.Tokens(logstats.Window{Period: p.Period, Start: p.Start, End: p.End, WeekStart: st.weekStart})
+	resp := tokenSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName,
+		Buckets: []tokenBucket{}, NonNumericRows: r.NonNumericRows}
 	for i, f := range frames {
-		if !p.Fill && !has[i] {
+		if !p.Fill && !r.Active[i] {
 			continue
 		}
-		resp.Totals.PromptTokens += counts[i].PromptTokens
-		resp.Totals.CompletionTokens += counts[i].CompletionTokens
-		resp.Totals.TotalTokens += counts[i].TotalTokens
-		resp.Buckets = append(resp.Buckets, tokenBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), tokenCounts: counts[i]})
+		n := tokenCounts{PromptTokens: r.Buckets[i].Prompt, CompletionTokens: r.Buckets[i].Completion, TotalTokens: r.Buckets[i].Total}
+		resp.Totals.PromptTokens += n.PromptTokens
+		resp.Totals.CompletionTokens += n.CompletionTokens
+		resp.Totals.TotalTokens += n.TotalTokens
+		resp.Buckets = append(resp.Buckets, tokenBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), tokenCounts: n})
 	}
 	return writeJSON(c, http.StatusOK, resp)
 }
 
 // logSummaryInput validates a summary request, as for interactions, and gets the log
 // counted per day.
-func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, *logSnapshot, error) {
+func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, *logstats.Snapshot, error) {
 	ctx := c.Request().Context()
 	st, err := s.site(ctx)
 	if err != nil {
@@ -187,6 +151,6 @@ func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, *logSnaps
 	if err != nil {
 		return summaryParams{}, site{}, nil, err
 	}
-	days, err := s.logDays.get(ctx)
+	days, err := s.logDays.Get(ctx)
 	return p, st, days, err
 }

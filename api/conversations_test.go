@@ -274,7 +274,7 @@ func TestLogSummaryFollowsChanges(t *testing.T) {
 	}
 
 	// A hand edit in the middle keeps both bounds: served from the cache until it is
-	// logCacheMaxAge (10 minutes) old, then counted again.
+	// logstats.MaxAge (10 minutes) old, then counted again.
 	e.db.Exec(t, "UPDATE wp_chatbot_chatgpt_conversation_log SET user_type = 'Chatbot' WHERE user_type = 'Visitor' AND session_id = 'fresh-1'")
 	stale := decode[convSummary](t, e.get("/wp-json/kchat/v1/conversations/summary?"+q))
 	if stale.Totals != purged.Totals {

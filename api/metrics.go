@@ -56,9 +56,9 @@ func newMetrics(s *Server) *metrics {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(v()) })
 	}
 	m.registry.MustRegister(
-		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", s.logDays.hits.Load),
-		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", s.logDays.appends.Load),
-		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", s.logDays.scans.Load),
+		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", func() int64 { return s.logDays.Stats().Hits }),
+		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", func() int64 { return s.logDays.Stats().Appends }),
+		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", func() int64 { return s.logDays.Stats().Scans }),
 	)
 	if st, ok := s.store.(statser); ok {
 		m.registry.MustRegister(poolCollector{st})

@@ -6,7 +6,6 @@ package api
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -23,46 +22,10 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
+	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
-
-// InteractionStore reads the plugin's interactions table.
-type InteractionStore interface {
-	DailyCounts(ctx context.Context, r repository.DateRange) ([]repository.DayCount, error)
-	CountDays(ctx context.Context, r repository.DateRange) (int, error)
-	ListDays(ctx context.Context, r repository.DateRange, descending bool, limit, offset int) ([]repository.DayCount, error)
-	EachDay(ctx context.Context, r repository.DateRange, fn func(repository.DayCount) error) error
-}
-
-// SiteStore reads the site's options.
-type SiteStore interface {
-	SiteSettings(ctx context.Context) (repository.SiteSettings, error)
-}
-
-// UserStore reads WordPress users with their capabilities on this site.
-type UserStore interface {
-	UserByID(ctx context.Context, id uint64) (repository.User, error)
-	UserByLogin(ctx context.Context, loginOrEmail string) (repository.User, error)
-	ApplicationPasswords(ctx context.Context, userID uint64) ([]repository.ApplicationPassword, error)
-	// CommonPasswordHash is a stored hash of the format most users' passwords have.
-	CommonPasswordHash(ctx context.Context) (string, error)
-}
-
-// ReadinessChecker tells whether the database answers and holds the plugin's table.
-type ReadinessChecker interface {
-	CheckReady(ctx context.Context) error
-}
-
-// Store is everything the API reads; *repository.DB implements it.
-type Store interface {
-	InteractionStore
-	LogStore
-	LogSummaryStore
-	SiteStore
-	UserStore
-	ReadinessChecker
-}
 
 // DefaultTokenTTL is the lifetime of the tokens the sidecar issues when Config.TokenTTL is zero.
 const DefaultTokenTTL = time.Hour
@@ -128,7 +91,7 @@ type Server struct {
 	now      func() time.Time
 	users    *ttlCache[uint64, repository.User]
 	settings *ttlCache[struct{}, siteOptions]
-	logDays  *logCache
+	logDays  *logstats.Cache
 	metrics  *metrics
 	served   atomic.Uint64
 	// gzipSlots holds one token per answer being compressed now.
@@ -178,7 +141,7 @@ func New(cfg Config) (*Server, error) {
 		now:      cfg.Now,
 		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
 		settings: newTTLCache[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
-		logDays:  newLogCache(cfg.Store, cfg.Now),
+		logDays:  logstats.New(cfg.Store, cfg.Now),
 		counts:   newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
 		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
 		tokenTTL: cfg.TokenTTL,

@@ -1,4 +1,8 @@
-package api
+// Package logstats counts the plugin's conversation log per day, once, and keeps the
+// count current as the log grows; reports (conversations, tokens, and whatever comes
+// next) read the same per-day count. It knows nothing of HTTP: the api package turns
+// its plain values into JSON.
+package logstats
 
 import (
 	"context"
@@ -12,8 +16,15 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
+// Store is what the per-day count needs from the repository: the log's id bounds, and
+// its rows by id.
+type Store interface {
+	LogBounds(ctx context.Context) (lo, hi int64, err error)
+	EachLogEntry(ctx context.Context, after, upto int64, fn func(*repository.LogEntry) error) error
+}
+
 // The conversation log has no index on interaction_time, so any summary of it costs one
-// scan of the whole table. logCache keeps the scan's result, per day, and keeps it right:
+// scan of the whole table. Cache keeps the scan's result, per day, and keeps it right:
 //
 //   - Every request first reads the log's lowest and highest id (two primary-key probes,
 //     well under a millisecond on a million rows).
@@ -21,21 +32,21 @@ import (
 //   - Higher top, same bottom: the plugin appended messages; only the rows after the old
 //     top are read, through the primary key, and added in.
 //   - Any other change (the plugin's retention purge, a log cleared by hand): scan again.
-//   - A scan older than logCacheMaxAge is redone anyway, so a change the bounds cannot
+//   - A scan older than MaxAge is redone anyway, so a change the bounds cannot
 //     see (a row edited or deleted from the middle by hand, a transaction that committed
 //     a lower id late) is corrected within that time.
 //
 // Counting per day and bucketing in Go keeps every period and window exact: a session's
 // id is kept per day, so distinct sessions per week, month or year are counted exactly.
-type logCache struct {
-	store  LogSummaryStore
+type Cache struct {
+	store  Store
 	now    func() time.Time
 	maxAge time.Duration
 
 	sem chan struct{} // held by the one request that scans; others wait for its result
 
 	mu   sync.Mutex
-	snap *logSnapshot
+	snap *Snapshot
 
 	// builder state, used only while holding sem
 	intern map[string]int32
@@ -43,40 +54,85 @@ type logCache struct {
 	hits, appends, scans atomic.Int64
 }
 
-const logCacheMaxAge = 10 * time.Minute
+// MaxAge is how long a full scan is trusted before it is redone.
+const MaxAge = 10 * time.Minute
 
-// logSnapshot is the log counted per day up to id hi. It is never changed once
+// Snapshot is the log counted per day up to id hi. It is never changed once
 // published: an append builds a new one that shares the days it did not touch.
-type logSnapshot struct {
+type Snapshot struct {
 	lo, hi    int64
 	scanned   time.Time
 	days      []*logDay // by date
 	nSessions int       // session numbers are 0..nSessions-1
 }
 
+// logDay holds the per-day aggregates every report reads. A new report that needs
+// something the day does not keep yet (say, messages per assistant) adds a field here
+// and a line to add, and is then fed by the same scan and appends as the others.
 type logDay struct {
-	date                                 period.Date
-	visitor, chatbot                     int64
+	date period.Date
+	// messages by sender
+	visitor, chatbot int64
+	// tokens by kind; nonNumber counts token rows whose text is not a number
 	prompt, completion, total, nonNumber int64
 	sessions                             []int32 // sorted, distinct
 }
 
-func newLogCache(store LogSummaryStore, now func() time.Time) *logCache {
-	return &logCache{store: store, now: now, maxAge: logCacheMaxAge, sem: make(chan struct{}, 1)}
+// add counts one row of the log, of session number id, into the day.
+func (d *logDay) add(e *repository.LogEntry, id int32) {
+	if n := len(d.sessions); n == 0 || d.sessions[n-1] != id {
+		d.sessions = append(d.sessions, id)
+	}
+	switch e.Kind {
+	case repository.KindVisitor:
+		d.visitor++
+	case repository.KindChatbot:
+		d.chatbot++
+	case repository.KindPromptTokens, repository.KindCompletionTokens, repository.KindTotalTokens:
+		if !e.Numeric {
+			d.nonNumber++
+			break
+		}
+		switch e.Kind {
+		case repository.KindPromptTokens:
+			d.prompt += e.Tokens
+		case repository.KindCompletionTokens:
+			d.completion += e.Tokens
+		default:
+			d.total += e.Tokens
+		}
+	}
 }
 
-func (c *logCache) current() *logSnapshot {
+// New returns an empty cache over store; now is the clock that ages its scans.
+func New(store Store, now func() time.Time) *Cache {
+	return &Cache{store: store, now: now, maxAge: MaxAge, sem: make(chan struct{}, 1)}
+}
+
+func (c *Cache) current() *Snapshot {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.snap
 }
 
-func (c *logCache) usable(s *logSnapshot, lo, hi int64) bool {
+func (c *Cache) usable(s *Snapshot, lo, hi int64) bool {
 	return s != nil && s.lo == lo && s.hi == hi && c.now().Sub(s.scanned) < c.maxAge
 }
 
-// get returns the log counted per day as it is now.
-func (c *logCache) get(ctx context.Context) (*logSnapshot, error) {
+// Stats counts how the cache has answered since it was made.
+type Stats struct {
+	Hits    int64 // from the snapshot as it was
+	Appends int64 // after reading only the rows appended since
+	Scans   int64 // after reading the whole log
+}
+
+// Stats reports the cache's counters; safe to call at any time.
+func (c *Cache) Stats() Stats {
+	return Stats{Hits: c.hits.Load(), Appends: c.appends.Load(), Scans: c.scans.Load()}
+}
+
+// Get returns the log counted per day as it is now.
+func (c *Cache) Get(ctx context.Context) (*Snapshot, error) {
 	lo, hi, err := c.store.LogBounds(ctx)
 	if err != nil {
 		return nil, err
@@ -118,14 +174,14 @@ func (c *logCache) get(ctx context.Context) (*logSnapshot, error) {
 	return next, nil
 }
 
-func (c *logCache) publish(s *logSnapshot) {
+func (c *Cache) publish(s *Snapshot) {
 	c.mu.Lock()
 	c.snap = s
 	c.mu.Unlock()
 }
 
 // scan counts the whole log, ids up to hi.
-func (c *logCache) scan(ctx context.Context, lo, hi int64) (*logSnapshot, error) {
+func (c *Cache) scan(ctx context.Context, lo, hi int64) (*Snapshot, error) {
 	intern := map[string]int32{}
 	byDate := map[period.Date]*logDay{}
 	if err := c.count(ctx, 0, hi, intern, plainDays(byDate)); err != nil {
@@ -138,11 +194,11 @@ func (c *logCache) scan(ctx context.Context, lo, hi int64) (*logSnapshot, error)
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].date.Before(days[j].date) })
 	c.intern = intern
-	return &logSnapshot{lo: lo, hi: hi, scanned: c.now(), days: days, nSessions: len(intern)}, nil
+	return &Snapshot{lo: lo, hi: hi, scanned: c.now(), days: days, nSessions: len(intern)}, nil
 }
 
 // appendRows adds the rows after s.hi, up to hi, to a copy of s.
-func (c *logCache) appendRows(ctx context.Context, s *logSnapshot, hi int64) (*logSnapshot, error) {
+func (c *Cache) appendRows(ctx context.Context, s *Snapshot, hi int64) (*Snapshot, error) {
 	// Touched days are copied before they change: readers of s keep what they see.
 	byDate := map[period.Date]*logDay{}
 	for _, d := range s.days {
@@ -164,7 +220,7 @@ func (c *logCache) appendRows(ctx context.Context, s *logSnapshot, hi int64) (*l
 			days = slices.Insert(days, i, d)
 		}
 	}
-	return &logSnapshot{lo: s.lo, hi: hi, scanned: s.scanned, days: days, nSessions: len(c.intern)}, nil
+	return &Snapshot{lo: s.lo, hi: hi, scanned: s.scanned, days: days, nSessions: len(c.intern)}, nil
 }
 
 // dayTable finds the day a row is counted in.
@@ -194,7 +250,7 @@ func (w *copyOnWrite) day(d period.Date) *logDay {
 	}
 	x := &logDay{date: d}
 	if old := w.base[d]; old != nil {
-		*x = *old
+		*x = *old // a slice or map added to logDay must be cloned here too
 		x.sessions = slices.Clone(old.sessions)
 	}
 	w.touched[d] = x
@@ -202,7 +258,7 @@ func (w *copyOnWrite) day(d period.Date) *logDay {
 }
 
 // count adds the rows with ids in (after, upto] into the days.
-func (c *logCache) count(ctx context.Context, after, upto int64, intern map[string]int32, table dayTable) error {
+func (c *Cache) count(ctx context.Context, after, upto int64, intern map[string]int32, table dayTable) error {
 	if upto <= after {
 		return nil
 	}
@@ -223,28 +279,7 @@ func (c *logCache) count(ctx context.Context, after, upto int64, intern map[stri
 			id = int32(len(intern))
 			intern[string(e.Session)] = id
 		}
-		if n := len(cur.sessions); n == 0 || cur.sessions[n-1] != id {
-			cur.sessions = append(cur.sessions, id)
-		}
-		switch e.Kind {
-		case repository.KindVisitor:
-			cur.visitor++
-		case repository.KindChatbot:
-			cur.chatbot++
-		case repository.KindPromptTokens, repository.KindCompletionTokens, repository.KindTotalTokens:
-			if !e.Numeric {
-				cur.nonNumber++
-				break
-			}
-			switch e.Kind {
-			case repository.KindPromptTokens:
-				cur.prompt += e.Tokens
-			case repository.KindCompletionTokens:
-				cur.completion += e.Tokens
-			default:
-				cur.total += e.Tokens
-			}
-		}
+		cur.add(e, id)
 		return nil
 	})
 }
@@ -253,14 +288,4 @@ func (c *logCache) count(ctx context.Context, after, upto int64, intern map[stri
 func compact(ids []int32) []int32 {
 	slices.Sort(ids)
 	return slices.Clip(slices.Compact(ids))
-}
-
-// window returns the days of s from start to end.
-func (s *logSnapshot) window(start, end period.Date) []*logDay {
-	i := sort.Search(len(s.days), func(i int) bool { return !s.days[i].date.Before(start) })
-	j := sort.Search(len(s.days), func(i int) bool { return s.days[i].date.After(end) })
-	if i >= j {
-		return nil
-	}
-	return s.days[i:j]
 }

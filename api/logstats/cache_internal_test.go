@@ -1,4 +1,4 @@
-package api
+package logstats
 
 import (
 	"context"
@@ -68,17 +68,17 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 		log.add(id, fmt.Sprintf("2026-11-%02d", 1+id%20), fmt.Sprintf("s%d", id%7), repository.KindVisitor)
 	}
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	c := newLogCache(log, func() time.Time { return now })
+	c := New(log, func() time.Time { return now })
 
 	// Twenty cold requests at once: one scan, every one gets its result.
 	log.gate = make(chan struct{})
 	var wg sync.WaitGroup
-	snaps := make([]*logSnapshot, 20)
+	snaps := make([]*Snapshot, 20)
 	for i := range snaps {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s, err := c.get(context.Background())
+			s, err := c.Get(context.Background())
 			if err != nil {
 				t.Error(err)
 			}
@@ -89,8 +89,8 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	close(log.gate)
 	wg.Wait()
 	log.gate = nil
-	if c.scans.Load() != 1 || len(log.reads) != 1 || log.reads[0] != [2]int64{0, 100} {
-		t.Fatalf("scans %d, reads %v", c.scans.Load(), log.reads)
+	if c.Stats().Scans != 1 || len(log.reads) != 1 || log.reads[0] != [2]int64{0, 100} {
+		t.Fatalf("scans %d, reads %v", c.Stats().Scans, log.reads)
 	}
 	for _, s := range snaps {
 		if s != snaps[0] || s == nil {
@@ -105,12 +105,12 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	// Appended rows are read by id alone, into copies: the old snapshot is unchanged.
 	log.add(101, "2026-11-25", "s-new", repository.KindChatbot)
 	log.add(102, "2026-11-02", "s1", repository.KindVisitor)
-	next, err := c.get(context.Background())
+	next, err := c.Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.appends.Load() != 1 || log.reads[len(log.reads)-1] != [2]int64{100, 102} {
-		t.Fatalf("appends %d, reads %v", c.appends.Load(), log.reads)
+	if c.Stats().Appends != 1 || log.reads[len(log.reads)-1] != [2]int64{100, 102} {
+		t.Fatalf("appends %d, reads %v", c.Stats().Appends, log.reads)
 	}
 	if len(first.days) != 20 || len(next.days) != 21 || next.nSessions != 8 {
 		t.Fatalf("days %d → %d, sessions %d", len(first.days), len(next.days), next.nSessions)
@@ -126,7 +126,7 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 
 	// Unchanged bounds: a hit, no read.
 	reads := len(log.reads)
-	if s, _ := c.get(context.Background()); s != next || len(log.reads) != reads || c.hits.Load() == 0 {
+	if s, _ := c.Get(context.Background()); s != next || len(log.reads) != reads || c.Stats().Hits == 0 {
 		t.Errorf("not served from the cache")
 	}
 
@@ -134,18 +134,18 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	log.mu.Lock()
 	delete(log.rows, 1)
 	log.mu.Unlock()
-	if _, err := c.get(context.Background()); err != nil || c.scans.Load() != 2 {
-		t.Errorf("purge: scans %d, %v", c.scans.Load(), err)
+	if _, err := c.Get(context.Background()); err != nil || c.Stats().Scans != 2 {
+		t.Errorf("purge: scans %d, %v", c.Stats().Scans, err)
 	}
 
 	// An error is returned and not cached; the next request reads again.
 	log.add(103, "2026-11-25", "s2", repository.KindVisitor)
 	log.failOn = fmt.Errorf("connection refused")
-	if _, err := c.get(context.Background()); err == nil {
+	if _, err := c.Get(context.Background()); err == nil {
 		t.Error("error not returned")
 	}
 	log.failOn = nil
-	s, err := c.get(context.Background())
+	s, err := c.Get(context.Background())
 	if err != nil || s.hi != 103 {
 		t.Errorf("after the error: %v, hi %d", err, s.hi)
 	}
@@ -155,7 +155,7 @@ func TestLogCacheScansOnceAndAppends(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	log.add(104, "2026-11-25", "s2", repository.KindVisitor)
-	if _, err := c.get(ctx); err == nil {
+	if _, err := c.Get(ctx); err == nil {
 		t.Error("a waiter outlived its request")
 	}
 	<-c.sem
