@@ -10,7 +10,6 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
-
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -57,26 +56,9 @@ func loadSpec(t testing.TB) (*apispec.Spec, []byte) {
 // testLog collects the JSON logs of every server the tests build; TestMain reads it
 // after the whole run for anything secret.
 var (
-	testLog    lockedBuffer
+	testLog    repotest.Buffer
 	testLogger = slog.New(slog.NewJSONHandler(&testLog, &slog.HandlerOptions{Level: slog.LevelDebug}))
 )
-
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // TestMain runs the package's tests, then greps everything the servers logged: no JWT
 // key, no password the tests used, no token, no Authorization header may appear.

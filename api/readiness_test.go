@@ -12,7 +12,6 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
-
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 

@@ -28,11 +28,11 @@ import (
 
 // startMain runs the real program on 127.0.0.1:0 against the fixture, reading through a
 // database user that may only SELECT.
-func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *lockedWriter) {
+func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *repotest.Buffer) {
 	t.Helper()
 	db := repotest.NewDatabase(t)
 	db.LoadFixture(t)
-	logs := &lockedWriter{w: &bytes.Buffer{}}
+	logs := &repotest.Buffer{}
 	m := &sidecar.Main{
 		Config: sidecar.Config{
 			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json",
@@ -243,7 +243,7 @@ func TestBinaryBadConfiguration(t *testing.T) {
 	// SIGTERM with nothing in flight: a clean exit.
 	cmd := exec.Command(bin, "--listen", "127.0.0.1:0", "--db-dsn", "root@tcp(127.0.0.1:1)/none")
 	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixture.Secret}
-	stderr := &lockedWriter{w: &bytes.Buffer{}}
+	stderr := &repotest.Buffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -286,24 +286,6 @@ func holdWriteLock(t *testing.T, db *repotest.Database, table string) (release f
 	return release
 }
 
-// lockedWriter lets the server's goroutines log while the test reads the log.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  *bytes.Buffer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-func (l *lockedWriter) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.String()
-}
-
 // SIGTERM while an export is running: the process stops accepting, lets the export
 // finish whole, and exits 0.
 func TestSIGTERMDrainsExport(t *testing.T) {
@@ -321,7 +303,7 @@ func TestSIGTERMDrainsExport(t *testing.T) {
 	ln.Close()
 	cmd := exec.Command(bin, "--listen", addr, "--db-dsn", db.ReadOnlyDSN(t), "--shutdown-timeout", "20s")
 	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixture.Secret}
-	stderr := &lockedWriter{w: &bytes.Buffer{}}
+	stderr := &repotest.Buffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

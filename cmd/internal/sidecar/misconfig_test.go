@@ -1,7 +1,6 @@
 package sidecar_test
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"strings"
@@ -57,7 +56,7 @@ func TestStartupNamesMisconfiguredSetting(t *testing.T) {
 			if tt.mariaDBOnly && db.Embedded {
 				t.Skip("the embedded engine takes any password; CI runs this test against MariaDB")
 			}
-			logs := &lockedWriter{w: &bytes.Buffer{}}
+			logs := &repotest.Buffer{}
 			m := &sidecar.Main{Config: sidecar.Config{
 				Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
 				Repository: repository.Config{DSN: tt.dsn(), TablePrefix: tt.prefix, BlogID: tt.blog, QueryTimeout: 2 * time.Second},

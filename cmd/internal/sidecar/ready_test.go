@@ -1,7 +1,6 @@
 package sidecar_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -27,7 +26,7 @@ func TestReadyOnceThePluginIsActivated(t *testing.T) {
 			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
 			API:        api.Config{JWTSecret: []byte(fixture.Secret)},
 		},
-		Log: &lockedWriter{w: &bytes.Buffer{}},
+		Log: &repotest.Buffer{},
 	}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatalf("the sidecar must start on an empty database: %v", err)
