@@ -10,6 +10,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 const summaryPath = "/wp-json/kchat/v1/interactions/summary"
@@ -19,7 +20,7 @@ func TestAuth(t *testing.T) {
 	now := e.clock.Now().Unix()
 	claims := func(mut func(jwt.MapClaims)) jwt.MapClaims {
 		c := jwt.MapClaims{
-			"iss": fixtureHome, "iat": now, "nbf": now, "exp": now + 3600,
+			"iss": fixture.Home, "iat": now, "nbf": now, "exp": now + 3600,
 			"data": map[string]any{"user": map[string]any{"id": "1"}},
 		}
 		if mut != nil {
@@ -27,7 +28,7 @@ func TestAuth(t *testing.T) {
 		}
 		return c
 	}
-	bearer := func(c jwt.MapClaims) string { return "Bearer " + signHS256(t, fixtureSecret, c) }
+	bearer := func(c jwt.MapClaims) string { return "Bearer " + signHS256(t, fixture.Secret, c) }
 	unsigned := func(alg string, c jwt.MapClaims) string {
 		tok := jwt.NewWithClaims(jwt.GetSigningMethod("none"), c)
 		tok.Header["alg"] = alg
@@ -38,7 +39,7 @@ func TestAuth(t *testing.T) {
 		return "Bearer " + s + "."
 	}
 	hs512 := func() string {
-		s, err := jwt.NewWithClaims(jwt.SigningMethodHS512, claims(nil)).SignedString([]byte(fixtureSecret))
+		s, err := jwt.NewWithClaims(jwt.SigningMethodHS512, claims(nil)).SignedString([]byte(fixture.Secret))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,9 +54,9 @@ func TestAuth(t *testing.T) {
 	}{
 		{"OK", bearer(claims(nil)), 200, ""},
 		{"OKNumericUserID", bearer(claims(func(c jwt.MapClaims) { c["data"] = map[string]any{"user": map[string]any{"id": 1}} })), 200, ""},
-		{"OKIssuerTrailingSlash", bearer(claims(func(c jwt.MapClaims) { c["iss"] = fixtureHome + "/" })), 200, ""},
+		{"OKIssuerTrailingSlash", bearer(claims(func(c jwt.MapClaims) { c["iss"] = fixture.Home + "/" })), 200, ""},
 		{"OKNoIatNbf", bearer(claims(func(c jwt.MapClaims) { delete(c, "iat"); delete(c, "nbf") })), 200, ""},
-		{"OKLowercaseScheme", "bearer " + signHS256(t, fixtureSecret, claims(nil)), 200, ""},
+		{"OKLowercaseScheme", "bearer " + signHS256(t, fixture.Secret, claims(nil)), 200, ""},
 		{"OKOtherAdministrator", bearer(claims(func(c jwt.MapClaims) { c["data"] = map[string]any{"user": map[string]any{"id": "3"}} })), 200, ""},
 
 		{"ErrNoHeader", "", 401, "rest_not_logged_in"},
@@ -78,7 +79,7 @@ func TestAuth(t *testing.T) {
 		{"ErrAlgRS256Header", unsigned("RS256", claims(nil)), 401, "jwt_auth_invalid_token"},
 		{"ErrWrongIssuer", bearer(claims(func(c jwt.MapClaims) { c["iss"] = "http://evil.test" })), 401, "jwt_auth_bad_iss"},
 		{"ErrNoIssuer", bearer(claims(func(c jwt.MapClaims) { delete(c, "iss") })), 401, "jwt_auth_bad_iss"},
-		{"ErrIssuerTwoSlashes", bearer(claims(func(c jwt.MapClaims) { c["iss"] = fixtureHome + "//" })), 401, "jwt_auth_bad_iss"},
+		{"ErrIssuerTwoSlashes", bearer(claims(func(c jwt.MapClaims) { c["iss"] = fixture.Home + "//" })), 401, "jwt_auth_bad_iss"},
 		{"ErrNoData", bearer(claims(func(c jwt.MapClaims) { delete(c, "data") })), 401, "jwt_auth_bad_request"},
 		{"ErrUserIDZero", bearer(claims(func(c jwt.MapClaims) { c["data"] = map[string]any{"user": map[string]any{"id": "0"}} })), 401, "jwt_auth_bad_request"},
 		{"ErrUserIDNegative", bearer(claims(func(c jwt.MapClaims) { c["data"] = map[string]any{"user": map[string]any{"id": -1}} })), 401, "jwt_auth_bad_request"},
@@ -109,7 +110,7 @@ func TestAuthSiteURLOverridesHome(t *testing.T) {
 	rec := e.get(summaryPath) // issued for the home URL
 	wantWPError(t, rec, http.StatusUnauthorized, "jwt_auth_bad_iss")
 
-	tok := signHS256(t, fixtureSecret, jwt.MapClaims{
+	tok := signHS256(t, fixture.Secret, jwt.MapClaims{
 		"iss": "https://proxy.example.test", "exp": e.clock.Now().Add(time.Minute).Unix(),
 		"data": map[string]any{"user": map[string]any{"id": "1"}},
 	})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // discard is a ResponseWriter that keeps nothing, so a benchmark measures the server.
@@ -32,7 +33,7 @@ func days(n int) []repository.DayCount {
 func benchServer(b *testing.B, n int) (*api.Server, string) {
 	f := &fakeStore{days: days(n)}
 	srv := newFakeServer(&testing.T{}, f, io.Discard)
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		b.Fatal(err)
 	}

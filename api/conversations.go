@@ -57,13 +57,18 @@ type tokenCounts struct {
 	TotalTokens      int64 `json:"total_tokens"`
 }
 
+// logSummaryHead opens both log summaries.
+type logSummaryHead struct {
+	Period   string `json:"period"`
+	Start    string `json:"start"`
+	End      string `json:"end"`
+	Timezone string `json:"timezone"`
+}
+
 type conversationSummary struct {
-	Period   string               `json:"period"`
-	Start    string               `json:"start"`
-	End      string               `json:"end"`
-	Timezone string               `json:"timezone"`
-	Totals   conversationCounts   `json:"totals"`
-	Buckets  []conversationBucket `json:"buckets"`
+	logSummaryHead
+	Totals  conversationCounts   `json:"totals"`
+	Buckets []conversationBucket `json:"buckets"`
 }
 
 type conversationBucket struct {
@@ -74,12 +79,9 @@ type conversationBucket struct {
 }
 
 type tokenSummary struct {
-	Period   string        `json:"period"`
-	Start    string        `json:"start"`
-	End      string        `json:"end"`
-	Timezone string        `json:"timezone"`
-	Totals   tokenCounts   `json:"totals"`
-	Buckets  []tokenBucket `json:"buckets"`
+	logSummaryHead
+	Totals  tokenCounts   `json:"totals"`
+	Buckets []tokenBucket `json:"buckets"`
 	// NonNumericRows counts token rows whose text is not a number: counted 0, reported.
 	NonNumericRows int64 `json:"non_numeric_rows"`
 }
@@ -94,16 +96,14 @@ type tokenBucket struct {
 // conversationsSummary answers GET /conversations/summary: messages by sender and
 // distinct sessions per bucket (a session spanning two days is one session in a week).
 func (s *Server) conversationsSummary(c echo.Context) error {
-	p, st, days, err := s.logSummaryInput(c)
+	q, err := s.logSummaryInput(c)
 	if err != nil {
 		return err
 	}
-	frames := period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil)
-	r := days.Conversations(logstats.Window{Period: p.Period, Start: p.Start, End: p.End, WeekStart: st.weekStart})
-	resp := conversationSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName,
-		Totals: conversationCountsOf(r.Totals), Buckets: []conversationBucket{}}
-	for i, f := range frames {
-		if !p.Fill && !r.Active[i] {
+	r := q.days.Conversations(q.window)
+	resp := conversationSummary{logSummaryHead: q.head, Totals: conversationCountsOf(r.Totals), Buckets: []conversationBucket{}}
+	for i, f := range q.frames {
+		if !q.fill && !r.Active[i] {
 			continue
 		}
 		resp.Buckets = append(resp.Buckets, conversationBucket{Label: f.Label, Start: f.Start.String(), End: f.End.String(), conversationCounts: conversationCountsOf(r.Buckets[i])})
@@ -118,16 +118,14 @@ func conversationCountsOf(n logstats.ConversationCounts) conversationCounts {
 // tokensSummary answers GET /tokens/summary: prompt, completion and total tokens per
 // bucket, from the numbers the plugin stores as text.
 func (s *Server) tokensSummary(c echo.Context) error {
-	p, st, days, err := s.logSummaryInput(c)
+	q, err := s.logSummaryInput(c)
 	if err != nil {
 		return err
 	}
-	frames := period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil)
-	r := days.Tokens(logstats.Window{Period: p.Period, Start: p.Start, End: p.End, WeekStart: st.weekStart})
-	resp := tokenSummary{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName,
-		Buckets: []tokenBucket{}, NonNumericRows: r.NonNumericRows}
-	for i, f := range frames {
-		if !p.Fill && !r.Active[i] {
+	r := q.days.Tokens(q.window)
+	resp := tokenSummary{logSummaryHead: q.head, Buckets: []tokenBucket{}, NonNumericRows: r.NonNumericRows}
+	for i, f := range q.frames {
+		if !q.fill && !r.Active[i] {
 			continue
 		}
 		n := tokenCounts{PromptTokens: r.Buckets[i].Prompt, CompletionTokens: r.Buckets[i].Completion, TotalTokens: r.Buckets[i].Total}
@@ -139,18 +137,33 @@ func (s *Server) tokensSummary(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, resp)
 }
 
+// logSummaryRequest is a validated log summary request and the log counted per day.
+type logSummaryRequest struct {
+	head   logSummaryHead
+	window logstats.Window
+	frames []period.Bucket // the window's buckets, in order
+	fill   bool            // answer every bucket, not only those with data
+	days   *logstats.Snapshot
+}
+
 // logSummaryInput validates a summary request, as for interactions, and gets the log
 // counted per day.
-func (s *Server) logSummaryInput(c echo.Context) (summaryParams, site, *logstats.Snapshot, error) {
+func (s *Server) logSummaryInput(c echo.Context) (logSummaryRequest, error) {
 	ctx := c.Request().Context()
 	st, err := s.site(ctx)
 	if err != nil {
-		return summaryParams{}, site{}, nil, err
+		return logSummaryRequest{}, err
 	}
 	p, err := parseSummaryParams(c.Request().URL.RawQuery, st.today, st.defaultPeriod, st.weekStart)
 	if err != nil {
-		return summaryParams{}, site{}, nil, err
+		return logSummaryRequest{}, err
 	}
 	days, err := s.logDays.Get(ctx)
-	return p, st, days, err
+	return logSummaryRequest{
+		head:   logSummaryHead{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName},
+		window: logstats.Window{Period: p.Period, Start: p.Start, End: p.End, WeekStart: st.weekStart},
+		frames: period.Summarize(p.Period, p.Start, p.End, st.weekStart, nil),
+		fill:   p.Fill,
+		days:   days,
+	}, err
 }

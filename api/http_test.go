@@ -14,6 +14,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // getRoutes are the paths the router serves GET on, read from the router itself so
@@ -115,16 +116,16 @@ func (s *countingStore) EachLogRow(ctx context.Context, r repository.DateRange, 
 // headers, but reads nothing: a monitor's probe must not stream a whole log.
 func TestHeadExportRunsNoQuery(t *testing.T) {
 	store := &countingStore{fakeStore: &fakeStore{
-		settings: repository.SiteSettings{Home: fixtureHome, TimezoneString: "UTC", StartOfWeek: 1},
+		settings: repository.SiteSettings{Home: fixture.Home, TimezoneString: "UTC", StartOfWeek: 1},
 		user:     repository.User{ID: 1, Login: "admin", SuperAdmin: true},
 	}}
 	_, raw := loadSpec(t)
-	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixtureSecret), OpenAPI: raw,
+	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixture.Secret), OpenAPI: raw,
 		Now: func() time.Time { return fixtureNow }, Logger: testLogger})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +185,7 @@ func TestURLsFromHome(t *testing.T) {
 	for _, c := range []struct {
 		name, siteURL, want string
 	}{
-		{"Home", "", fixtureHome},
+		{"Home", "", fixture.Home},
 		{"SiteURL", "https://site.example/blog/", "https://site.example/blog"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -221,7 +222,7 @@ func TestURLsFromHome(t *testing.T) {
 
 func (e *env) tokenForIssuer(id uint64, issuer string) string {
 	e.t.Helper()
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: issuer, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour})
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: issuer, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
 
 // postFrom sends a login from a client address ("192.0.2.7:1234", "[2001:db8::1]:1234").
@@ -217,7 +218,7 @@ func TestLoginInvalidUTF8(t *testing.T) {
 
 // Whatever a client sends, no string it chose takes more than 256 bytes of a log line.
 func TestLogLinesCapClientStrings(t *testing.T) {
-	var logs lockedBuffer
+	var logs repotest.Buffer
 	e := newEnv(t, func(c *api.Config) {
 		c.Logger = slog.New(slog.NewJSONHandler(&logs, nil))
 	})

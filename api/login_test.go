@@ -14,6 +14,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 const tokenPath = "/wp-json/jwt-auth/v1/token"
@@ -69,12 +70,12 @@ func TestTokenRoute(t *testing.T) {
 			}
 			// The plugin's claim layout, the configured lifetime, and a token that works.
 			claims := jwt.MapClaims{}
-			if _, err := jwt.ParseWithClaims(got.Token, claims, func(*jwt.Token) (any, error) { return []byte(fixtureSecret), nil },
+			if _, err := jwt.ParseWithClaims(got.Token, claims, func(*jwt.Token) (any, error) { return []byte(fixture.Secret), nil },
 				jwt.WithValidMethods([]string{"HS256"}), jwt.WithTimeFunc(e.clock.Now)); err != nil {
 				t.Fatal(err)
 			}
 			id, _ := claims["data"].(map[string]any)["user"].(map[string]any)["id"].(string)
-			if claims["iss"] != fixtureHome || id == "" || claims["exp"].(float64)-claims["iat"].(float64) != 1200 ||
+			if claims["iss"] != fixture.Home || id == "" || claims["exp"].(float64)-claims["iat"].(float64) != 1200 ||
 				claims["nbf"] != claims["iat"] || claims["kchat_pwf"] == nil {
 				t.Errorf("claims %v", claims)
 			}
@@ -269,8 +270,8 @@ func TestCORS(t *testing.T) {
 		e.server.ServeHTTP(rec, req)
 		return rec
 	}
-	rec := preflight(fixtureHome)
-	if rec.Code != http.StatusNoContent || rec.Header().Get("Access-Control-Allow-Origin") != fixtureHome ||
+	rec := preflight(fixture.Home)
+	if rec.Code != http.StatusNoContent || rec.Header().Get("Access-Control-Allow-Origin") != fixture.Home ||
 		!strings.Contains(rec.Header().Get("Access-Control-Allow-Headers"), "Authorization") ||
 		!strings.Contains(rec.Header().Get("Access-Control-Allow-Methods"), "GET") {
 		t.Errorf("preflight from the site: %d %v", rec.Code, rec.Header())
@@ -289,9 +290,9 @@ func TestCORS(t *testing.T) {
 		validate(t, req, rec)
 		return rec
 	}
-	rec = get(fixtureHome)
+	rec = get(fixture.Home)
 	expose := rec.Header().Get("Access-Control-Expose-Headers")
-	if rec.Header().Get("Access-Control-Allow-Origin") != fixtureHome {
+	if rec.Header().Get("Access-Control-Allow-Origin") != fixture.Home {
 		t.Errorf("GET from the site: no grant: %v", rec.Header())
 	}
 	for _, h := range []string{"X-WP-Total", "X-WP-TotalPages", "Link", "Content-Disposition"} {
@@ -308,7 +309,7 @@ func TestCORS(t *testing.T) {
 	if rec := preflight("https://dash.example.test"); rec.Header().Get("Access-Control-Allow-Origin") != "https://dash.example.test" {
 		t.Errorf("configured origin not granted: %v", rec.Header())
 	}
-	if rec := preflight(fixtureHome); rec.Header().Get("Access-Control-Allow-Origin") != "" {
+	if rec := preflight(fixture.Home); rec.Header().Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("home granted although origins are configured")
 	}
 }

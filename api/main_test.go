@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -23,15 +22,14 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api/apispec"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
-// Facts of the fixture (testdata/wordpress-6.1-site.sql, see its header).
+// The fixture's users (package fixture states the rest of its facts).
 const (
-	fixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
-	fixtureHome   = "http://127.0.0.1:8088"
-	adminID       = 1 // administrator, phpass
-	editorID      = 2 // editor: no manage_options
-	admin68ID     = 3 // administrator, WordPress 6.8 hash
+	adminID   = 1 // administrator, phpass
+	editorID  = 2 // editor: no manage_options
+	admin68ID = 3 // administrator, WordPress 6.8 hash
 )
 
 var (
@@ -58,26 +56,9 @@ func loadSpec(t testing.TB) (*apispec.Spec, []byte) {
 // testLog collects the JSON logs of every server the tests build; TestMain reads it
 // after the whole run for anything secret.
 var (
-	testLog    lockedBuffer
+	testLog    repotest.Buffer
 	testLogger = slog.New(slog.NewJSONHandler(&testLog, &slog.HandlerOptions{Level: slog.LevelDebug}))
 )
-
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
 
 // TestMain runs the package's tests, then greps everything the servers logged: no JWT
 // key, no password the tests used, no token, no Authorization header may appear.
@@ -94,7 +75,7 @@ func TestMain(m *testing.M) {
 
 // secretsInTests are the secrets the tests send; none may reach a log.
 var secretsInTests = []string{
-	fixtureSecret, "admin-pass-123", "editor-pass-123", "six-eight-pass-123", "admin-pass-12",
+	fixture.Secret, fixture.AdminPassword, fixture.EditorPassword, fixture.Admin68Password, "admin-pass-12",
 	"AbCd EfGh IjKl MnOp QrSt UvWx", "AbCdEfGhIjKlMnOpQrStUvWx", "ZyXwVuTsRqPoNmLkJiHgFeDc",
 	"Bearer ", "Basic ", "eyJ", // a JWT's header starts {" = eyJ in base64url
 }
@@ -129,7 +110,7 @@ func (c *clock) Add(d time.Duration) {
 }
 
 // fixtureNow is midday of the fixture's "today", 2026-11-25, in Berlin.
-var fixtureNow = time.Date(2026, 11, 25, 11, 0, 0, 0, time.UTC)
+var fixtureNow = fixture.Today.Add(11 * time.Hour)
 
 type env struct {
 	t      *testing.T
@@ -165,7 +146,7 @@ func newEnvDSN(t *testing.T, db *repotest.Database, dsn, prefix string, opts ...
 	t.Cleanup(func() { repo.Close() })
 	_, raw := loadSpec(t)
 	clk := &clock{t: fixtureNow}
-	cfg := api.Config{Store: repo, JWTSecret: []byte(fixtureSecret), OpenAPI: raw, Now: clk.Now, Logger: testLogger}
+	cfg := api.Config{Store: repo, JWTSecret: []byte(fixture.Secret), OpenAPI: raw, Now: clk.Now, Logger: testLogger}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -180,8 +161,8 @@ func newEnvDSN(t *testing.T, db *repotest.Database, dsn, prefix string, opts ...
 
 func (e *env) tokenFor(id uint64) string {
 	e.t.Helper()
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{
-		Issuer: fixtureHome, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour,
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{
+		Issuer: fixture.Home, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour,
 	})
 	if err != nil {
 		e.t.Fatal(err)

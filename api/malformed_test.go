@@ -19,6 +19,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // The routes, spelled out here so that this file stands on its own.
@@ -226,7 +227,7 @@ func TestMalformedRequests(t *testing.T) {
 	now := e.clock.Now().Unix()
 	claims := func(id any, mut func(jwt.MapClaims)) jwt.MapClaims {
 		c := jwt.MapClaims{
-			"iss": fixtureHome, "iat": now, "nbf": now, "exp": now + 3600,
+			"iss": fixture.Home, "iat": now, "nbf": now, "exp": now + 3600,
 			"data": map[string]any{"user": map[string]any{"id": id}},
 		}
 		if mut != nil {
@@ -234,7 +235,7 @@ func TestMalformedRequests(t *testing.T) {
 		}
 		return c
 	}
-	bearer := func(c jwt.MapClaims) []string { return []string{"Bearer " + signHS256(t, fixtureSecret, c)} }
+	bearer := func(c jwt.MapClaims) []string { return []string{"Bearer " + signHS256(t, fixture.Secret, c)} }
 	unsigned := func(alg string) []string {
 		tok := jwt.NewWithClaims(jwt.GetSigningMethod("none"), claims("1", nil))
 		tok.Header["alg"] = alg

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // probeCounter is a store whose readiness probe is counted, slow enough for callers to
@@ -48,7 +49,7 @@ func TestReadyzSharesOneProbePerSecond(t *testing.T) {
 	store := &probeCounter{}
 	clk := &clock{t: fixtureNow}
 	_, raw := loadSpec(t)
-	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixtureSecret), OpenAPI: raw, Now: clk.Now, Logger: testLogger})
+	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixture.Secret), OpenAPI: raw, Now: clk.Now, Logger: testLogger})
 	if err != nil {
 		t.Fatal(err)
 	}

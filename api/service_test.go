@@ -20,6 +20,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // The routes Echo serves and the operations openapi.yaml states are the same set.
@@ -173,10 +174,10 @@ func (f *fakeStore) EachDay(_ context.Context, _ repository.DateRange, fn func(r
 
 func newFakeServer(t testing.TB, f *fakeStore, log io.Writer) *api.Server {
 	t.Helper()
-	f.settings = repository.SiteSettings{Home: fixtureHome, TimezoneString: "UTC", StartOfWeek: 1}
+	f.settings = repository.SiteSettings{Home: fixture.Home, TimezoneString: "UTC", StartOfWeek: 1}
 	f.user = repository.User{ID: 1, Login: "admin", SuperAdmin: true}
 	_, raw := loadSpec(t)
-	srv, err := api.New(api.Config{Store: f, JWTSecret: []byte(fixtureSecret), OpenAPI: raw,
+	srv, err := api.New(api.Config{Store: f, JWTSecret: []byte(fixture.Secret), OpenAPI: raw,
 		Now:    func() time.Time { return fixtureNow },
 		Logger: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
@@ -187,7 +188,7 @@ func newFakeServer(t testing.TB, f *fakeStore, log io.Writer) *api.Server {
 
 func fakeGet(t *testing.T, srv *api.Server, target string) *httptest.ResponseRecorder {
 	t.Helper()
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +243,7 @@ func TestExportFailsMidStream(t *testing.T) {
 	srv := newFakeServer(t, f, io.Discard)
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	tok, _ := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, _ := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	req, _ := http.NewRequest(http.MethodGet, ts.URL+exportPath, nil)
 	req.Header.Set("Authorization", "Bearer "+tok)
 	resp, err := http.DefaultClient.Do(req)
@@ -323,15 +324,15 @@ func (b *blockingLog) EachLogRow(ctx context.Context, _ repository.DateRange, _ 
 // and a waiter whose client leaves is not counted as a server fault.
 func TestExportsTakeTurns(t *testing.T) {
 	store := &blockingLog{fakeStore: &fakeStore{}, started: make(chan struct{}, 4), release: make(chan struct{})}
-	store.settings = repository.SiteSettings{Home: fixtureHome, TimezoneString: "UTC", StartOfWeek: 1}
+	store.settings = repository.SiteSettings{Home: fixture.Home, TimezoneString: "UTC", StartOfWeek: 1}
 	store.user = repository.User{ID: 1, Login: "admin", SuperAdmin: true}
 	_, raw := loadSpec(t)
-	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixtureSecret), OpenAPI: raw, MaxExports: 1,
+	srv, err := api.New(api.Config{Store: store, JWTSecret: []byte(fixture.Secret), OpenAPI: raw, MaxExports: 1,
 		Now: func() time.Time { return fixtureNow }, Logger: testLogger})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok, _ := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, _ := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	export := func(ctx context.Context) chan int {
 		done := make(chan int, 1)
 		go func() {

@@ -25,13 +25,11 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
-// Facts of testdata/wordpress-6.1-site.sql.
-const (
-	fixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
-	debianWP      = "/usr/share/wordpress"
-)
+// Where Debian's wordpress package installs WordPress.
+const debianWP = "/usr/share/wordpress"
 
 // TestWordPressAdminPage logs in to a real WordPress (Debian's package, served by php -S
 // over MariaDB) in a real headless Chromium, with the bridge plugin installed as a
@@ -67,7 +65,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	must(t, err)
 	now := time.Now().In(berlin)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	if shift := int(today.Sub(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)).Hours() / 24); shift != 0 {
+	if shift := int(today.Sub(fixture.Today).Hours() / 24); shift != 0 {
 		order := "DESC" // moving forward: the latest day first, so no two rows share a date
 		if shift < 0 {
 			order = "ASC"
@@ -88,7 +86,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	}
 	sidecarAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
 	sc := exec.Command(bin)
-	sc.Env = []string{"KCHAT_DB_DSN=" + db.ReadOnlyDSN(t), "JWT_AUTH_SECRET_KEY=" + fixtureSecret, "KCHAT_LISTEN=" + sidecarAddr}
+	sc.Env = []string{"KCHAT_DB_DSN=" + db.ReadOnlyDSN(t), "JWT_AUTH_SECRET_KEY=" + fixture.Secret, "KCHAT_LISTEN=" + sidecarAddr}
 	scLog, _ := os.Create(filepath.Join(artifacts, "sidecar.log"))
 	sc.Stdout, sc.Stderr = scLog, scLog
 	if err := sc.Start(); err != nil {
@@ -107,7 +105,7 @@ func TestWordPressAdminPage(t *testing.T) {
 		if n := bytes.Count(logs, []byte(`"msg":"request"`)); n < 10 {
 			t.Errorf("the sidecar logged only %d requests", n)
 		}
-		for _, secret := range []string{fixtureSecret, "admin-pass-123", "editor-pass-123", "Bearer ", "eyJ"} {
+		for _, secret := range []string{fixture.Secret, fixture.AdminPassword, fixture.EditorPassword, "Bearer ", "eyJ"} {
 			if bytes.Contains(logs, []byte(secret)) {
 				t.Errorf("the sidecar's log holds %q", secret)
 			}
@@ -131,7 +129,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	ctx := newBrowser(t)
 
 	// An administrator logs in through wp-login.php and opens the page.
-	login(t, ctx, home, "admin", "admin-pass-123")
+	login(t, ctx, home, fixture.AdminLogin, fixture.AdminPassword)
 	must(t, chromedp.Run(ctx,
 		chromedp.Navigate(home+"/wp-admin/options-general.php?page=kchat-interactions"),
 		chromedp.WaitVisible(`body[data-kchat-state="loaded"]`, chromedp.ByQuery),
@@ -211,7 +209,7 @@ func TestWordPressAdminPage(t *testing.T) {
 
 	// An editor finds no page.
 	editor := newBrowser(t)
-	login(t, editor, home, "editor1", "editor-pass-123")
+	login(t, editor, home, fixture.EditorLogin, fixture.EditorPassword)
 	var body string
 	must(t, chromedp.Run(editor,
 		chromedp.Navigate(home+"/wp-admin/options-general.php?page=kchat-interactions"),
@@ -250,7 +248,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	configPath := filepath.Join(docroot, "wp-config.php")
 	config, err := os.ReadFile(configPath)
 	must(t, err)
-	must(t, os.WriteFile(configPath, []byte(strings.Replace(string(config), fixtureSecret, "a-different-key-0123456789", 1)), 0o644))
+	must(t, os.WriteFile(configPath, []byte(strings.Replace(string(config), fixture.Secret, "a-different-key-0123456789", 1)), 0o644))
 	if state := reloadState(t, ctx, home); state != "error" {
 		t.Errorf("with a refused token the page is %q", state)
 	}
@@ -340,7 +338,7 @@ func installWordPress(t *testing.T, db *repotest.Database, sidecarURL string) st
 		"define( 'DB_CHARSET', 'utf8mb4' );\ndefine( 'DB_COLLATE', '' );\n" +
 		salt("AUTH_KEY") + salt("SECURE_AUTH_KEY") + salt("LOGGED_IN_KEY") + salt("NONCE_KEY") +
 		salt("AUTH_SALT") + salt("SECURE_AUTH_SALT") + salt("LOGGED_IN_SALT") + salt("NONCE_SALT") +
-		fmt.Sprintf("define( 'JWT_AUTH_SECRET_KEY', %q );\n", fixtureSecret) +
+		fmt.Sprintf("define( 'JWT_AUTH_SECRET_KEY', %q );\n", fixture.Secret) +
 		fmt.Sprintf("define( 'KCHAT_SIDECAR_URL', %q );\n", sidecarURL+"/wp-json/kchat/v1") +
 		"define( 'WP_CONTENT_DIR', __DIR__ . '/wp-content' );\n" +
 		"define( 'DISABLE_WP_CRON', true );\ndefine( 'AUTOMATIC_UPDATER_DISABLED', true );\ndefine( 'WP_HTTP_BLOCK_EXTERNAL', true );\n" +
@@ -450,7 +448,7 @@ type summaryBody struct {
 func adminToken(t *testing.T, home string) string {
 	t.Helper()
 	_ = home
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
 	must(t, err)
 	return tok
 }

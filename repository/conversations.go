@@ -83,22 +83,16 @@ func logExportSQL(table, where string, tokensOnly bool) string {
 
 // logWhere is the WHERE clause for the site-local days of r on interaction_time.
 func logWhere(r DateRange) (string, []any) {
-	var conds []string
-	var args []any
+	var from, through string
 	if !r.Start.IsZero() {
-		conds = append(conds, "`interaction_time` >= ?")
-		args = append(args, r.Start.Format(time.DateTime))
+		from = r.Start.Format(time.DateTime)
 	}
 	if !r.End.IsZero() {
 		// The column is a DATETIME, whole seconds: the last second of the day closes the
 		// range exactly, and unlike "before the next day" it exists on 9999-12-31 too.
-		conds = append(conds, "`interaction_time` <= ?")
-		args = append(args, r.End.Format(time.DateOnly)+" 23:59:59")
+		through = r.End.Format(time.DateOnly) + " 23:59:59"
 	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return between("`interaction_time`", from, through)
 }
 
 // LogBounds is the lowest and highest id of the conversation log, both 0 when it is

@@ -21,15 +21,28 @@ type DateRange struct {
 }
 
 func (r DateRange) where() (string, []any) {
-	var conds []string
-	var args []any
+	var from, through string
 	if !r.Start.IsZero() {
-		conds = append(conds, "`date` >= ?")
-		args = append(args, r.Start.Format(time.DateOnly))
+		from = r.Start.Format(time.DateOnly)
 	}
 	if !r.End.IsZero() {
-		conds = append(conds, "`date` <= ?")
-		args = append(args, r.End.Format(time.DateOnly))
+		through = r.End.Format(time.DateOnly)
+	}
+	return between("`date`", from, through)
+}
+
+// between is the WHERE clause keeping col from from through through, both included;
+// an empty bound leaves that side open, and two leave out the clause.
+func between(col, from, through string) (string, []any) {
+	var conds []string
+	var args []any
+	if from != "" {
+		conds = append(conds, col+" >= ?")
+		args = append(args, from)
+	}
+	if through != "" {
+		conds = append(conds, col+" <= ?")
+		args = append(args, through)
 	}
 	if len(conds) == 0 {
 		return "", nil

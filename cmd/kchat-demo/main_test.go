@@ -20,19 +20,8 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 // TestMain lets a test run the real main as a process, to see its exit status.
 func TestMain(m *testing.M) {
@@ -46,14 +35,14 @@ func TestMain(m *testing.M) {
 // demo is a running kchat-demo.
 type demo struct {
 	base, token    string
-	stdout, stderr *syncBuffer
+	stdout, stderr *repotest.Buffer
 	stop           func() error
 }
 
 func startDemo(t *testing.T, args ...string) *demo {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	d := &demo{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
+	d := &demo{stdout: &repotest.Buffer{}, stderr: &repotest.Buffer{}}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, append([]string{"--listen", "127.0.0.1:0"}, args...), func(string) string { return "" }, d.stdout, d.stderr)

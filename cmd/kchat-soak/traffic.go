@@ -18,7 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/loadkit"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 const ns = "/wp-json/kchat/v1"
@@ -182,7 +182,7 @@ func exportVariants(admin string) (iexport, cexport, texport []*variant) {
 
 // authVariants are requests with bad tokens, with none, and with an editor's.
 func authVariants(adminToken, home string, now time.Time) (bad, none, forbidden []*variant) {
-	key := []byte(loadkit.FixtureSecret)
+	key := []byte(fixture.Secret)
 	hourAgo, inHour := now.Add(-time.Hour), now.Add(time.Hour)
 	badTokens := []struct{ auth, code string }{
 		{"Bearer " + mintToken(key, home, "1", now.Add(-2*time.Hour), hourAgo, nil), "jwt_auth_invalid_token"}, // expired

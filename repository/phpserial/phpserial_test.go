@@ -5,13 +5,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/phpserial"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 var (
@@ -60,38 +59,13 @@ func equal(a, b phpserial.Value) bool {
 	return true
 }
 
-// fixtureLiterals returns every string literal of the fixture dump's rows,
-// unescaped as MySQL reads them: the values exactly as WordPress wrote them.
+// fixtureLiterals returns every string literal of the fixture dump's rows as WordPress
+// wrote them.
 func fixtureLiterals(tb testing.TB) []string {
 	tb.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wordpress-6.1-site.sql"))
+	lits, err := fixture.Literals()
 	if err != nil {
 		tb.Fatal(err)
-	}
-	unescape := map[byte]byte{'0': 0, 'b': '\b', 'n': '\n', 'r': '\r', 't': '\t', 'Z': 0x1a}
-	var lits []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if !strings.HasPrefix(line, "(") { // mysqldump writes one row a line
-			continue
-		}
-		for i := 0; i < len(line); i++ {
-			if line[i] != '\'' {
-				continue
-			}
-			var b strings.Builder
-			for i++; i < len(line) && line[i] != '\''; i++ {
-				c := line[i]
-				if c == '\\' && i+1 < len(line) {
-					i++
-					c = line[i]
-					if u, ok := unescape[c]; ok {
-						c = u
-					}
-				}
-				b.WriteByte(c)
-			}
-			lits = append(lits, b.String())
-		}
 	}
 	return lits
 }
@@ -99,11 +73,12 @@ func fixtureLiterals(tb testing.TB) []string {
 // fixtureOption returns an option_value of the fixture's wp_options.
 func fixtureOption(tb testing.TB, name string) string {
 	tb.Helper()
-	lits := fixtureLiterals(tb)
-	for i := 0; i+1 < len(lits); i++ {
-		if lits[i] == name {
-			return lits[i+1]
-		}
+	values, err := fixture.ValuesAfter(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if len(values) > 0 {
+		return values[0]
 	}
 	tb.Fatalf("option %s not in the fixture", name)
 	return ""

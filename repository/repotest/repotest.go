@@ -11,8 +11,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -21,6 +19,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/embedded"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // Database is one test's own database, dropped when the test ends.
@@ -174,15 +173,12 @@ func skipOnEmbedded(stmt string) bool {
 }
 
 // FixturePath is the absolute path of testdata/wordpress-6.1-site.sql in this
-// repository, found from this source file so that any package's tests can load it.
-func FixturePath() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "wordpress-6.1-site.sql")
-}
+// repository.
+func FixturePath() string { return fixture.Path() }
 
 var (
 	fixtureOnce sync.Once
-	fixture     string
+	fixtureSQL  string
 	fixtureErr  error
 )
 
@@ -192,12 +188,12 @@ func (d *Database) LoadFixture(tb testing.TB) {
 	fixtureOnce.Do(func() {
 		var b []byte
 		b, fixtureErr = os.ReadFile(FixturePath())
-		fixture = string(b)
+		fixtureSQL = string(b)
 	})
 	if fixtureErr != nil {
 		tb.Fatal(fixtureErr)
 	}
-	d.LoadSQL(tb, fixture)
+	d.LoadSQL(tb, fixtureSQL)
 }
 
 // ReadOnlyDSN reaches this database as a user granted SELECT and nothing else. CI

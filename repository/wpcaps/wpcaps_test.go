@@ -1,55 +1,22 @@
 package wpcaps_test
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/phpserial"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/wpcaps"
 )
 
 // fixtureValues returns, in dump order, the value that follows each literal equal to key
-// in the fixture's rows (mysqldump writes one row a line): option values after an
-// option_name, meta values after a meta_key. Values are unescaped as MySQL reads them.
+// in the fixture's rows: option values after an option_name, meta values after a meta_key.
 func fixtureValues(tb testing.TB, key string) []string {
 	tb.Helper()
-	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "wordpress-6.1-site.sql"))
+	values, err := fixture.ValuesAfter(key)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	unescape := map[byte]byte{'0': 0, 'b': '\b', 'n': '\n', 'r': '\r', 't': '\t', 'Z': 0x1a}
-	var lits []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if !strings.HasPrefix(line, "(") {
-			continue
-		}
-		for i := 0; i < len(line); i++ {
-			if line[i] != '\'' {
-				continue
-			}
-			var b strings.Builder
-			for i++; i < len(line) && line[i] != '\''; i++ {
-				c := line[i]
-				if c == '\\' && i+1 < len(line) {
-					i++
-					c = line[i]
-					if u, ok := unescape[c]; ok {
-						c = u
-					}
-				}
-				b.WriteByte(c)
-			}
-			lits = append(lits, b.String())
-		}
-	}
-	var values []string
-	for i := 0; i+1 < len(lits); i++ {
-		if lits[i] == key {
-			values = append(values, lits[i+1])
-		}
 	}
 	if len(values) == 0 {
 		tb.Fatalf("%s not in the fixture", key)

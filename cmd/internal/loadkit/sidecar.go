@@ -15,14 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// The fixture's administrator and its site's JWT key (see the header of
-// testdata/wordpress-6.1-site.sql).
-const (
-	AdminLogin    = "admin"
-	AdminPassword = "admin-pass-123"
-	FixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // Build is the go build of ./cmd/kchat-sidecar in the repository at dir, into out; the
@@ -66,7 +60,7 @@ func StartSidecar(ctx context.Context, binary, dsn string, out *os.File, extra .
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}
-	cmd.Env = append(cmd.Env, "KCHAT_LISTEN="+addr, "KCHAT_DB_DSN="+dsn, "JWT_AUTH_SECRET_KEY="+FixtureSecret,
+	cmd.Env = append(cmd.Env, "KCHAT_LISTEN="+addr, "KCHAT_DB_DSN="+dsn, "JWT_AUTH_SECRET_KEY="+fixture.Secret,
 		"KCHAT_LOG_FORMAT=json")
 	cmd.Env = append(cmd.Env, extra...)
 	cmd.Stdout, cmd.Stderr = out, out
@@ -113,7 +107,7 @@ func (s *Sidecar) waitReady(ctx context.Context) error {
 }
 
 func (s *Sidecar) login() error {
-	body, _ := json.Marshal(map[string]string{"username": AdminLogin, "password": AdminPassword})
+	body, _ := json.Marshal(map[string]string{"username": fixture.AdminLogin, "password": fixture.AdminPassword})
 	resp, err := s.client.Post(s.Base+"/wp-json/jwt-auth/v1/token", "application/json", bytes.NewReader(body))
 	if err != nil {
 		return fmt.Errorf("logging in: %w", err)
@@ -123,7 +117,7 @@ func (s *Sidecar) login() error {
 		Token string `json:"token"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || resp.StatusCode != http.StatusOK || tok.Token == "" {
-		return fmt.Errorf("logging in as %s: status %d, %v", AdminLogin, resp.StatusCode, err)
+		return fmt.Errorf("logging in as %s: status %d, %v", fixture.AdminLogin, resp.StatusCode, err)
 	}
 	s.Token = tok.Token
 	return nil

@@ -17,6 +17,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // dbSwitch stands between the sidecar and the database at a fixed address: up, it
@@ -165,7 +166,7 @@ func TestDatabaseFaults(t *testing.T) {
 		Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
 		Repository: repository.Config{DSN: via, TablePrefix: "wp_", BlogID: 1, QueryTimeout: queryTimeout,
 			MaxOpenConns: 4, MaxIdleConns: 4, ConnMaxLifetime: time.Minute, ConnMaxIdleTime: time.Minute},
-		API: api.Config{JWTSecret: []byte(fixtureSecret)},
+		API: api.Config{JWTSecret: []byte(fixture.Secret)},
 	}}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatalf("the sidecar must start while the database is down: %v", err)
@@ -255,7 +256,7 @@ func TestStalledQuery(t *testing.T) {
 		Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
 		Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: queryTimeout,
 			MaxOpenConns: 2, MaxIdleConns: 2, ConnMaxLifetime: time.Minute, ConnMaxIdleTime: time.Minute},
-		API: api.Config{JWTSecret: []byte(fixtureSecret)},
+		API: api.Config{JWTSecret: []byte(fixture.Secret)},
 	}}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)

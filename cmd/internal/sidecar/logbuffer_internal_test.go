@@ -1,34 +1,17 @@
 package sidecar
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // Log lines are written in batches, but each within the flush interval, and all of
 // them by Close.
 func TestLogBuffer(t *testing.T) {
-	var out syncBuffer
+	var out repotest.Buffer
 	b := newLogBuffer(&out, 50*time.Millisecond)
 	b.Write([]byte("one\n"))
 	if out.String() != "" {

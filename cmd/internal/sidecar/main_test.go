@@ -23,25 +23,21 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
-)
-
-const (
-	fixtureSecret = "acceptance-secret-7f3a9c1e5b2d4f6a8c0e"
-	fixtureHome   = "http://127.0.0.1:8088"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // startMain runs the real program on 127.0.0.1:0 against the fixture, reading through a
 // database user that may only SELECT.
-func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *lockedWriter) {
+func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *repotest.Buffer) {
 	t.Helper()
 	db := repotest.NewDatabase(t)
 	db.LoadFixture(t)
-	logs := &lockedWriter{w: &bytes.Buffer{}}
+	logs := &repotest.Buffer{}
 	m := &sidecar.Main{
 		Config: sidecar.Config{
 			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json",
 			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
-			API:        api.Config{JWTSecret: []byte(fixtureSecret)},
+			API:        api.Config{JWTSecret: []byte(fixture.Secret)},
 		},
 		Log: logs,
 	}
@@ -53,7 +49,7 @@ func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *lockedWriter) 
 
 func adminToken(t *testing.T) string {
 	t.Helper()
-	tok, err := api.IssueToken([]byte(fixtureSecret), api.TokenParams{Issuer: fixtureHome, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
+	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +203,7 @@ func TestBinaryBadConfiguration(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer taken.Close()
-	secret := "JWT_AUTH_SECRET_KEY=" + fixtureSecret
+	secret := "JWT_AUTH_SECRET_KEY=" + fixture.Secret
 	tests := []struct {
 		env     []string
 		setting string
@@ -246,8 +242,8 @@ func TestBinaryBadConfiguration(t *testing.T) {
 
 	// SIGTERM with nothing in flight: a clean exit.
 	cmd := exec.Command(bin, "--listen", "127.0.0.1:0", "--db-dsn", "root@tcp(127.0.0.1:1)/none")
-	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret}
-	stderr := &lockedWriter{w: &bytes.Buffer{}}
+	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixture.Secret}
+	stderr := &repotest.Buffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -290,24 +286,6 @@ func holdWriteLock(t *testing.T, db *repotest.Database, table string) (release f
 	return release
 }
 
-// lockedWriter lets the server's goroutines log while the test reads the log.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  *bytes.Buffer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-func (l *lockedWriter) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.String()
-}
-
 // SIGTERM while an export is running: the process stops accepting, lets the export
 // finish whole, and exits 0.
 func TestSIGTERMDrainsExport(t *testing.T) {
@@ -324,8 +302,8 @@ func TestSIGTERMDrainsExport(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	cmd := exec.Command(bin, "--listen", addr, "--db-dsn", db.ReadOnlyDSN(t), "--shutdown-timeout", "20s")
-	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixtureSecret}
-	stderr := &lockedWriter{w: &bytes.Buffer{}}
+	cmd.Env = []string{"JWT_AUTH_SECRET_KEY=" + fixture.Secret}
+	stderr := &repotest.Buffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -386,7 +364,7 @@ func TestMetricsListen(t *testing.T) {
 	m := &sidecar.Main{Config: sidecar.Config{
 		Listen: "127.0.0.1:0", MetricsListen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
 		Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
-		API:        api.Config{JWTSecret: []byte(fixtureSecret)},
+		API:        api.Config{JWTSecret: []byte(fixture.Secret)},
 	}}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package sidecar_test
 
 import (
-	"bytes"
 	"context"
 	"net/http"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // Settings that do not fit the database do not stop start-up (the operator may fix the
@@ -56,11 +56,11 @@ func TestStartupNamesMisconfiguredSetting(t *testing.T) {
 			if tt.mariaDBOnly && db.Embedded {
 				t.Skip("the embedded engine takes any password; CI runs this test against MariaDB")
 			}
-			logs := &lockedWriter{w: &bytes.Buffer{}}
+			logs := &repotest.Buffer{}
 			m := &sidecar.Main{Config: sidecar.Config{
 				Listen: "127.0.0.1:0", ShutdownTimeout: 5 * time.Second, LogFormat: "json",
 				Repository: repository.Config{DSN: tt.dsn(), TablePrefix: tt.prefix, BlogID: tt.blog, QueryTimeout: 2 * time.Second},
-				API:        api.Config{JWTSecret: []byte(fixtureSecret)},
+				API:        api.Config{JWTSecret: []byte(fixture.Secret)},
 			}, Log: logs}
 			if err := m.Run(context.Background()); err != nil {
 				t.Fatalf("start-up must not fail on a database that does not fit: %v", err)

@@ -1,7 +1,6 @@
 package sidecar_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // The Compose stack starts the sidecar on an empty database: WordPress is installed
@@ -24,9 +24,9 @@ func TestReadyOnceThePluginIsActivated(t *testing.T) {
 		Config: sidecar.Config{
 			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json",
 			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
-			API:        api.Config{JWTSecret: []byte(fixtureSecret)},
+			API:        api.Config{JWTSecret: []byte(fixture.Secret)},
 		},
-		Log: &lockedWriter{w: &bytes.Buffer{}},
+		Log: &repotest.Buffer{},
 	}
 	if err := m.Run(context.Background()); err != nil {
 		t.Fatalf("the sidecar must start on an empty database: %v", err)
