@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/phpserial"
-	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/dump"
 )
 
 var (
@@ -63,7 +63,7 @@ func equal(a, b phpserial.Value) bool {
 // wrote them.
 func fixtureLiterals(tb testing.TB) []string {
 	tb.Helper()
-	lits, err := fixture.Literals()
+	lits, err := dump.Literals()
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func fixtureLiterals(tb testing.TB) []string {
 // fixtureOption returns an option_value of the fixture's wp_options.
 func fixtureOption(tb testing.TB, name string) string {
 	tb.Helper()
-	values, err := fixture.ValuesAfter(name)
+	values, err := dump.ValuesAfter(name)
 	if err != nil {
 		tb.Fatal(err)
 	}

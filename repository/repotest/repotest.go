@@ -19,7 +19,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/embedded"
-	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/dump"
 )
 
 // Database is one test's own database, dropped when the test ends.
@@ -174,7 +174,7 @@ func skipOnEmbedded(stmt string) bool {
 
 // FixturePath is the absolute path of testdata/wordpress-6.1-site.sql in this
 // repository.
-func FixturePath() string { return fixture.Path() }
+func FixturePath() string { return dump.Path() }
 
 var (
 	fixtureOnce sync.Once

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/phpserial"
-	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/dump"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/wpcaps"
 )
 
@@ -14,7 +14,7 @@ import (
 // in the fixture's rows: option values after an option_name, meta values after a meta_key.
 func fixtureValues(tb testing.TB, key string) []string {
 	tb.Helper()
-	values, err := fixture.ValuesAfter(key)
+	values, err := dump.ValuesAfter(key)
 	if err != nil {
 		tb.Fatal(err)
 	}
