@@ -21,18 +21,7 @@ import (
 // postFrom sends a login from a client address ("192.0.2.7:1234", "[2001:db8::1]:1234").
 func (e *env) postFrom(addr, contentType, body string, header ...string) *httptest.ResponseRecorder {
 	e.t.Helper()
-	req := httptest.NewRequest(http.MethodPost, tokenPath, strings.NewReader(body))
-	req.RemoteAddr = addr
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	rec := httptest.NewRecorder()
-	e.server.ServeHTTP(rec, req)
-	validate(e.t, req, rec)
-	return rec
+	return e.postAs(addr, tokenPath, contentType, body, header...)
 }
 
 // getFrom sends a GET of the rows with an Authorization header from a client address.

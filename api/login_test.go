@@ -22,7 +22,16 @@ const tokenPath = "/wp-json/jwt-auth/v1/token"
 // post sends a POST through the router and validates the response against the contract.
 func (e *env) post(target, contentType, body string, header ...string) *httptest.ResponseRecorder {
 	e.t.Helper()
+	return e.postAs("", target, contentType, body, header...)
+}
+
+// postAs is post from a client address ("192.0.2.7:1234"); "" keeps httptest's own.
+func (e *env) postAs(addr, target, contentType, body string, header ...string) *httptest.ResponseRecorder {
+	e.t.Helper()
 	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
+	if addr != "" {
+		req.RemoteAddr = addr
+	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
