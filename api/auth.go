@@ -306,9 +306,11 @@ func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) 
 		}
 		return credentials{bearer: value}, nil
 	case allowBasic && strings.EqualFold(scheme, "Basic"):
-		// Strict: one header, one reading (no stray bits after the last character).
+		// Strict, and canonical: one header, one reading. Strict refuses stray bits after
+		// the last character, but Go's decoder still skips CR and LF anywhere, so the
+		// value must also be exactly the encoding of what it decodes to.
 		raw, err := base64.StdEncoding.Strict().DecodeString(value)
-		if err != nil {
+		if err != nil || base64.StdEncoding.EncodeToString(raw) != value {
 			return credentials{}, bad
 		}
 		user, pass, ok := strings.Cut(string(raw), ":")
