@@ -306,20 +306,28 @@ func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) 
 		}
 		return credentials{bearer: value}, nil
 	case allowBasic && strings.EqualFold(scheme, "Basic"):
-		// Strict, and canonical: one header, one reading. Strict refuses stray bits after
-		// the last character, but Go's decoder still skips CR and LF anywhere, so the
-		// value must also be exactly the encoding of what it decodes to.
-		raw, err := base64.StdEncoding.Strict().DecodeString(value)
-		if err != nil || base64.StdEncoding.EncodeToString(raw) != value {
-			return credentials{}, bad
+		if c, ok := basicCredentials(value); ok {
+			return c, nil
 		}
-		user, pass, ok := strings.Cut(string(raw), ":")
-		if !ok || user == "" || !utf8.ValidString(user) {
-			return credentials{}, bad
-		}
-		return credentials{username: user, password: pass}, nil
+		return credentials{}, bad
 	}
 	return credentials{}, bad
+}
+
+// basicCredentials reads a Basic value: strict and canonical, so one header has one
+// reading. Strict refuses stray bits after the last character, but Go's decoder still
+// skips CR and LF anywhere, so the value must also be exactly the encoding of what it
+// decodes to.
+func basicCredentials(value string) (credentials, bool) {
+	raw, err := base64.StdEncoding.Strict().DecodeString(value)
+	if err != nil || base64.StdEncoding.EncodeToString(raw) != value {
+		return credentials{}, false
+	}
+	user, pass, ok := strings.Cut(string(raw), ":")
+	if !ok || user == "" || !utf8.ValidString(user) {
+		return credentials{}, false
+	}
+	return credentials{username: user, password: pass}, true
 }
 
 // requireAdmin admits requests carrying a valid token, or a valid application password,
