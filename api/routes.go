@@ -61,6 +61,14 @@ var dataRoutes = []dataRoute{
 		Args:    summaryArgs,
 	},
 	{
+		Path:    "/interactions/weekdays",
+		handler: func(s *Server) echo.HandlerFunc { return s.weekdays },
+		Args: map[string]arg{
+			"start": {Type: "string", Format: "date", Description: "First site-local day, inclusive (YYYY-MM-DD); default: 12 complete weeks before the current week."},
+			"end":   {Type: "string", Format: "date", Description: "Last site-local day, inclusive (YYYY-MM-DD); default: the day before the current week."},
+		},
+	},
+	{
 		Path:    "/interactions",
 		handler: func(s *Server) echo.HandlerFunc { return s.list },
 		Args: map[string]arg{

@@ -26,7 +26,7 @@ func TestQuotient(t *testing.T) {
 		{25, 2, 2, "12.5"},
 		{5, 0, 2, "null"},
 		{0, 0, 2, "null"},
-		{7, 2, 0, "4"}, // 3.5
+		{7, 2, 0, "4"},                             // 3.5
 		{math.MaxInt64 - 1, math.MaxInt64, 2, "1"}, // no overflow in num × 100
 		{math.MaxInt64, math.MaxInt64, 2, "1"},
 		{math.MinInt64, math.MaxInt64, 1, "-1"},

@@ -66,7 +66,7 @@ func TestTally(t *testing.T) {
 		{Date: date(t, "2026-11-09"), Count: 0}, // Mon
 		{Date: date(t, "2026-11-10"), Count: 3}, // Tue
 		// Wednesday the 4th and 11th missing: they count 0.
-		{Date: date(t, "2026-11-12"), Count: 4}, // Thu
+		{Date: date(t, "2026-11-12"), Count: 4},  // Thu
 		{Date: date(t, "2026-11-13"), Count: 99}, // outside the window: ignored
 	}
 	start, end := date(t, "2026-11-02"), date(t, "2026-11-12")
