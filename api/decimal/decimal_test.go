@@ -1,6 +1,7 @@
 package decimal_test
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -70,9 +71,9 @@ func show(f *float64) string {
 	if f == nil {
 		return "null"
 	}
-	b, err := jsonFloat(*f)
+	b, err := json.Marshal(*f)
 	if err != nil {
 		return "error: " + err.Error()
 	}
-	return b
+	return string(b)
 }

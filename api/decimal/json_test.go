@@ -1,8 +1,0 @@
-package decimal_test
-
-import "encoding/json"
-
-func jsonFloat(f float64) (string, error) {
-	b, err := json.Marshal(f)
-	return string(b), err
-}
