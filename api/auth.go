@@ -380,7 +380,7 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 	if terr != nil {
 		return repository.User{}, terr
 	}
-	user, err := s.users.get(ctx, claims.userID, s.store.UserByID)
+	user, err := s.users.Get(ctx, claims.userID, s.store.UserByID)
 	if errors.Is(err, repository.ErrNotFound) {
 		return repository.User{}, errForbidden
 	}
@@ -391,7 +391,7 @@ func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, 
 		return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: the password has changed")
 	}
 	if claims.appPassword != "" {
-		live, err := s.appPasswords.get(ctx, user.ID, s.applicationPasswordIDs)
+		live, err := s.appPasswords.Get(ctx, user.ID, s.applicationPasswordIDs)
 		if err != nil {
 			return repository.User{}, err
 		}
@@ -465,7 +465,7 @@ type siteOptions struct {
 }
 
 func (s *Server) siteSettings(ctx context.Context) (siteOptions, error) {
-	return s.settings.get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
+	return s.settings.Get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
 		settings, err := s.store.SiteSettings(ctx)
 		if err != nil {
 			return siteOptions{}, err

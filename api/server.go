@@ -24,6 +24,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -89,8 +90,8 @@ type Server struct {
 	openapi  []byte
 	log      *slog.Logger
 	now      func() time.Time
-	users    *ttlCache[uint64, repository.User]
-	settings *ttlCache[struct{}, siteOptions]
+	users    *ttlcache.Cache[uint64, repository.User]
+	settings *ttlcache.Cache[struct{}, siteOptions]
 	logDays  *logstats.Cache
 	metrics  *metrics
 	served   atomic.Uint64
@@ -98,7 +99,7 @@ type Server struct {
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
-	counts      *ttlCache[[2]period.Date, []repository.DayCount]
+	counts      *ttlcache.Cache[[2]period.Date, []repository.DayCount]
 	ready       *readiness
 	tokens      verifiedTokens
 	tokenTTL    time.Duration
@@ -113,7 +114,7 @@ type Server struct {
 
 	// appPasswords holds the uuids of each user's application passwords, for tokens
 	// bound to one; it is reused for as long as users is.
-	appPasswords *ttlCache[uint64, []string]
+	appPasswords *ttlcache.Cache[uint64, []string]
 
 	// metricsApart: /metrics is MetricsHandler's alone.
 	metricsApart bool
@@ -139,10 +140,10 @@ func New(cfg Config) (*Server, error) {
 		openapi:  cfg.OpenAPI,
 		log:      cfg.Logger,
 		now:      cfg.Now,
-		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
-		settings: newTTLCache[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
+		users:    ttlcache.New[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
+		settings: ttlcache.New[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
 		logDays:  logstats.New(cfg.Store, cfg.Now),
-		counts:   newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
+		counts:   ttlcache.New[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
 		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
 		tokenTTL: cfg.TokenTTL,
 		cors:     cfg.CORSOrigins,
@@ -154,7 +155,7 @@ func New(cfg Config) (*Server, error) {
 		slowDelay: limits.SlowDelay,
 		dummies:   &dummyHashes{store: cfg.Store},
 
-		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
+		appPasswords: ttlcache.New[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
 	s.metricsApart = cfg.MetricsApart
