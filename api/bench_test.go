@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
@@ -33,7 +34,7 @@ func days(n int) []repository.DayCount {
 func benchServer(b *testing.B, n int) (*api.Server, string) {
 	f := &fakeStore{days: days(n)}
 	srv := newFakeServer(&testing.T{}, f, io.Discard)
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,10 +7,13 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
@@ -21,8 +24,10 @@ type Error struct {
 	Code    string
 	Message string
 	// Params is WordPress's data.params: parameter name → why it was refused.
-	Params   map[string]string
-	Internal error
+	Params map[string]string
+	// RetryAfter, when set, is sent as Retry-After, in whole seconds rounded up.
+	RetryAfter time.Duration
+	Internal   error
 }
 
 func (e *Error) Error() string {
@@ -53,11 +58,7 @@ func invalidParams(params map[string]string) *Error {
 	}
 }
 
-func errUnauthorized(code, message string) *Error {
-	return newError(http.StatusUnauthorized, code, message)
-}
-
-var errForbidden = newError(http.StatusForbidden, "rest_forbidden", "Sorry, you are not allowed to do that.")
+var errForbidden = authError(auth.ErrForbidden)
 
 var errNoRoute = newError(http.StatusNotFound, "rest_no_route", "No route was found matching the URL and request method.")
 
@@ -82,6 +83,10 @@ func toError(err error) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
+	}
+	var refused *auth.Error
+	if errors.As(err, &refused) {
+		return authError(refused)
 	}
 	if errors.Is(err, context.Canceled) {
 		// The client went away (or the server is shutting down): nobody reads this
@@ -125,7 +130,7 @@ func toError(err error) *Error {
 		case http.StatusTooManyRequests:
 			return newError(he.Code, "kchat_too_many_requests", "Too many requests. Try again later.")
 		case http.StatusUnauthorized:
-			return errUnauthorized("rest_not_logged_in", "You are not currently logged in.")
+			return authError(auth.ErrNotLoggedIn)
 		case http.StatusForbidden:
 			return errForbidden
 		}
@@ -135,6 +140,19 @@ func toError(err error) *Error {
 	}
 	return &Error{Status: http.StatusInternalServerError, Code: "kchat_internal_error",
 		Message: "The sidecar could not complete the request.", Internal: err}
+}
+
+// authError is a refusal of package auth as the client sees it.
+func authError(e *auth.Error) *Error {
+	switch e.Kind {
+	case auth.Invalid:
+		return invalidParams(map[string]string{e.Param: e.Message})
+	case auth.TooManyAttempts:
+		return &Error{Status: http.StatusTooManyRequests, Code: e.Code, Message: e.Message, RetryAfter: e.RetryAfter}
+	case auth.Forbidden:
+		return newError(http.StatusForbidden, e.Code, e.Message)
+	}
+	return newError(http.StatusUnauthorized, e.Code, e.Message)
 }
 
 // handleError is Echo's HTTPErrorHandler: every error, from every route and middleware,
@@ -157,6 +175,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if e.Code == "kchat_db_unavailable" {
 		// A restart or a busy moment: scripts may come back shortly, not hammer at once.
 		h.Set("Retry-After", "2")
+	}
+	if e.RetryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(int((e.RetryAfter+time.Second-1)/time.Second)))
 	}
 	if e.Status == http.StatusUnauthorized {
 		h.Set("WWW-Authenticate", `Bearer realm="kchat-sidecar"`)

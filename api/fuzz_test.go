@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
@@ -41,7 +41,7 @@ func FuzzRequests(f *testing.F) {
 		store.days[d].Count.Int64, store.days[d].Count.Valid = int64(d), true
 	}
 	srv := newFakeServer(f, store, io.Discard)
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		f.Fatal(err)
 	}

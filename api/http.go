@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"net/http"
 	"strings"
 
@@ -59,23 +58,6 @@ func (d discardBody) Unwrap() http.ResponseWriter { return d.ResponseWriter }
 func getAndHead(e *echo.Echo, path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) {
 	e.GET(path, h, m...)
 	e.HEAD(path, h, m...)
-}
-
-// siteHome is the site's address, without a trailing slash, for the URLs the sidecar
-// writes: KCHAT_SITE_URL, else the home option, as WordPress's rest_url() starts from
-// home. Never the request's Host, which any client may set. Behind the recommended
-// proxy (the sidecar under the site's /wp-json/) these URLs are the sidecar's own; a
-// client reaching the sidecar directly gets the site's, where the same routes answer.
-func (s *Server) siteHome(ctx context.Context) (string, error) {
-	home := s.siteURL
-	if home == "" {
-		settings, err := s.siteSettings(ctx)
-		if err != nil {
-			return "", err
-		}
-		home = settings.Home
-	}
-	return strings.TrimRight(home, "/"), nil
 }
 
 // Cache-Control values. A token must never be stored (RFC 6749 §5.1). Data answers may

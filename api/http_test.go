@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
@@ -125,7 +126,7 @@ func TestHeadExportRunsNoQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +223,7 @@ func TestURLsFromHome(t *testing.T) {
 
 func (e *env) tokenForIssuer(id uint64, issuer string) string {
 	e.t.Helper()
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: issuer, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: issuer, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour})
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func (s *Server) site(ctx context.Context) (site, error) {
 // dailyCounts reads the interactions table's days from start to end, reusing an answer
 // for Config.CountsTTL.
 func (s *Server) dailyCounts(ctx context.Context, start, end period.Date) ([]repository.DayCount, error) {
-	return s.counts.get(ctx, [2]period.Date{start, end}, func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
+	return s.counts.Get(ctx, [2]period.Date{start, end}, func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
 		return s.store.DailyCounts(ctx, repository.DateRange{Start: k[0].Time(), End: k[1].Time()})
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 )
@@ -50,7 +51,7 @@ func (e *env) giveAdminAppPassword() {
 // guessing the administrator's password lock out only themselves.
 func TestLoginNoLockoutFromOtherAddresses(t *testing.T) {
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 20, MaxPerUsername: 3, SlowAfter: 5, SlowDelay: time.Millisecond, Window: 15 * time.Minute}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 20, MaxPerUsername: 3, SlowAfter: 5, SlowDelay: time.Millisecond, Window: 15 * time.Minute}
 	})
 	e.giveAdminAppPassword()
 	for i := 1; i <= 10; i++ {
@@ -84,7 +85,7 @@ func TestLoginNoLockoutFromOtherAddresses(t *testing.T) {
 func TestLoginSlowsAnAccountUnderAttack(t *testing.T) {
 	const delay = 400 * time.Millisecond
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 100, SlowAfter: 3, SlowDelay: delay, Window: 15 * time.Minute}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 100, SlowAfter: 3, SlowDelay: delay, Window: 15 * time.Minute}
 	})
 	right := `{"username":"admin","password":"admin-pass-123"}`
 	for i := 1; i <= 3; i++ {
@@ -120,7 +121,7 @@ func TestLoginSlowsAnAccountUnderAttack(t *testing.T) {
 // failure until it is known not to be one.
 func TestLoginLimitsConcurrentBurst(t *testing.T) {
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 3, Window: time.Hour}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 3, Window: time.Hour}
 	})
 	var wg sync.WaitGroup
 	codes := make(chan int, 12)
@@ -156,7 +157,7 @@ func TestLoginLimitsConcurrentBurst(t *testing.T) {
 // An IPv6 client holds a whole /64: its addresses share one limit.
 func TestLoginLimitsIPv6Prefix(t *testing.T) {
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 3, MaxPerUsername: 100, Window: time.Hour}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 3, MaxPerUsername: 100, Window: time.Hour}
 	})
 	for i := 1; i <= 3; i++ {
 		addr := fmt.Sprintf("[2001:db8:0:7::%x]:4000", i*0x1111)
@@ -169,19 +170,16 @@ func TestLoginLimitsIPv6Prefix(t *testing.T) {
 		403, "[jwt_auth] invalid_username")
 }
 
-// A username longer than WordPress allows names nobody: it is refused, counted, and not
-// kept.
+// A username longer than WordPress allows names nobody: it is refused and counted (that
+// it is not kept: TestLongUsernamesAreNotKept in package auth).
 func TestLoginLongUsername(t *testing.T) {
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 3, MaxPerUsername: 100, Window: time.Hour}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 3, MaxPerUsername: 100, Window: time.Hour}
 	})
 	const addr = "198.51.100.77:4000"
 	long := strings.Repeat("a", 60000)
 	wantWPError(t, e.postFrom(addr, "application/json", `{"username":"`+long+`","password":"x"}`), 403, "[jwt_auth] invalid_username")
 	wantWPError(t, e.getFrom(addr, basic(strings.Repeat("b", 20000), "x")), 401, "invalid_username")
-	if n := api.LimiterKeyBytes(e.server); n > 1000 {
-		t.Errorf("the limiters keep %d bytes of keys", n)
-	}
 	wantWPError(t, e.postFrom(addr, "application/json", `{"username":"`+strings.Repeat("c", 61)+`","password":"x"}`), 403, "[jwt_auth] invalid_username")
 	// Three failures: the address is done.
 	wantWPError(t, e.postFrom(addr, "application/json", `{"username":"admin","password":"admin-pass-123"}`), 429, "kchat_too_many_attempts")
@@ -190,7 +188,7 @@ func TestLoginLongUsername(t *testing.T) {
 // A username that is not UTF-8 is a bad request, and a failure.
 func TestLoginInvalidUTF8(t *testing.T) {
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 2, MaxPerUsername: 100, Window: time.Hour}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 2, MaxPerUsername: 100, Window: time.Hour}
 	})
 	const addr = "198.51.100.78:4000"
 	rec := e.postFrom(addr, "application/x-www-form-urlencoded", "username=%ff%fe&password=x")
@@ -234,28 +232,5 @@ func TestLogLinesCapClientStrings(t *testing.T) {
 				t.Errorf("%s has %d bytes: %.80s…", k, len(s), s)
 			}
 		}
-	}
-}
-
-// The dummy hash an unknown user's password is checked against has the format and cost
-// of the site's most common hash (here phpass: two users of three), whichever users an
-// attacker tries first.
-func TestDummyHashIsTheSitesCommonFormat(t *testing.T) {
-	e := newEnv(t)
-	want := wppass.DummyHash("$P$BImbJC/sYHVYJfVdrOA9QhsJjt1cz1/")
-	wantWPError(t, e.post(tokenPath, "application/json", `{"username":"nobody","password":"x"}`), 403, "[jwt_auth] invalid_username")
-	if got := api.DummyLoginHash(e.server); got != want {
-		t.Errorf("dummy hash %q, want %q", got, want)
-	}
-	// Priming with the bcrypt user changes nothing.
-	wantWPError(t, e.post(tokenPath, "application/json", `{"username":"admin68","password":"guess"}`), 403, "[jwt_auth] incorrect_password")
-	if got := api.DummyLoginHash(e.server); got != want {
-		t.Errorf("after a bcrypt user's login: dummy hash %q, want %q", got, want)
-	}
-	// Nor does a site's later change: the format is fixed once.
-	e.db.Exec(t, "UPDATE wp_users SET user_pass = ?", "$wp$2y$12$Cc2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW")
-	wantWPError(t, e.post(tokenPath, "application/json", `{"username":"admin","password":"guess"}`), 403, "[jwt_auth] incorrect_password")
-	if got := api.DummyLoginHash(e.server); got != want {
-		t.Errorf("after the hashes changed: dummy hash %q, want %q", got, want)
 	}
 }

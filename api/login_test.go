@@ -13,6 +13,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
@@ -197,7 +198,7 @@ func TestApplicationPasswords(t *testing.T) {
 }
 
 func TestLoginLimits(t *testing.T) {
-	limits := api.LoginLimits{MaxPerAddress: 6, MaxPerUsername: 3, Window: 15 * time.Minute}
+	limits := auth.LoginLimits{MaxPerAddress: 6, MaxPerUsername: 3, Window: 15 * time.Minute}
 	e := newEnv(t, func(c *api.Config) { c.LoginLimits = limits })
 	wrong := `{"username":"admin","password":"guess"}`
 	right := `{"username":"admin","password":"admin-pass-123"}`
@@ -240,7 +241,7 @@ func TestLoginLimits(t *testing.T) {
 // Other spellings of one account share its limit from an address: the e-mail address,
 // another case.
 func TestLoginLimitsPerAccount(t *testing.T) {
-	limits := api.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 3, Window: 15 * time.Minute}
+	limits := auth.LoginLimits{MaxPerAddress: 100, MaxPerUsername: 3, Window: 15 * time.Minute}
 	e := newEnv(t, func(c *api.Config) { c.LoginLimits = limits })
 	for _, name := range []string{"ADMIN", "admin@example.test", "Admin"} {
 		wantWPError(t, e.post(tokenPath, "application/json", `{"username":"`+name+`","password":"guess"}`), 403, "[jwt_auth] incorrect_password")
@@ -256,7 +257,7 @@ func TestLoginLimitsPerAccount(t *testing.T) {
 // Behind a trusted proxy the client address comes from X-Forwarded-For.
 func TestLoginLimitsTrustedProxy(t *testing.T) {
 	_, proxy, _ := net.ParseCIDR("192.0.2.0/24") // httptest's RemoteAddr is 192.0.2.1
-	limits := api.LoginLimits{MaxPerAddress: 2, MaxPerUsername: 100, Window: time.Hour}
+	limits := auth.LoginLimits{MaxPerAddress: 2, MaxPerUsername: 100, Window: time.Hour}
 	e := newEnv(t, func(c *api.Config) { c.LoginLimits = limits; c.TrustedProxies = []*net.IPNet{proxy} })
 	for i := 0; i < 2; i++ {
 		e.post(tokenPath, "application/json", `{"username":"u`+strconv.Itoa(i)+`","password":"x"}`, "X-Forwarded-For", "203.0.113.1")

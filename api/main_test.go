@@ -20,6 +20,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/api/apispec"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
@@ -161,7 +162,7 @@ func newEnvDSN(t *testing.T, db *repotest.Database, dsn, prefix string, opts ...
 
 func (e *env) tokenFor(id uint64) string {
 	e.t.Helper()
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{
 		Issuer: fixture.Home, UserID: id, IssuedAt: e.clock.Now(), TTL: time.Hour,
 	})
 	if err != nil {

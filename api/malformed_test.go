@@ -19,6 +19,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
@@ -220,7 +221,7 @@ func TestMalformedRequests(t *testing.T) {
 	// Login failures are limited per client address; every case comes from its own
 	// address so that one case's failures never turn another's answer into a 429.
 	e := newEnv(t, func(c *api.Config) {
-		c.LoginLimits = api.LoginLimits{MaxPerAddress: 3, MaxPerUsername: 1000, Window: time.Hour}
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 3, MaxPerUsername: 1000, Window: time.Hour}
 	})
 	before := malCounts(e)
 

@@ -10,6 +10,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 )
 
 // metrics are the sidecar's Prometheus series, served at GET /metrics. Each Server has
@@ -29,7 +31,9 @@ type statser interface {
 	Stats() sql.DBStats
 }
 
-func newMetrics(s *Server) *metrics {
+// newMetrics reports, besides the requests it is told of, the log summaries' counts
+// (logSummaries) and the database pool (none when pool is nil).
+func newMetrics(logSummaries func() logstats.Stats, pool statser) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -56,12 +60,12 @@ func newMetrics(s *Server) *metrics {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(v()) })
 	}
 	m.registry.MustRegister(
-		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", func() int64 { return s.logDays.Stats().Hits }),
-		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", func() int64 { return s.logDays.Stats().Appends }),
-		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", func() int64 { return s.logDays.Stats().Scans }),
+		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", func() int64 { return logSummaries().Hits }),
+		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", func() int64 { return logSummaries().Appends }),
+		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", func() int64 { return logSummaries().Scans }),
 	)
-	if st, ok := s.store.(statser); ok {
-		m.registry.MustRegister(poolCollector{st})
+	if pool != nil {
+		m.registry.MustRegister(poolCollector{pool})
 	}
 	return m
 }

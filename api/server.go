@@ -21,14 +21,13 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
-
-// DefaultTokenTTL is the lifetime of the tokens the sidecar issues when Config.TokenTTL is zero.
-const DefaultTokenTTL = time.Hour
 
 // ExportSlots is how many exports may stream at once from a pool of poolSize database
 // connections (0: the repository's default pool): half of it, so that exports leave the
@@ -54,7 +53,7 @@ type Config struct {
 	Now func() time.Time
 	// CapabilityTTL is how long a user's "may manage options" answer is reused: 10 s when
 	// zero, as kchat-sidecar runs and openapi.yaml states; never more than
-	// MaxCapabilityTTL.
+	// auth.MaxCapabilityTTL.
 	CapabilityTTL time.Duration
 	// SettingsTTL is how long site options (timezone, week start…) are reused; 10 s when zero.
 	SettingsTTL time.Duration
@@ -62,7 +61,7 @@ type Config struct {
 	// The table has no change marker to check (a day's count is updated in place), so
 	// only time bounds its staleness; zero (the default here) reads it on every request.
 	CountsTTL time.Duration
-	// TokenTTL is the lifetime of tokens the sidecar issues; DefaultTokenTTL when zero.
+	// TokenTTL is the lifetime of tokens the sidecar issues; auth.DefaultTokenTTL when zero.
 	TokenTTL time.Duration
 	// CORSOrigins are the browser origins allowed to call; empty means the origins of the
 	// site's home and siteurl options.
@@ -70,8 +69,8 @@ type Config struct {
 	// TrustedProxies are the networks whose X-Forwarded-For is believed for the client
 	// address; with none, the connection's address is the client's.
 	TrustedProxies []*net.IPNet
-	// LoginLimits bound password guessing; zero fields take DefaultLoginLimits'.
-	LoginLimits LoginLimits
+	// LoginLimits bound password guessing; zero fields take auth.DefaultLoginLimits'.
+	LoginLimits auth.LoginLimits
 	// MetricsApart leaves /metrics out of the router: MetricsHandler serves it on an
 	// address of its own.
 	MetricsApart bool
@@ -84,13 +83,12 @@ type Config struct {
 type Server struct {
 	echo     *echo.Echo
 	store    Store
-	secret   []byte
+	auth     *auth.Authenticator
 	siteURL  string
 	openapi  []byte
 	log      *slog.Logger
 	now      func() time.Time
-	users    *ttlCache[uint64, repository.User]
-	settings *ttlCache[struct{}, siteOptions]
+	settings *ttlcache.Cache[struct{}, siteOptions]
 	logDays  *logstats.Cache
 	metrics  *metrics
 	served   atomic.Uint64
@@ -98,29 +96,14 @@ type Server struct {
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
-	counts      *ttlCache[[2]period.Date, []repository.DayCount]
+	counts      *ttlcache.Cache[[2]period.Date, []repository.DayCount]
 	ready       *readiness
-	tokens      verifiedTokens
-	tokenTTL    time.Duration
 	cors        []string
 	proxies     []*net.IPNet
-
-	// Failures per client address, per (address, username or account), and per account
-	// from everywhere; see LoginLimits.
-	byAddress, byPair, byAccount *limiter
-	slowDelay                    time.Duration
-	dummies                      *dummyHashes
-
-	// appPasswords holds the uuids of each user's application passwords, for tokens
-	// bound to one; it is reused for as long as users is.
-	appPasswords *ttlCache[uint64, []string]
 
 	// metricsApart: /metrics is MetricsHandler's alone.
 	metricsApart bool
 }
-
-// MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
-const MaxCapabilityTTL = 30 * time.Second
 
 // New builds the router.
 func New(cfg Config) (*Server, error) {
@@ -131,35 +114,28 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("api: no JWT secret")
 	}
 	cfg = cfg.withDefaults()
-	limits := cfg.LoginLimits.withDefaults()
 	s := &Server{
 		store:    cfg.Store,
-		secret:   cfg.JWTSecret,
 		siteURL:  cfg.SiteURL,
 		openapi:  cfg.OpenAPI,
 		log:      cfg.Logger,
 		now:      cfg.Now,
-		users:    newTTLCache[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
-		settings: newTTLCache[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
+		settings: ttlcache.New[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
 		logDays:  logstats.New(cfg.Store, cfg.Now),
-		counts:   newTTLCache[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
+		counts:   ttlcache.New[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
 		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
-		tokenTTL: cfg.TokenTTL,
 		cors:     cfg.CORSOrigins,
 		proxies:  cfg.TrustedProxies,
-
-		byAddress: newLimiter(limits.MaxPerAddress, limits.Window),
-		byPair:    newLimiter(limits.MaxPerUsername, limits.Window),
-		byAccount: newLimiter(limits.SlowAfter, limits.Window),
-		slowDelay: limits.SlowDelay,
-		dummies:   &dummyHashes{store: cfg.Store},
-
-		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
+	s.auth = auth.New(auth.Config{
+		Store: cfg.Store, Secret: cfg.JWTSecret, Issuer: s.siteAddress, Now: cfg.Now,
+		CapabilityTTL: cfg.CapabilityTTL, TokenTTL: cfg.TokenTTL, Limits: cfg.LoginLimits,
+	})
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
-	s.metrics = newMetrics(s)
+	pool, _ := cfg.Store.(statser)
+	s.metrics = newMetrics(s.logDays.Stats, pool)
 	s.echo = s.routes()
 	s.metrics.routes = map[string]bool{}
 	for _, r := range s.echo.Routes() {
@@ -168,8 +144,7 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// withDefaults fills the fields a caller may leave zero, and holds CapabilityTTL to
-// MaxCapabilityTTL.
+// withDefaults fills the fields a caller may leave zero (package auth fills its own).
 func (cfg Config) withDefaults() Config {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -177,46 +152,13 @@ func (cfg Config) withDefaults() Config {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.CapabilityTTL <= 0 {
-		cfg.CapabilityTTL = 10 * time.Second
-	}
-	if cfg.CapabilityTTL > MaxCapabilityTTL {
-		cfg.CapabilityTTL = MaxCapabilityTTL
-	}
 	if cfg.SettingsTTL <= 0 {
 		cfg.SettingsTTL = 10 * time.Second
-	}
-	if cfg.TokenTTL <= 0 {
-		cfg.TokenTTL = DefaultTokenTTL
 	}
 	if cfg.MaxExports <= 0 {
 		cfg.MaxExports = ExportSlots(0)
 	}
 	return cfg
-}
-
-// withDefaults gives each zero field DefaultLoginLimits' value, and holds SlowDelay to
-// MaxSlowDelay.
-func (limits LoginLimits) withDefaults() LoginLimits {
-	if limits.MaxPerAddress <= 0 {
-		limits.MaxPerAddress = DefaultLoginLimits.MaxPerAddress
-	}
-	if limits.MaxPerUsername <= 0 {
-		limits.MaxPerUsername = DefaultLoginLimits.MaxPerUsername
-	}
-	if limits.SlowAfter <= 0 {
-		limits.SlowAfter = DefaultLoginLimits.SlowAfter
-	}
-	if limits.SlowDelay <= 0 {
-		limits.SlowDelay = DefaultLoginLimits.SlowDelay
-	}
-	if limits.SlowDelay > MaxSlowDelay {
-		limits.SlowDelay = MaxSlowDelay
-	}
-	if limits.Window <= 0 {
-		limits.Window = DefaultLoginLimits.Window
-	}
-	return limits
 }
 
 // maxCompressing bounds the gzip compressors alive at once (about 1 MB each).

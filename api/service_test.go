@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
@@ -188,7 +189,7 @@ func newFakeServer(t testing.TB, f *fakeStore, log io.Writer) *api.Server {
 
 func fakeGet(t *testing.T, srv *api.Server, target string) *httptest.ResponseRecorder {
 	t.Helper()
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +244,7 @@ func TestExportFailsMidStream(t *testing.T) {
 	srv := newFakeServer(t, f, io.Discard)
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	tok, _ := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, _ := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	req, _ := http.NewRequest(http.MethodGet, ts.URL+exportPath, nil)
 	req.Header.Set("Authorization", "Bearer "+tok)
 	resp, err := http.DefaultClient.Do(req)
@@ -332,7 +333,7 @@ func TestExportsTakeTurns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok, _ := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
+	tok, _ := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: fixtureNow, TTL: time.Hour})
 	export := func(ctx context.Context) chan int {
 		done := make(chan int, 1)
 		go func() {

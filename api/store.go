@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -34,14 +35,9 @@ type SiteStore interface {
 	SiteSettings(ctx context.Context) (repository.SiteSettings, error)
 }
 
-// UserStore reads WordPress users with their capabilities on this site.
-type UserStore interface {
-	UserByID(ctx context.Context, id uint64) (repository.User, error)
-	UserByLogin(ctx context.Context, loginOrEmail string) (repository.User, error)
-	ApplicationPasswords(ctx context.Context, userID uint64) ([]repository.ApplicationPassword, error)
-	// CommonPasswordHash is a stored hash of the format most users' passwords have.
-	CommonPasswordHash(ctx context.Context) (string, error)
-}
+// UserStore reads WordPress users with their capabilities on this site, for package
+// auth.
+type UserStore = auth.UserStore
 
 // ReadinessChecker tells whether the database answers and holds the plugin's table.
 type ReadinessChecker interface {

@@ -23,7 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 	_ "github.com/go-sql-driver/mysql"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
@@ -448,7 +448,7 @@ type summaryBody struct {
 func adminToken(t *testing.T, home string) string {
 	t.Helper()
 	_ = home
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
 	must(t, err)
 	return tok
 }

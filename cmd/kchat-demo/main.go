@@ -20,6 +20,7 @@ import (
 	_ "github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
@@ -93,7 +94,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		return err
 	}
-	token, err := api.IssueToken([]byte(demoSecret), api.TokenParams{Issuer: site.Home, UserID: 1, IssuedAt: time.Now(), TTL: 24 * time.Hour})
+	token, err := auth.IssueToken([]byte(demoSecret), auth.TokenParams{Issuer: site.Home, UserID: 1, IssuedAt: time.Now(), TTL: 24 * time.Hour})
 	if err != nil {
 		return err
 	}

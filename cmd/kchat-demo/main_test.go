@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
@@ -119,7 +119,7 @@ func TestDemo(t *testing.T) {
 	// The seeded users: each password checks against its stored format, and the
 	// capability rules decide who may read.
 	for i, u := range demoUsers {
-		tok, err := api.IssueToken([]byte(demoSecret), api.TokenParams{Issuer: "https://demo.example.test", UserID: uint64(i + 1), IssuedAt: time.Now(), TTL: time.Minute})
+		tok, err := auth.IssueToken([]byte(demoSecret), auth.TokenParams{Issuer: "https://demo.example.test", UserID: uint64(i + 1), IssuedAt: time.Now(), TTL: time.Minute})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/wpconfig"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -99,7 +100,7 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},
 		{"KCHAT_SHUTDOWN_TIMEOUT", "shutdown-timeout", "duration", "30s", "how long in-flight requests may finish on SIGTERM", positive(&p.ShutdownTimeout)},
-		{"KCHAT_TOKEN_TTL", "token-ttl", "duration", durationText(api.DefaultTokenTTL), "lifetime of tokens the sidecar issues", positive(&p.API.TokenTTL)},
+		{"KCHAT_TOKEN_TTL", "token-ttl", "duration", durationText(auth.DefaultTokenTTL), "lifetime of tokens the sidecar issues", positive(&p.API.TokenTTL)},
 		{"KCHAT_DB_MAX_OPEN", "db-max-open", "int", strconv.Itoa(repository.DefaultMaxOpenConns), "most database connections open at once", poolSize(&p.Repository.MaxOpenConns)},
 		{"KCHAT_DB_MAX_IDLE", "db-max-idle", "int", strconv.Itoa(repository.DefaultMaxOpenConns), "most idle database connections kept (at most db-max-open)", poolSize(&p.Repository.MaxIdleConns)},
 		{"KCHAT_DB_CONN_MAX_LIFETIME", "db-conn-max-lifetime", "duration", durationText(repository.DefaultConnMaxLifetime), "a database connection is replaced after this long", connTime(&p.Repository.ConnMaxLifetime)},

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
@@ -49,7 +50,7 @@ func startMain(t *testing.T) (*sidecar.Main, *repotest.Database, *repotest.Buffe
 
 func adminToken(t *testing.T) string {
 	t.Helper()
-	tok, err := api.IssueToken([]byte(fixture.Secret), api.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
+	tok, err := auth.IssueToken([]byte(fixture.Secret), auth.TokenParams{Issuer: fixture.Home, UserID: 1, IssuedAt: time.Now(), TTL: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}

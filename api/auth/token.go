@@ -1,26 +1,17 @@
-package api
+package auth
 
 import (
 	"bytes"
-	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/golang-jwt/jwt/v5"
-	"github.com/labstack/echo/v4"
-
-	"github.com/kchat-sidecar/kchat-sidecar/api/period"
-	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
-	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
 // wpClaims is the claim layout of the "JWT Authentication for WP REST API" plugin:
@@ -122,18 +113,18 @@ func verifyToken(secret []byte, raw, issuer string, now time.Time) (tokenClaims,
 		return tokenClaims{}, invalidToken("The token's kchat_app is not an application password's uuid")
 	}
 	if strings.TrimSuffix(iss, "/") != strings.TrimSuffix(issuer, "/") || issuer == "" {
-		return tokenClaims{}, errUnauthorized("jwt_auth_bad_iss", "The iss do not match with this server")
+		return tokenClaims{}, unauthenticated("jwt_auth_bad_iss", "The iss do not match with this server")
 	}
 	id, ok := tokenUserID(claims)
 	if !ok {
-		return tokenClaims{}, errUnauthorized("jwt_auth_bad_request", "User ID not found in the token")
+		return tokenClaims{}, unauthenticated("jwt_auth_bad_request", "User ID not found in the token")
 	}
 	return tokenClaims{userID: id, fingerprint: fingerprint, appPassword: appPassword, expires: exp}, nil
 }
 
 // invalidToken is the plugin's answer to every token it cannot accept as a token.
 func invalidToken(message string) *Error {
-	return errUnauthorized("jwt_auth_invalid_token", message)
+	return unauthenticated("jwt_auth_invalid_token", message)
 }
 
 // signedClaims splits a compact JWS, checks its header and HS256 signature, and only
@@ -264,7 +255,7 @@ func parseUserID(raw json.RawMessage) (uint64, bool) {
 			return 0, false
 		}
 	}
-	if s == "" || !isDigits(s) || strings.HasPrefix(s, "-") {
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
 		return 0, false
 	}
 	id, err := strconv.ParseUint(s, 10, 64)
@@ -272,205 +263,4 @@ func parseUserID(raw json.RawMessage) (uint64, bool) {
 		return 0, false
 	}
 	return id, true
-}
-
-// credentials are what an Authorization header carries.
-type credentials struct {
-	bearer             string
-	username, password string // Basic: an application password
-}
-
-// parseAuthorization reads an Authorization header: "Bearer <jwt>", or, where allowBasic,
-// "Basic base64(user:application-password)".
-func parseAuthorization(values []string, allowBasic bool) (credentials, *Error) {
-	if len(values) == 0 || (len(values) == 1 && strings.TrimSpace(values[0]) == "") {
-		return credentials{}, errUnauthorized("rest_not_logged_in", "You are not currently logged in.")
-	}
-	bad := errUnauthorized("jwt_auth_bad_auth_header", "Authorization header malformed.")
-	if len(values) > 1 {
-		return credentials{}, bad
-	}
-	scheme, value, ok := strings.Cut(strings.TrimSpace(values[0]), " ")
-	value = strings.TrimSpace(value)
-	if !ok || value == "" || strings.ContainsAny(value, " \t") {
-		return credentials{}, bad
-	}
-	switch {
-	case strings.EqualFold(scheme, "Bearer"):
-		// Only base64url segments and dots: Go's base64 decoder would otherwise skip CR
-		// and LF inside a segment and accept a mangled copy of a valid token.
-		for i := 0; i < len(value); i++ {
-			if c := value[i]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
-				return credentials{}, errUnauthorized("jwt_auth_invalid_token", "The token is malformed")
-			}
-		}
-		return credentials{bearer: value}, nil
-	case allowBasic && strings.EqualFold(scheme, "Basic"):
-		if c, ok := basicCredentials(value); ok {
-			return c, nil
-		}
-		return credentials{}, bad
-	}
-	return credentials{}, bad
-}
-
-// basicCredentials reads a Basic value: strict and canonical, so one header has one
-// reading. Strict refuses stray bits after the last character, but Go's decoder still
-// skips CR and LF anywhere, so the value must also be exactly the encoding of what it
-// decodes to.
-func basicCredentials(value string) (credentials, bool) {
-	raw, err := base64.StdEncoding.Strict().DecodeString(value)
-	if err != nil || base64.StdEncoding.EncodeToString(raw) != value {
-		return credentials{}, false
-	}
-	user, pass, ok := strings.Cut(string(raw), ":")
-	if !ok || user == "" || !utf8.ValidString(user) {
-		return credentials{}, false
-	}
-	return credentials{username: user, password: pass}, true
-}
-
-// requireAdmin admits requests carrying a valid token, or a valid application password,
-// of a user who, right now (give or take the capability cache), holds manage_options on
-// this site.
-func (s *Server) requireAdmin(next echo.HandlerFunc) echo.HandlerFunc {
-	return s.admit(true, next)
-}
-
-// requireBearerAdmin is requireAdmin for routes that take tokens only.
-func (s *Server) requireBearerAdmin(next echo.HandlerFunc) echo.HandlerFunc {
-	return s.admit(false, next)
-}
-
-func (s *Server) admit(allowBasic bool, next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		req := c.Request()
-		creds, herr := parseAuthorization(req.Header.Values("Authorization"), allowBasic)
-		if herr != nil {
-			return herr
-		}
-		var user repository.User
-		var err error
-		if creds.bearer != "" {
-			user, err = s.tokenUser(req.Context(), creds.bearer)
-		} else {
-			user, err = s.applicationPasswordUser(c, creds.username, creds.password)
-		}
-		if err != nil {
-			return err
-		}
-		if !user.Can("manage_options") {
-			return errForbidden
-		}
-		return next(c)
-	}
-}
-
-// tokenUser verifies a bearer token and loads its user.
-func (s *Server) tokenUser(ctx context.Context, token string) (repository.User, error) {
-	issuer := s.siteURL
-	if issuer == "" {
-		settings, err := s.siteSettings(ctx)
-		if err != nil {
-			return repository.User{}, err
-		}
-		issuer = settings.Home
-	}
-	claims, terr := s.tokens.verify(s.secret, token, issuer, s.now())
-	if terr != nil {
-		return repository.User{}, terr
-	}
-	user, err := s.users.get(ctx, claims.userID, s.store.UserByID)
-	if errors.Is(err, repository.ErrNotFound) {
-		return repository.User{}, errForbidden
-	}
-	if err != nil {
-		return repository.User{}, err
-	}
-	if claims.fingerprint != "" && !hmac.Equal([]byte(claims.fingerprint), []byte(passwordFingerprint(s.secret, user.PasswordHash))) {
-		return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: the password has changed")
-	}
-	if claims.appPassword != "" {
-		live, err := s.appPasswords.get(ctx, user.ID, s.applicationPasswordIDs)
-		if err != nil {
-			return repository.User{}, err
-		}
-		if !slices.Contains(live, claims.appPassword) {
-			return repository.User{}, errUnauthorized("jwt_auth_invalid_token", "The token was revoked: its application password has been revoked")
-		}
-	}
-	return user, nil
-}
-
-// applicationPasswordIDs lists the uuids of a user's application passwords.
-func (s *Server) applicationPasswordIDs(ctx context.Context, userID uint64) ([]string, error) {
-	passwords, err := s.store.ApplicationPasswords(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(passwords))
-	for i, p := range passwords {
-		ids[i] = p.UUID
-	}
-	return ids, nil
-}
-
-// appPasswordKey is where applicationPasswordUser leaves the uuid of the application
-// password that matched, for the token route to bind its token to.
-const appPasswordKey = "kchat.app_password"
-
-// applicationPasswordUser checks Basic credentials against the user's application
-// passwords, as WordPress's REST API does, under the same failure limits as the token
-// route.
-func (s *Server) applicationPasswordUser(c echo.Context, username, password string) (repository.User, error) {
-	ctx := c.Request().Context()
-	attempt, err := s.beginLogin(c, username, errUnknownAppPasswordUser)
-	if err != nil {
-		return repository.User{}, err
-	}
-	defer attempt.end()
-	user, err := s.store.UserByLogin(ctx, username)
-	if errors.Is(err, repository.ErrNotFound) {
-		wppass.CheckApplicationPassword(password, dummyAppPasswordHash)
-		attempt.failed()
-		return repository.User{}, errUnknownAppPasswordUser
-	}
-	if err != nil {
-		return repository.User{}, err
-	}
-	if err := attempt.identify(c, user.ID); err != nil {
-		return repository.User{}, err
-	}
-	passwords, err := s.store.ApplicationPasswords(ctx, user.ID)
-	if err != nil {
-		return repository.User{}, err
-	}
-	for _, p := range passwords {
-		if wppass.CheckApplicationPassword(password, p.Hash) {
-			attempt.succeeded()
-			c.Set(appPasswordKey, p.UUID)
-			return user, nil
-		}
-	}
-	attempt.failed()
-	return repository.User{}, errUnauthorized("incorrect_password", "The provided password is an invalid application password.")
-}
-
-// siteOptions are the site's settings with the zone they name already loaded: loading a
-// zone reads and parses a file of the tz database, which should not happen per request.
-type siteOptions struct {
-	repository.SiteSettings
-	loc      *time.Location
-	zoneName string
-}
-
-func (s *Server) siteSettings(ctx context.Context) (siteOptions, error) {
-	return s.settings.get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
-		settings, err := s.store.SiteSettings(ctx)
-		if err != nil {
-			return siteOptions{}, err
-		}
-		loc, name := period.SiteZone(settings.TimezoneString, settings.GMTOffset)
-		return siteOptions{SiteSettings: settings, loc: loc, zoneName: name}, nil
-	})
 }

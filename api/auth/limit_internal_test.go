@@ -1,13 +1,18 @@
-package api
+package auth
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/wppass"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
 )
 
 // An unknown user's login is checked against a dummy of the format and cost most of the
@@ -89,20 +94,62 @@ func TestAddressKey(t *testing.T) {
 	}
 }
 
-func TestClip(t *testing.T) {
-	for _, s := range []string{
-		"", "short", strings.Repeat("x", 256), strings.Repeat("x", 257), strings.Repeat("é", 200),
-		strings.Repeat("\xff", 100), strings.Repeat("\xff", 300), "ab\xffcd", strings.Repeat("€", 100) + "\xe2\x82",
-	} {
-		got := clip(s)
-		if len(got) > maxLoggedString || !utf8.ValidString(got) {
-			t.Errorf("clip(%.20q…, %d bytes) = %d bytes, valid %v", s, len(s), len(got), utf8.ValidString(got))
+// The dummy hash an unknown user's password is checked against has the format and cost
+// of the site's most common hash (here phpass: two users of three), whichever users an
+// attacker tries first.
+func TestDummyHashIsTheSitesCommonFormat(t *testing.T) {
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: "wp_", QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { repo.Close() })
+	a := New(Config{Store: repo, Secret: []byte(fixture.Secret), Issuer: func(context.Context) (string, error) { return fixture.Home, nil }})
+	login := func(username, password, code string) {
+		t.Helper()
+		var refused *Error
+		if _, err := a.Login(context.Background(), "192.0.2.1", username, password); !errors.As(err, &refused) || refused.Code != code {
+			t.Fatalf("%s: %v, want %s", username, err, code)
 		}
-		if len(s) <= maxLoggedString && utf8.ValidString(s) && got != s {
-			t.Errorf("clip(%q) = %q", s, got)
+	}
+	want := wppass.DummyHash("$P$BImbJC/sYHVYJfVdrOA9QhsJjt1cz1/")
+	login("nobody", "x", "[jwt_auth] invalid_username")
+	if got := a.dummies.get(context.Background()); got != want {
+		t.Errorf("dummy hash %q, want %q", got, want)
+	}
+	// Priming with the bcrypt user changes nothing.
+	login(fixture.Admin68Login, "guess", "[jwt_auth] incorrect_password")
+	if got := a.dummies.get(context.Background()); got != want {
+		t.Errorf("after a bcrypt user's login: dummy hash %q, want %q", got, want)
+	}
+	// Nor does a site's later change: the format is fixed once.
+	db.Exec(t, "UPDATE wp_users SET user_pass = ?", "$wp$2y$12$Cc2ZcqCKKsIc6Xucq85xU.OPAPm5U7i9JS4kcrMtVrXantcdr0ThW")
+	login(fixture.AdminLogin, "guess", "[jwt_auth] incorrect_password")
+	if got := a.dummies.get(context.Background()); got != want {
+		t.Errorf("after the hashes changed: dummy hash %q, want %q", got, want)
+	}
+}
+
+// A username longer than WordPress allows is refused before the limiters keep it: a
+// client cannot spend their memory on names nobody can have.
+func TestLongUsernamesAreNotKept(t *testing.T) {
+	a := New(Config{Store: &commonHashStore{}, Secret: []byte("secret"), Limits: LoginLimits{MaxPerAddress: 3, MaxPerUsername: 100}})
+	ctx := context.Background()
+	if _, err := a.Login(ctx, "198.51.100.77", strings.Repeat("a", 60000), "x"); err != errUnknownLogin {
+		t.Errorf("login: %v", err)
+	}
+	basic := "Basic " + base64.StdEncoding.EncodeToString([]byte(strings.Repeat("b", 20000)+":x"))
+	if _, err := a.Authenticate(ctx, []string{basic}, "198.51.100.77", true); err != errUnknownAppPasswordUser {
+		t.Errorf("Basic: %v", err)
+	}
+	n := 0
+	for _, l := range []*limiter{a.limits.byAddress, a.limits.byPair, a.limits.byAccount} {
+		for k := range l.keys {
+			n += len(k)
 		}
-		if len(s) > maxLoggedString && !strings.HasSuffix(got, "…") {
-			t.Errorf("clip(%.20q…) is not marked as cut: %.20q", s, got)
-		}
+	}
+	if n > 1000 {
+		t.Errorf("the limiters keep %d bytes of keys", n)
 	}
 }

@@ -1,4 +1,4 @@
-package api
+package auth
 
 import (
 	"crypto/hmac"
@@ -93,8 +93,8 @@ func TestVerifyTokenStrictly(t *testing.T) {
 			if err == nil {
 				t.Fatalf("accepted as user %d", c.userID)
 			}
-			if err.Code != tt.code || err.Status != 401 {
-				t.Errorf("got %d %s (%s), want 401 %s", err.Status, err.Code, err.Message, tt.code)
+			if err.Code != tt.code || err.Kind != Unauthenticated {
+				t.Errorf("got %d %s (%s), want Unauthenticated %s", err.Kind, err.Code, err.Message, tt.code)
 			}
 		})
 	}
@@ -121,5 +121,97 @@ func TestVerifyTokenCanonicalBase64(t *testing.T) {
 	}
 	if _, err := verifyToken(secret, tok+"=", "http://x.test", now); err == nil {
 		t.Errorf("padded signature accepted")
+	}
+}
+
+// FuzzBearerAndToken: arbitrary Authorization headers never panic, and anything but a
+// correctly signed token is refused with a 401.
+func FuzzBearerAndToken(f *testing.F) {
+	secret := []byte("fuzz-secret-0123456789")
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	good, _ := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: time.Hour})
+	for _, s := range []string{"", "Bearer", "Bearer " + good, "bearer  " + good, "Basic abc", "Bearer a.b.c", "Bearer " + good + "x", "Bearer eyJhbGciOiJub25lIn0.e30."} {
+		f.Add(s)
+	}
+	// Correctly signed tokens that a loose reader would take (see TestVerifyTokenStrictly).
+	exp := strconv.FormatInt(now.Unix()+3600, 10)
+	user := `"data":{"user":{"id":"7"}}`
+	for _, trick := range [][2]string{
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","Exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":"` + exp + `",` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":1,"exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,"data":{"user":{"id":"7","id":"8"}}}`},
+		{`{"alg":"HS256","crit":["exp"]}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}`},
+		{`{"alg":"none","alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `,"kchat_pwf":""}`},
+		{`{"alg":"HS256"}`, `{"iss":"http://x.test","exp":` + exp + `,` + user + `}{}`},
+	} {
+		f.Add("Bearer " + handSigned(secret, trick[0], trick[1]))
+	}
+	f.Fuzz(func(t *testing.T, header string) {
+		creds, herr := parseAuthorization([]string{header}, false)
+		if herr != nil {
+			if herr.Kind != Unauthenticated {
+				t.Fatalf("%q: kind %d", header, herr.Kind)
+			}
+			return
+		}
+		tok := creds.bearer
+		c, terr := verifyToken(secret, tok, "http://x.test", now)
+		if terr != nil {
+			if terr.Kind != Unauthenticated {
+				t.Fatalf("%q: kind %d", header, terr.Kind)
+			}
+			return
+		}
+		if tok != good || c.userID != 7 {
+			t.Fatalf("%q accepted as user %d", header, c.userID)
+		}
+	})
+}
+
+func TestParseUserID(t *testing.T) {
+	tests := []struct {
+		raw  string
+		id   uint64
+		okay bool
+	}{
+		{`"1"`, 1, true}, {`1`, 1, true}, {`"42"`, 42, true}, {`18446744073709551615`, 18446744073709551615, true},
+		{`"0"`, 0, false}, {`0`, 0, false}, {`-1`, 0, false}, {`"-1"`, 0, false}, {`1.5`, 0, false}, {`1e3`, 0, false},
+		{`""`, 0, false}, {`null`, 0, false}, {``, 0, false}, {`true`, 0, false}, {`{}`, 0, false}, {`"1 "`, 0, false},
+		{`18446744073709551616`, 0, false}, {`"\u0031"`, 1, true},
+	}
+	for _, tt := range tests {
+		id, ok := parseUserID([]byte(tt.raw))
+		if id != tt.id || ok != tt.okay {
+			t.Errorf("parseUserID(%s) = %d, %v; want %d, %v", tt.raw, id, ok, tt.id, tt.okay)
+		}
+	}
+}
+
+// A remembered token is good only for its issuer, never past its expiry, and never
+// before the moment it was checked.
+func TestVerifiedTokens(t *testing.T) {
+	secret := []byte("cache-secret-0123456789")
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	tok, _ := IssueToken(secret, TokenParams{Issuer: "http://x.test", UserID: 7, IssuedAt: now, TTL: 30 * time.Second})
+	var v verifiedTokens
+	if c, err := v.verify(secret, tok, "http://x.test", now); err != nil || c.userID != 7 {
+		t.Fatalf("first check: %d %v", c.userID, err)
+	}
+	if c, err := v.verify(secret, tok, "http://x.test", now.Add(29*time.Second)); err != nil || c.userID != 7 {
+		t.Fatalf("remembered: %d %v", c.userID, err)
+	}
+	if _, err := v.verify(secret, tok, "http://other.test", now.Add(time.Second)); err == nil || err.Code != "jwt_auth_bad_iss" {
+		t.Errorf("another issuer: %v", err)
+	}
+	if _, err := v.verify(secret, tok, "http://x.test", now.Add(30*time.Second)); err == nil || err.Message != "Expired token" {
+		t.Errorf("at expiry: %v", err)
+	}
+	if _, err := v.verify(secret, tok, "http://x.test", now.Add(-time.Second)); err == nil {
+		t.Errorf("before it was issued: accepted")
+	}
+	if _, err := v.verify([]byte("another-secret-0123456"), tok+"x", "http://x.test", now); err == nil {
+		t.Errorf("a changed token: accepted")
 	}
 }

@@ -1,4 +1,4 @@
-package api
+package auth
 
 import (
 	"context"
@@ -38,6 +38,46 @@ var DefaultLoginLimits = LoginLimits{
 // MaxSlowDelay bounds SlowDelay: the slowing must cost a legitimate login little.
 const MaxSlowDelay = 2 * time.Second
 
+// withDefaults gives each zero field DefaultLoginLimits' value, and holds SlowDelay to
+// MaxSlowDelay.
+func (limits LoginLimits) withDefaults() LoginLimits {
+	if limits.MaxPerAddress <= 0 {
+		limits.MaxPerAddress = DefaultLoginLimits.MaxPerAddress
+	}
+	if limits.MaxPerUsername <= 0 {
+		limits.MaxPerUsername = DefaultLoginLimits.MaxPerUsername
+	}
+	if limits.SlowAfter <= 0 {
+		limits.SlowAfter = DefaultLoginLimits.SlowAfter
+	}
+	if limits.SlowDelay <= 0 {
+		limits.SlowDelay = DefaultLoginLimits.SlowDelay
+	}
+	if limits.SlowDelay > MaxSlowDelay {
+		limits.SlowDelay = MaxSlowDelay
+	}
+	if limits.Window <= 0 {
+		limits.Window = DefaultLoginLimits.Window
+	}
+	return limits
+}
+
+// limiters count failures per client address, per (address, username or account), and
+// per account from everywhere; see LoginLimits.
+type limiters struct {
+	byAddress, byPair, byAccount *limiter
+	slowDelay                    time.Duration
+}
+
+func newLimiters(limits LoginLimits) limiters {
+	return limiters{
+		byAddress: newLimiter(limits.MaxPerAddress, limits.Window),
+		byPair:    newLimiter(limits.MaxPerUsername, limits.Window),
+		byAccount: newLimiter(limits.SlowAfter, limits.Window),
+		slowDelay: limits.SlowDelay,
+	}
+}
+
 // WordPress's limits on what a username can be: user_login is varchar(60) and
 // wp_insert_user refuses mb_strlen > 60; user_email is varchar(100). Both count
 // characters, not bytes.
@@ -56,12 +96,17 @@ func usernameTooLong(name string) bool {
 	return n > maxEmailChars || n > maxLoginChars && !strings.Contains(name, "@")
 }
 
+// maxUnparsedAddress bounds the key of a client address that is not an IP address.
+const maxUnparsedAddress = 64
+
 // addressKey is what a client address is limited by: an IPv4 address, or an IPv6
 // address's /64, which one client (one home, one VPS) holds whole.
 func addressKey(ip string) string {
 	addr, err := netip.ParseAddr(ip)
 	if err != nil {
-		return clip(ip) // not from net/http or echo, which hand over parsed addresses
+		// Not from net/http or echo, which hand over parsed addresses; bounded, as a key
+		// the limiters keep.
+		return ip[:min(len(ip), maxUnparsedAddress)]
 	}
 	addr = addr.Unmap().WithZone("")
 	if addr.Is4() {

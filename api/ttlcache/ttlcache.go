@@ -1,0 +1,63 @@
+// Package ttlcache remembers answers for a short time, so that what every request needs
+// (a user's capabilities, the site's options) is read from the database at most once per
+// TTL.
+package ttlcache
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Cache remembers answers for a short time. It caches successes only: an error is
+// never remembered, so an outage ends as soon as the database is back.
+type Cache[K comparable, V any] struct {
+	ttl time.Duration
+	now func() time.Time
+
+	mu      sync.Mutex
+	entries map[K]entry[V]
+}
+
+type entry[V any] struct {
+	value   V
+	expires time.Time
+}
+
+// New is a cache whose answers last ttl by the clock now.
+func New[K comparable, V any](ttl time.Duration, now func() time.Time) *Cache[K, V] {
+	return &Cache[K, V]{ttl: ttl, now: now, entries: map[K]entry[V]{}}
+}
+
+// Get returns the cached value for key, or loads, caches and returns it. With a TTL of
+// zero or less nothing is cached.
+func (c *Cache[K, V]) Get(ctx context.Context, key K, load func(context.Context, K) (V, error)) (V, error) {
+	if c.ttl <= 0 {
+		return load(ctx, key)
+	}
+	now := c.now()
+	c.mu.Lock()
+	if e, ok := c.entries[key]; ok && now.Before(e.expires) {
+		c.mu.Unlock()
+		return e.value, nil
+	}
+	c.mu.Unlock()
+
+	v, err := load(ctx, key)
+	if err != nil {
+		return v, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// Sweep expired entries now and then so that a long-running process holding many
+	// users' answers does not grow without bound.
+	if len(c.entries) >= 1024 {
+		for k, e := range c.entries {
+			if !now.Before(e.expires) {
+				delete(c.entries, k)
+			}
+		}
+	}
+	c.entries[key] = entry[V]{value: v, expires: now.Add(c.ttl)}
+	return v, nil
+}

@@ -1,0 +1,76 @@
+package ttlcache_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
+)
+
+// loader counts its calls and answers n, or err.
+type loader struct {
+	calls int
+	n     int
+	err   error
+}
+
+func (l *loader) load(_ context.Context, key string) (int, error) {
+	l.calls++
+	return l.n + len(key), l.err
+}
+
+// An answer is reused until its TTL has passed, per key; an error is never kept.
+func TestGet(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c := ttlcache.New[string, int](10*time.Second, func() time.Time { return now })
+	l := &loader{n: 1}
+	get := func(key string) int {
+		t.Helper()
+		v, err := c.Get(context.Background(), key, l.load)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if got := get("ab"); got != 3 || l.calls != 1 {
+		t.Fatalf("first: %d after %d loads", got, l.calls)
+	}
+	l.n = 100
+	now = now.Add(9 * time.Second)
+	if got := get("ab"); got != 3 || l.calls != 1 {
+		t.Errorf("within the TTL: %d after %d loads, want the kept 3 after 1", got, l.calls)
+	}
+	if got := get("abc"); got != 103 || l.calls != 2 {
+		t.Errorf("another key: %d after %d loads", got, l.calls)
+	}
+	now = now.Add(time.Second) // 10 s after the first load: expired
+	if got := get("ab"); got != 102 || l.calls != 3 {
+		t.Errorf("at the TTL: %d after %d loads, want a fresh 102", got, l.calls)
+	}
+
+	l.err = errors.New("down")
+	now = now.Add(time.Minute)
+	if _, err := c.Get(context.Background(), "ab", l.load); err == nil {
+		t.Fatal("the error was not returned")
+	}
+	l.err, l.n = nil, 7
+	if got := get("ab"); got != 9 || l.calls != 5 {
+		t.Errorf("after an error: %d after %d loads, want a fresh 9 (errors are not kept)", got, l.calls)
+	}
+}
+
+// A TTL of zero keeps nothing.
+func TestGetZeroTTL(t *testing.T) {
+	c := ttlcache.New[string, int](0, time.Now)
+	l := &loader{}
+	for i := 0; i < 3; i++ {
+		if _, err := c.Get(context.Background(), "k", l.load); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if l.calls != 3 {
+		t.Errorf("%d loads, want 3", l.calls)
+	}
+}
