@@ -3,6 +3,7 @@ package netfixture_test
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -52,4 +53,42 @@ func TestFactsMatchTheDumpHeader(t *testing.T) {
 			t.Errorf("the network fixture's header does not say %q", fact)
 		}
 	}
+}
+
+// make-network.php writes the plugin's tables itself (the plugin is not in Debian's
+// package); they must come out exactly as the plugin made them on the real 6.1 site.
+func TestChatbotTablesAsThePluginMakesThem(t *testing.T) {
+	single, err := os.ReadFile(dump.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	network, err := os.ReadFile(dump.NetworkPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range netfixture.Sites {
+		for _, table := range []string{"chatbot_chatgpt_interactions", "chatbot_chatgpt_conversation_log"} {
+			want := createTable(string(single), "wp_", table)
+			got := createTable(string(network), s.Prefix, table)
+			switch {
+			case want == "":
+				t.Fatalf("no CREATE TABLE wp_%s in %s", table, dump.Path())
+			case !s.Chatbot && got != "":
+				t.Errorf("%s%s exists; the site has no chatbot tables", s.Prefix, table)
+			case s.Chatbot && got != want:
+				t.Errorf("%s%s:\n%s\nthe plugin's:\n%s", s.Prefix, table, got, want)
+			}
+		}
+	}
+}
+
+// createTable returns the dump's CREATE TABLE statement for prefix+table with the name
+// and the AUTO_INCREMENT counter taken out, or "".
+func createTable(script, prefix, table string) string {
+	_, rest, ok := strings.Cut(script, "CREATE TABLE `"+prefix+table+"` (")
+	if !ok {
+		return ""
+	}
+	stmt, _, _ := strings.Cut(rest, ";")
+	return regexp.MustCompile(` AUTO_INCREMENT=\d+`).ReplaceAllString(stmt, "")
 }
