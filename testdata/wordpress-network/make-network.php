@@ -13,13 +13,16 @@
  * wp-settings.php loads, from constants that cannot be undefined; the second run is
  * WordPress as the wp-config.php that network.php asks for would start it. This file is
  * that wp-config.php: it defines the constants and requires wp-settings.php itself, so
- * no file is written anywhere.
+ * WordPress's directory stays as the package left it.
  *
  * Configuration (environment): KCHAT_DB_NAME, KCHAT_DB_HOST, KCHAT_DB_USER,
  * KCHAT_DB_PASSWORD, KCHAT_WP_CONTENT_DIR (a writable scratch directory), KCHAT_TODAY
  * (the site-local "today" the data end on, YYYY-MM-DD), WORDPRESS_DIR (default
  * /usr/share/wordpress).
  */
+
+// stdout carries the dump's header; PHP's notices must not end up in it.
+ini_set( 'display_errors', 'stderr' );
 
 $phase = $argv[1] ?? '';
 if ( 'install' !== $phase && 'populate' !== $phase ) {
