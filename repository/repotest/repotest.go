@@ -176,24 +176,46 @@ func skipOnEmbedded(stmt string) bool {
 // repository.
 func FixturePath() string { return dump.Path() }
 
-var (
-	fixtureOnce sync.Once
-	fixtureSQL  string
-	fixtureErr  error
-)
+// NetworkFixturePath is the absolute path of testdata/wordpress-network.sql.
+func NetworkFixturePath() string { return dump.NetworkPath() }
+
+// scripts holds each dump read once per test binary, by path.
+var scripts struct {
+	sync.Mutex
+	text map[string]string
+}
+
+func (d *Database) loadFile(tb testing.TB, path string) {
+	tb.Helper()
+	scripts.Lock()
+	text, ok := scripts.text[path]
+	if !ok {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			scripts.Unlock()
+			tb.Fatal(err)
+		}
+		if scripts.text == nil {
+			scripts.text = map[string]string{}
+		}
+		text = string(b)
+		scripts.text[path] = text
+	}
+	scripts.Unlock()
+	d.LoadSQL(tb, text)
+}
 
 // LoadFixture loads the real WordPress 6.1 site of testdata/ (see its header).
 func (d *Database) LoadFixture(tb testing.TB) {
 	tb.Helper()
-	fixtureOnce.Do(func() {
-		var b []byte
-		b, fixtureErr = os.ReadFile(FixturePath())
-		fixtureSQL = string(b)
-	})
-	if fixtureErr != nil {
-		tb.Fatal(fixtureErr)
-	}
-	d.LoadSQL(tb, fixtureSQL)
+	d.loadFile(tb, FixturePath())
+}
+
+// LoadNetworkFixture loads the WordPress multisite network of testdata/ (see its header
+// and package netfixture).
+func (d *Database) LoadNetworkFixture(tb testing.TB) {
+	tb.Helper()
+	d.loadFile(tb, NetworkFixturePath())
 }
 
 // ReadOnlyDSN reaches this database as a user granted SELECT and nothing else. CI

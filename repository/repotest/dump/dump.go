@@ -1,6 +1,8 @@
-// Package dump reads testdata/wordpress-6.1-site.sql as mysqldump wrote it: where it is,
-// and the string literals of its rows. It needs nothing but the standard library, so
-// tests of leaf packages use it without linking a database engine.
+// Package dump reads the repository's WordPress dumps as mysqldump wrote them —
+// testdata/wordpress-6.1-site.sql (one site) and testdata/wordpress-network.sql (a
+// multisite network): where they are, and the string literals of their rows. It needs
+// nothing but the standard library, so tests of leaf packages use it without linking a
+// database engine.
 package dump
 
 import (
@@ -12,15 +14,26 @@ import (
 
 // Path is the absolute path of testdata/wordpress-6.1-site.sql, found from this source
 // file so that any package's tests can read it.
-func Path() string {
+func Path() string { return testdata("wordpress-6.1-site.sql") }
+
+// NetworkPath is the absolute path of testdata/wordpress-network.sql, the network that
+// package netfixture describes.
+func NetworkPath() string { return testdata("wordpress-network.sql") }
+
+func testdata(name string) string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata", "wordpress-6.1-site.sql")
+	return filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata", name)
 }
 
-// Literals returns every string literal of the dump's rows in dump order, unescaped as
-// MySQL reads them: the values exactly as WordPress wrote them.
-func Literals() ([]string, error) {
-	raw, err := os.ReadFile(Path())
+// Literals returns every string literal of the single-site dump's rows in dump order,
+// unescaped as MySQL reads them: the values exactly as WordPress wrote them.
+func Literals() ([]string, error) { return literalsOf(Path()) }
+
+// NetworkLiterals is Literals of the network's dump.
+func NetworkLiterals() ([]string, error) { return literalsOf(NetworkPath()) }
+
+func literalsOf(path string) ([]string, error) {
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
