@@ -247,7 +247,9 @@ func tokenValue(b []byte) (int64, bool) {
 	return n, err == nil
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
 
 // micro is a score in millionths, rounded half away from zero: exact for the plugin's
 // scores (multiples of 0.1 within ±1), held within int32.
