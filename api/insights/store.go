@@ -96,12 +96,6 @@ func NewStore(from Wall, match *Matcher) *Store {
 	}
 }
 
-// From is the earliest time the store holds rows of.
-func (s *Store) From() Wall { return s.from }
-
-// Hi is the highest id the store has read.
-func (s *Store) Hi() int64 { return s.hi }
-
 // Rows is how many rows the store has taken in.
 func (s *Store) Rows() int64 { return s.rows }
 
