@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 )
 
@@ -32,8 +33,8 @@ type statser interface {
 }
 
 // newMetrics reports, besides the requests it is told of, the log summaries' counts
-// (logSummaries) and the database pool (none when pool is nil).
-func newMetrics(logSummaries func() logstats.Stats, pool statser) *metrics {
+// (logSummaries), the Insights cache (insightsStats) and the database pool (none when pool is nil).
+func newMetrics(logSummaries func() logstats.Stats, insightsStats func() insights.Stats, pool statser) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -63,6 +64,9 @@ func newMetrics(logSummaries func() logstats.Stats, pool statser) *metrics {
 		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", func() int64 { return logSummaries().Hits }),
 		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", func() int64 { return logSummaries().Appends }),
 		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", func() int64 { return logSummaries().Scans }),
+		cache("kchat_insights_cache_hits_total", "Insights answers kept from before.", func() int64 { return insightsStats().Hits }),
+		cache("kchat_insights_cache_appends_total", "Insights answers that read only the log rows appended since.", func() int64 { return insightsStats().Appends }),
+		cache("kchat_insights_cache_scans_total", "Insights answers that read their time range of the log whole.", func() int64 { return insightsStats().Scans }),
 	)
 	if pool != nil {
 		m.registry.MustRegister(poolCollector{pool})

@@ -23,6 +23,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
@@ -74,6 +75,8 @@ type Config struct {
 	// MetricsApart leaves /metrics out of the router: MetricsHandler serves it on an
 	// address of its own.
 	MetricsApart bool
+	// Insights sets what the Insights figures depend on.
+	Insights InsightsConfig
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
 	// long as their client does). 0 means ExportSlots of the default pool.
 	MaxExports int
@@ -90,8 +93,10 @@ type Server struct {
 	now      func() time.Time
 	settings *ttlcache.Cache[struct{}, siteOptions]
 	logDays  *logstats.Cache
-	metrics  *metrics
-	served   atomic.Uint64
+	// insightsCache holds the log rows the Insights routes answer from.
+	insightsCache *insights.Cache
+	metrics       *metrics
+	served        atomic.Uint64
 	// gzipSlots holds one token per answer being compressed now.
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
@@ -132,10 +137,11 @@ func New(cfg Config) (*Server, error) {
 		CapabilityTTL: cfg.CapabilityTTL, TokenTTL: cfg.TokenTTL, Limits: cfg.LoginLimits,
 	})
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
+	s.insightsCache = newInsightsCache(cfg.Store, cfg.Now, cfg.Insights)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	pool, _ := cfg.Store.(statser)
-	s.metrics = newMetrics(s.logDays.Stats, pool)
+	s.metrics = newMetrics(s.logDays.Stats, s.insightsCache.Stats, pool)
 	s.echo = s.routes()
 	s.metrics.routes = map[string]bool{}
 	for _, r := range s.echo.Routes() {
