@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,10 +26,11 @@ const (
 )
 
 // insightsSQL is the range read that feeds one Insights answer (the repository's
-// EachInsightsRow), its lower bound a placeholder. TestSameSQL checks it against what the
-// repository sends.
-const insightsSQL = "SELECT `id`, `session_id`, `user_id`, `page_id`, `interaction_time`, `user_type`, `assistant_id`," +
-	" `assistant_name`, `message_text`, `sentiment_score` FROM " + logTable + " WHERE `interaction_time` >= ?"
+// EachInsightRow): its lower bound on interaction_time and its id bounds are
+// placeholders. TestSameSQL checks it against what the repository sends.
+const insightsSQL = "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s')," +
+	" `user_type`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + logTable +
+	" WHERE `interaction_time` >= ? AND `id` > ? AND `id` <= ? ORDER BY `id`"
 
 // insightsFigures are one period's: the range read in the mariadb client, the first
 // answer of fresh processes, later answers of the last one, and the processes' peak
@@ -105,7 +107,9 @@ func (b *bench) insights(ctx context.Context, p, path string, cold, warm int) (i
 		return f, err
 	}
 	b.step("insights %s: the range read from %s (%d rows) in the mariadb client, %d runs", p, f.from, f.rowsRead, cold)
-	client, err := b.timeClient(ctx, cold, strings.Replace(insightsSQL, "?", "'"+f.from+"'", 1))
+	read := strings.NewReplacer("`interaction_time` >= ?", "`interaction_time` >= '"+f.from+"'",
+		"`id` > ?", "`id` > 0", "`id` <= ?", "`id` <= "+strconv.Itoa(b.seeded)).Replace(insightsSQL)
+	client, err := b.timeClient(ctx, cold, read)
 	if err != nil {
 		return f, err
 	}
