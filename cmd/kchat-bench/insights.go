@@ -32,6 +32,13 @@ const insightsSQL = "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DA
 	" `user_type`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + logTable +
 	" WHERE `interaction_time` >= ? AND `id` > ? AND `id` <= ? ORDER BY `id`"
 
+// insightsRead is insightsSQL as a cold answer runs it: every row from from (site-local
+// "YYYY-MM-DD HH:MM:SS") among the ids up to upto.
+func insightsRead(from string, upto int) string {
+	return strings.NewReplacer("`interaction_time` >= ?", "`interaction_time` >= '"+from+"'",
+		"`id` > ?", "`id` > 0", "`id` <= ?", "`id` <= "+strconv.Itoa(upto)).Replace(insightsSQL)
+}
+
 // insightsFigures are one period's: the range read in the mariadb client, the first
 // answer of fresh processes, later answers of the last one, and the processes' peak
 // memory.
@@ -107,9 +114,7 @@ func (b *bench) insights(ctx context.Context, p, path string, cold, warm int) (i
 		return f, err
 	}
 	b.step("insights %s: the range read from %s (%d rows) in the mariadb client, %d runs", p, f.from, f.rowsRead, cold)
-	read := strings.NewReplacer("`interaction_time` >= ?", "`interaction_time` >= '"+f.from+"'",
-		"`id` > ?", "`id` > 0", "`id` <= ?", "`id` <= "+strconv.Itoa(b.seeded)).Replace(insightsSQL)
-	client, err := b.timeClient(ctx, cold, read)
+	client, err := b.timeClient(ctx, cold, insightsRead(f.from, b.seeded))
 	if err != nil {
 		return f, err
 	}

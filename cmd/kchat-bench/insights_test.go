@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -48,5 +49,14 @@ func TestHasConversations(t *testing.T) {
 		if err := hasConversations([]byte(c.body)); (err == nil) != c.ok {
 			t.Errorf("%s: %v", c.body, err)
 		}
+	}
+}
+
+// The client's read fills every placeholder of the sidecar's statement.
+func TestInsightsRead(t *testing.T) {
+	got := insightsRead("2024-12-31 23:30:00", 1_000_000)
+	want := " WHERE `interaction_time` >= '2024-12-31 23:30:00' AND `id` > 0 AND `id` <= 1000000 ORDER BY `id`"
+	if !strings.HasSuffix(got, want) || strings.Contains(got, "?") {
+		t.Errorf("%s\nwants to end in %s", got, want)
 	}
 }
