@@ -188,28 +188,33 @@ func (l *logSampler) session(day time.Time, n int, scored bool) {
 	}
 }
 
-// firstOfMonth logs the two conversations that open every month just after midnight: an
-// anonymous visitor whose question meets a fallback and who asks it again, and one who
-// logs in after the first answer. It returns the exchanges logged.
+// firstOfMonth logs the three conversations that open every month just after midnight:
+// an anonymous visitor whose question meets a fallback and who asks it again, one who
+// logs in after the first answer and asks three questions, and a logged-in user on a
+// page since deleted. It returns the exchanges logged.
 func (l *logSampler) firstOfMonth(day time.Time, scored bool) int {
 	rng := l.rng
-	at := day.Add(time.Duration(rng.IntN(60)) * time.Second)
-	a := logRow{session: l.sessionID(), user: "0"}
-	l.setPlace(&a, "2", assistants[1].id, assistants[1].name)
-	q := "Where is my order? It has not arrived"
-	at = l.exchange(a, at, q, true, scored, sentiment(rng, scored))
-	at = l.pause(day, at, 60, 0)
-	l.exchange(a, at, respell(rng, q), false, scored, sentiment(rng, scored))
+	score := func() sql.NullFloat64 { return sentiment(rng, scored) }
+	start := func(user, page string, a int) (logRow, time.Time) {
+		r := logRow{session: l.sessionID(), user: user}
+		l.setPlace(&r, page, assistants[a].id, assistants[a].name)
+		return r, day.Add(time.Duration(rng.IntN(120)) * time.Second)
+	}
 
-	at = day.Add(time.Duration(60+rng.IntN(60)) * time.Second)
-	b := logRow{session: l.sessionID(), user: "0"}
-	l.setPlace(&b, "14", assistants[2].id, assistants[2].name)
-	at = l.exchange(b, at, "Do you have a plan for teams?", false, scored, sentiment(rng, scored))
-	at = l.pause(day, at, 60, 0)
+	a, at := start("0", "2", 1)
+	q := "Where is my order? It has not arrived"
+	at = l.pause(day, l.exchange(a, at, q, true, scored, score()), 60, 0)
+	l.exchange(a, at, respell(rng, q), false, scored, score())
+
+	b, at := start("0", "14", 2)
+	at = l.pause(day, l.exchange(b, at, "Do you have a plan for teams?", false, scored, score()), 60, 0)
 	b.user = demoUserIDs[rng.IntN(len(demoUserIDs))]
-	happy := sql.NullFloat64{Float64: 0.6, Valid: scored}
-	l.exchange(b, at, "Great, that's what I needed — thanks!", false, scored, happy)
-	return 4
+	at = l.pause(day, l.exchange(b, at, "How many seats does it include?", false, scored, score()), 60, 0)
+	l.exchange(b, at, "Great, that's what I needed — thanks!", false, scored, sql.NullFloat64{Float64: 0.6, Valid: scored})
+
+	c, at := start(demoUserIDs[rng.IntN(len(demoUserIDs))], "211", 0)
+	l.exchange(c, at, visitorTexts[rng.IntN(len(visitorTexts))], false, scored, score())
+	return 6
 }
 
 // setPlace puts a session on page with the assistant id and name; an assistant's
@@ -298,7 +303,7 @@ func (l *logSampler) exchange(base logRow, at time.Time, q string, fallback, sco
 
 const (
 	recentEvery = 8
-	olderEvery  = 80
+	olderEvery  = 90
 )
 
 // sessionLength is how many exchanges a session has: most ask one or two questions, a
