@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+	"maps"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -175,4 +178,65 @@ func TestConversationLogHasInsightsTraps(t *testing.T) {
 		t.Errorf("%d mid-session logins, %d questions on a page with a post and %d without, %d NULL scores in the last 300 days",
 			midLogin, withPost, withoutPost, nullScored)
 	}
+}
+
+// checkInsights asks the demo for Insights by month and by year, as the README's curl
+// line does, and wants every card filled in both windows a trend compares, every trend a
+// number, and the lists to show titled and untitled pages, named assistants and
+// unanswered questions.
+func checkInsights(t *testing.T, base string) {
+	t.Helper()
+	for _, p := range []string{"month", "year"} {
+		status, body, _ := getBasic(t, base+"/wp-json/kchat/v1/insights?period="+p, "admin", readmeAppPassword)
+		var a map[string]any
+		if err := json.Unmarshal(body, &a); status != http.StatusOK || err != nil {
+			t.Fatalf("insights?period=%s: %d %v %.300s", p, status, err, body)
+		}
+		for _, window := range []string{"current", "previous_to_date", "trends"} {
+			for path, v := range leaves(a[window], window) {
+				// Only legacy token rows are unparsed, and the demo's are two years old.
+				if path == window+".tokens.unparsed_rows" {
+					continue
+				}
+				// A trend may be 0; a card of either window may not.
+				if v == nil || (window != "trends" && v == 0.0 && path != window+".sentiment.zero_share") {
+					t.Errorf("insights?period=%s: %s is %v", p, path, v)
+				}
+			}
+		}
+		if cur, _ := a["current"].(map[string]any); cur["resolved_rate"] == 100.0 {
+			t.Errorf("insights?period=%s: no fallback reply in the current window", p)
+		}
+	}
+	var pages []struct {
+		Title *string `json:"title"`
+	}
+	_, body, _ := getBasic(t, base+"/wp-json/kchat/v1/insights/pages?limit=100", "admin", readmeAppPassword)
+	if err := json.Unmarshal(body, &pages); err != nil {
+		t.Fatalf("insights/pages: %v %.300s", err, body)
+	}
+	titled, untitled := 0, 0
+	for _, p := range pages {
+		if p.Title == nil {
+			untitled++
+		} else if *p.Title != "" {
+			titled++
+		}
+	}
+	if titled == 0 || untitled == 0 {
+		t.Errorf("insights/pages: want pages with and without a post: %s", body)
+	}
+}
+
+// leaves maps the path of every leaf of a decoded JSON object to its value.
+func leaves(v any, path string) map[string]any {
+	out := map[string]any{}
+	if m, ok := v.(map[string]any); ok {
+		for k, x := range m {
+			maps.Copy(out, leaves(x, path+"."+k))
+		}
+		return out
+	}
+	out[path] = v
+	return out
 }
