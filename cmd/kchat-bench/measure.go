@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -79,10 +80,11 @@ type results struct {
 	side, bare   *wrkFigures
 	insights     *insightsFigures
 	index        *indexFigures
+	loadStart    string // the 1-minute load average when the run began
 }
 
 func (b *bench) all(ctx context.Context) (string, error) {
-	var r results
+	r := results{loadStart: loadAverage()}
 	if !b.o.insights {
 		if err := b.logFigures(ctx, &r); err != nil {
 			return "", err
@@ -295,7 +297,9 @@ func verdict(ok bool) string {
 
 func (b *bench) report(r results) string {
 	var w strings.Builder
-	fmt.Fprintf(&w, "\nkchat-bench on %s, %s\n\n", machine(), time.Now().UTC().Format("2006-01-02"))
+	// The machine may be shared: its load says how far to trust absolute figures.
+	fmt.Fprintf(&w, "\nkchat-bench on %s, %s; load average %s at the start, %s at the end\n\n",
+		machine(), time.Now().UTC().Format("2006-01-02"), r.loadStart, loadAverage())
 	fmt.Fprintf(&w, "| measure | sidecar | reference | ratio | goal |\n|---|---:|---:|---:|---|\n")
 	if r.large != nil {
 		b.logReport(&w, *r.small, *r.large, r.sums)
@@ -314,6 +318,15 @@ func (b *bench) report(r results) string {
 		fmt.Fprintf(&w, "\nExport bytes: %d for %d rows. Cold = the first request of a new process (a full scan of the log); warm = later requests (two primary-key probes and bucketing in Go).\n", r.large.bytes, r.large.rows)
 	}
 	return w.String()
+}
+
+// loadAverage is the 1-minute load average, "?" where /proc has none.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 func (b *bench) logReport(w io.Writer, small, large exportFigures, sums []summaryFigures) {
