@@ -2,12 +2,23 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 )
+
+// demoPostTitle is the title of the demo's post with id page, if the site has one.
+func demoPostTitle(page string) (string, bool) {
+	for _, p := range demoPosts {
+		if fmt.Sprint(p.id) == page {
+			return p.title, true
+		}
+	}
+	return "", false
+}
 
 // fallback is how the demo test recognizes a fallback reply, written apart from the
 // sidecar's list: the two phrases the plugin's documentation names.

@@ -273,16 +273,6 @@ var demoPosts = []struct {
 	{103, `How to reset your password ("Forgot password?")`, "post"},
 }
 
-// demoPostTitle is the title of the post with id page, if the site has one.
-func demoPostTitle(page string) (string, bool) {
-	for _, p := range demoPosts {
-		if fmt.Sprint(p.id) == page {
-			return p.title, true
-		}
-	}
-	return "", false
-}
-
 func insertPosts(ctx context.Context, db *sql.DB, home string) error {
 	for _, p := range demoPosts {
 		name := strings.Trim(strings.Map(func(r rune) rune {
