@@ -145,6 +145,7 @@ func TestInsightsParams(t *testing.T) {
 		{"", "start=2025-01-01&end=2026-01-02", "end"},
 		{"", "start=2026-02-30&end=2026-03-01", "start"},
 		{"", "type=bot", "type"},
+		{"", "start=0001-01-01&end=0001-01-01", "start"},
 		{"", "period=today&period=week", "period"},
 		{"/pages", "limit=0", "limit"},
 		{"/assistants", "limit=101", "limit"},
@@ -158,7 +159,10 @@ func TestInsightsParams(t *testing.T) {
 			t.Errorf("%s?%s: params %v, want %s named", c.path, c.query, got.Data.Params, c.param)
 		}
 	}
-	// 366 days is the most.
+	// 366 days is the most; the first possible day has a day before it.
+	if rec := e.get(insightsPath + "?start=0001-01-02&end=0001-01-02"); rec.Code != http.StatusOK {
+		t.Errorf("0001-01-02: %d %s", rec.Code, rec.Body.String())
+	}
 	if rec := e.get(insightsPath + "?start=2024-01-01&end=2024-12-31"); rec.Code != http.StatusOK {
 		t.Errorf("366 days: %d %s", rec.Code, rec.Body.String())
 	}
