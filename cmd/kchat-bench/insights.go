@@ -26,14 +26,15 @@ const (
 )
 
 // insightsSQL is the range read that feeds one Insights answer (the repository's
-// EachInsightRow): its lower bound on interaction_time and its id bounds are
-// placeholders. TestSameSQL checks it against what the repository sends.
+// EachInsightRow, which writes its bounds in as literals): its lower bound on
+// interaction_time and its id bounds are placeholders here.
 const insightsSQL = "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s')," +
 	" `user_type`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + logTable +
 	" WHERE `interaction_time` >= ? AND `id` > ? AND `id` <= ? ORDER BY `id`"
 
-// insightsRead is insightsSQL as a cold answer runs it: every row from from (site-local
-// "YYYY-MM-DD HH:MM:SS") among the ids up to upto.
+// insightsRead is insightsSQL as a cold answer sends it: every row from from (site-local
+// "YYYY-MM-DD HH:MM:SS") among the ids up to upto. TestSameSQL checks it against what the
+// repository sends.
 func insightsRead(from string, upto int) string {
 	return strings.NewReplacer("`interaction_time` >= ?", "`interaction_time` >= '"+from+"'",
 		"`id` > ?", "`id` > 0", "`id` <= ?", "`id` <= "+strconv.Itoa(upto)).Replace(insightsSQL)
