@@ -32,6 +32,14 @@ func TestGoals(t *testing.T) {
 		{"cold slower than both", coldMet(2, 2), false},
 		{"cold NaN scan", coldMet(math.NaN(), 0.5), false},
 
+		{"insights cold 1.12× the read", insightsColdMet(1.12), true},
+		{"insights cold 1.30× the read", insightsColdMet(1.3), true},
+		{"insights cold 1.31× the read", insightsColdMet(1.31), false},
+		{"insights cold NaN", insightsColdMet(math.NaN()), false},
+		{"insights memory 30 MiB", insightsMemoryMet(30 * MiB), true},
+		{"insights memory 64 MiB", insightsMemoryMet(64 * MiB), false},
+		{"insights memory unread", insightsMemoryMet(0), false},
+
 		{"warm 0.9 ms", warmMet(900 * time.Microsecond), true},
 		{"warm 20 ms", warmMet(20 * ms), false},
 

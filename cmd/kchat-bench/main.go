@@ -5,6 +5,7 @@
 //
 //	go run ./cmd/kchat-bench                 # 1,000,000 rows, about 3 minutes
 //	go run ./cmd/kchat-bench --rows 200000   # quicker; the memory point --small is a tenth
+//	go run ./cmd/kchat-bench --insights-only # the Insights rows alone
 //
 // It needs MariaDB (the SEQUENCE engine seeds the log), the mariadb client and, for the
 // HTTP figures, wrk (Debian package wrk). It drops its database when it is done unless
@@ -35,6 +36,8 @@ type options struct {
 	samples  int
 	keep     bool
 	noWRK    bool
+	noIndex  bool // skip the measurement with an index on interaction_time
+	insights bool // measure Insights only
 }
 
 func main() {
@@ -96,6 +99,8 @@ func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (
 	fs.IntVar(&o.samples, "samples", 200, "warm summary requests timed per route")
 	fs.BoolVar(&o.keep, "keep", false, "keep the database afterwards")
 	fs.BoolVar(&o.noWRK, "no-wrk", false, "skip the wrk figures")
+	fs.BoolVar(&o.noIndex, "no-index", false, "skip Insights with an index on interaction_time (created, measured, dropped)")
+	fs.BoolVar(&o.insights, "insights-only", false, "measure only Insights (no export, log summaries or wrk)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}

@@ -42,6 +42,12 @@ func TestParseOptions(t *testing.T) {
 	if _, err := parseOptions([]string{"--help"}, func(string) string { return "" }, io.Discard); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("--help: %v", err)
 	}
+	if o, err := parseOptions([]string{"--insights-only", "--no-index"}, func(string) string { return "" }, io.Discard); err != nil || !o.insights || !o.noIndex || o.rows != 1_000_000 {
+		t.Errorf("--insights-only --no-index: %+v, %v", o, err)
+	}
+	if o, _ := parseOptions(nil, func(string) string { return "" }, io.Discard); o.insights || o.noIndex {
+		t.Errorf("no flags: %+v", o)
+	}
 	o, err := parseOptions(nil, func(k string) string {
 		if k == "KCHAT_BENCH_DSN" {
 			return "bench:pw@tcp(db:3306)/"

@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -23,6 +25,7 @@ const (
 	interactPath  = "/wp-json/kchat/v1/interactions/summary"
 	exportRuns    = 3
 	coldSamples   = 5
+	indexSamples  = 3
 	wrkConnection = 64
 )
 
@@ -70,30 +73,63 @@ type wrkFigures struct {
 	p99 string
 }
 
+// results are the figures of one run; the parts not measured are nil.
+type results struct {
+	small, large *exportFigures
+	sums         []summaryFigures
+	side, bare   *wrkFigures
+	insights     *insightsFigures
+	index        *indexFigures
+	loadStart    string // the 1-minute load average when the run began
+}
+
 func (b *bench) all(ctx context.Context) (string, error) {
-	small, err := b.export(ctx, b.o.small, 1)
+	r := results{loadStart: loadAverage()}
+	if !b.o.insights {
+		if err := b.logFigures(ctx, &r); err != nil {
+			return "", err
+		}
+	}
+	if err := b.seed(ctx, b.o.rows); err != nil {
+		return "", err
+	}
+	year, err := b.insights(ctx, "year", insightsYearPath, coldSamples, b.o.samples)
 	if err != nil {
 		return "", err
+	}
+	r.insights = &year
+	if !b.o.noIndex {
+		if r.index, err = b.withIndex(ctx); err != nil {
+			return "", err
+		}
+	}
+	return b.report(r), nil
+}
+
+// logFigures measures the exports, the log summaries and, unless --no-wrk, the HTTP stack.
+func (b *bench) logFigures(ctx context.Context, r *results) error {
+	small, err := b.export(ctx, b.o.small, 1)
+	if err != nil {
+		return err
 	}
 	large, err := b.export(ctx, b.o.rows, exportRuns)
 	if err != nil {
-		return "", err
+		return err
 	}
-	var sums []summaryFigures
+	r.small, r.large = &small, &large
 	for _, s := range []struct{ name, path string }{{"conversations/summary", convPath}, {"tokens/summary", tokensPath}} {
 		f, err := b.summary(ctx, s.name, s.path)
 		if err != nil {
-			return "", err
+			return err
 		}
-		sums = append(sums, f)
+		r.sums = append(r.sums, f)
 	}
-	var side, bare *wrkFigures
 	if !b.o.noWRK {
-		if side, bare, err = b.http(ctx); err != nil {
-			return "", err
+		if r.side, r.bare, err = b.http(ctx); err != nil {
+			return err
 		}
 	}
-	return b.report(small, large, sums, side, bare), nil
+	return nil
 }
 
 // export times conversations/export against the mariadb client on the same SELECT,
@@ -259,29 +295,52 @@ func verdict(ok bool) string {
 	return "**not met**"
 }
 
-func (b *bench) report(small, large exportFigures, sums []summaryFigures, side, bare *wrkFigures) string {
+func (b *bench) report(r results) string {
 	var w strings.Builder
-	fmt.Fprintf(&w, "\nkchat-bench on %s, %s\n\n", machine(), time.Now().UTC().Format("2006-01-02"))
+	// The machine may be shared: its load says how far to trust absolute figures.
+	fmt.Fprintf(&w, "\nkchat-bench on %s, %s; load average %s at the start, %s at the end\n\n",
+		machine(), time.Now().UTC().Format("2006-01-02"), r.loadStart, loadAverage())
 	fmt.Fprintf(&w, "| measure | sidecar | reference | ratio | goal |\n|---|---:|---:|---:|---|\n")
-	ratio := large.sidecarRate / large.rate
-	fmt.Fprintf(&w, "| conversations/export, %d rows (rows/s, median of %d) | %.0f | %.0f (mariadb --batch --quick > /dev/null) | %.2f× | ≥ 0.67×: %s |\n",
-		large.rows, exportRuns, large.sidecarRate, large.rate, ratio, verdict(exportMet(ratio)))
-	fmt.Fprintf(&w, "| the same, gzip (rows/s; %.1f MiB → %.1f MiB) | %.0f | | %.2f× | |\n",
-		float64(large.bytes)/(1<<20), float64(large.gzipBytes)/(1<<20), large.gzipRate, large.gzipRate/large.rate)
-	fmt.Fprintf(&w, "| peak RSS during export, %d → %d rows | %s → %s | idle %s | | < 64 MiB and flat: %s |\n",
-		small.rows, large.rows, loadkit.MiB(small.peakRSS), loadkit.MiB(large.peakRSS), loadkit.MiB(large.idleRSS), verdict(memoryMet(small.peakRSS, large.peakRSS)))
-	for _, s := range sums {
-		fmt.Fprintf(&w, "| %s cold, %d rows (p50 / p99 of %d fresh processes) | %s / %s | scan %s, per-day GROUP BY %s | p50 %.2f× scan, %.2f× per-day | both ≤ 1.3×: %s |\n",
-			s.name, b.seeded, coldSamples, ms(s.coldP50), ms(s.coldP99), ms(s.scanSQL), ms(s.perDay), s.coldOverScan, s.overDay, verdict(coldMet(s.coldOverScan, s.overDay)))
-		fmt.Fprintf(&w, "| %s warm (p50 / p99 of %d) | %s / %s | | | p50 < 20 ms: %s |\n",
-			s.name, len(s.warm), ms(s.warmP50), ms(s.warmP99), verdict(warmMet(s.warmP50)))
+	if r.large != nil {
+		b.logReport(&w, *r.small, *r.large, r.sums)
 	}
-	if side != nil {
-		r := side.rps / bare.rps
+	if r.side != nil {
+		side, bare := r.side, r.bare
+		ratio := side.rps / bare.rps
 		p99, _ := time.ParseDuration(strings.Replace(side.p99, "us", "µs", 1))
 		fmt.Fprintf(&w, "| interactions/summary, wrk -c%d (requests/s; p50, p99) | %.0f; %s, %s | %.0f; %s, %s (minimal Go handler) | %.2f× | ≥ 0.5× and p99 < 10 ms: %s |\n",
-			wrkConnection, side.rps, side.p50, side.p99, bare.rps, bare.p50, bare.p99, r, verdict(httpMet(r, p99)))
+			wrkConnection, side.rps, side.p50, side.p99, bare.rps, bare.p50, bare.p99, ratio, verdict(httpMet(ratio, p99)))
 	}
-	fmt.Fprintf(&w, "\nExport bytes: %d for %d rows. Cold = the first request of a new process (a full scan of the log); warm = later requests (two primary-key probes and bucketing in Go).\n", large.bytes, large.rows)
+	if r.insights != nil {
+		b.insightsReport(&w, *r.insights, r.index)
+	}
+	if r.large != nil {
+		fmt.Fprintf(&w, "\nExport bytes: %d for %d rows. Cold = the first request of a new process (a full scan of the log); warm = later requests (two primary-key probes and bucketing in Go).\n", r.large.bytes, r.large.rows)
+	}
 	return w.String()
+}
+
+// loadAverage is the 1-minute load average, "?" where /proc has none.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}
+
+func (b *bench) logReport(w io.Writer, small, large exportFigures, sums []summaryFigures) {
+	ratio := large.sidecarRate / large.rate
+	fmt.Fprintf(w, "| conversations/export, %d rows (rows/s, median of %d) | %.0f | %.0f (mariadb --batch --quick > /dev/null) | %.2f× | ≥ 0.67×: %s |\n",
+		large.rows, exportRuns, large.sidecarRate, large.rate, ratio, verdict(exportMet(ratio)))
+	fmt.Fprintf(w, "| the same, gzip (rows/s; %.1f MiB → %.1f MiB) | %.0f | | %.2f× | |\n",
+		float64(large.bytes)/(1<<20), float64(large.gzipBytes)/(1<<20), large.gzipRate, large.gzipRate/large.rate)
+	fmt.Fprintf(w, "| peak RSS during export, %d → %d rows | %s → %s | idle %s | | < 64 MiB and flat: %s |\n",
+		small.rows, large.rows, loadkit.MiB(small.peakRSS), loadkit.MiB(large.peakRSS), loadkit.MiB(large.idleRSS), verdict(memoryMet(small.peakRSS, large.peakRSS)))
+	for _, s := range sums {
+		fmt.Fprintf(w, "| %s cold, %d rows (p50 / p99 of %d fresh processes) | %s / %s | scan %s, per-day GROUP BY %s | p50 %.2f× scan, %.2f× per-day | both ≤ 1.3×: %s |\n",
+			s.name, b.seeded, coldSamples, ms(s.coldP50), ms(s.coldP99), ms(s.scanSQL), ms(s.perDay), s.coldOverScan, s.overDay, verdict(coldMet(s.coldOverScan, s.overDay)))
+		fmt.Fprintf(w, "| %s warm (p50 / p99 of %d) | %s / %s | | | p50 < 20 ms: %s |\n",
+			s.name, len(s.warm), ms(s.warmP50), ms(s.warmP99), verdict(warmMet(s.warmP50)))
+	}
 }

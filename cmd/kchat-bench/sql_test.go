@@ -53,7 +53,8 @@ func (r *recorder) take() []string {
 
 // The bench times its own copies of the sidecar's statements in the mariadb client: they
 // must be, to the letter, what the repository sends for a whole-log export and for a
-// summary's scan of the log, or the comparison compares different work.
+// summary's scan of the log and for Insights' range read, or the comparison compares
+// different work.
 func TestSameSQL(t *testing.T) {
 	db := repotest.NewDatabase(t)
 	db.LoadFixture(t)
@@ -90,5 +91,11 @@ func TestSameSQL(t *testing.T) {
 	}
 	if got := rec.take(); !slices.Contains(got, entrySQL) {
 		t.Errorf("a summary's scan sends %q\nthe bench times %q", got, entrySQL)
+	}
+	if err := repo.EachInsightRow(ctx, "2024-12-31 23:30:00", 0, 1<<40, func(*repository.InsightRow) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rec.take(), insightsRead("2024-12-31 23:30:00", 1<<40); !slices.Contains(got, want) {
+		t.Errorf("an Insights range read sends %q\nthe bench times %q", got, want)
 	}
 }

@@ -74,8 +74,18 @@ var chatbotTexts = []string{
 	"I can't open links, but I can answer questions about our products.",
 	"Our webhooks are documented at https://demo.example.test/docs/webhooks (section 3, \"Retries\").",
 	"+1: the plugin supports WooCommerce 7.1 and later, 8.x included.",
-	"-- I didn't quite get that. Could you rephrase?",
+	"-- That's all from me. Anything else I can help with?",
 	strings.Repeat("Our refund policy covers 30 days from delivery. ", 12),
+}
+
+// fallbackTexts are the chatbot's replies when it could not answer: what Insights counts
+// as fallbacks (the plugin's documentation names "could you rephrase" and "i'm not
+// following"), with the typographic apostrophe models write as often as the plain one.
+var fallbackTexts = []string{
+	"Sorry, could you rephrase that?",
+	"I’m not following — could you say it another way?",
+	"Hmm, I'm not following. Which order do you mean?",
+	"I’m not following, sorry. Could you rephrase the question?",
 }
 
 // legacyTokenText is how older plugin versions stored a token count; the sidecar reports
@@ -87,6 +97,12 @@ const legacyTokenText = "total_tokens: 161"
 // grouped into sessions of one to a dozen exchanges, on several pages and assistants,
 // with scored, unscored and never-scored sentiment. A session_id is the plugin's browser
 // cookie, so some browsers come back on later days.
+//
+// Some visitors log in mid-session; now and then the
+// chatbot gives a fallback reply and the visitor asks the same question again. Every
+// month starts with two conversations just after midnight, so that a month, quarter or
+// year and the one before have every kind of row from their first minutes on (Insights
+// compares a window so far with as much of the one before).
 //
 // It logs one exchange in recentEvery of the last five weeks' interactions and one in
 // olderEvery before: the embedded engine writes only a few thousand rows a second, and
@@ -112,8 +128,11 @@ func conversationLog(days []dayCount) []logRow {
 		if l.rng.IntN(every) < d.count%every {
 			left++
 		}
-		// The scorer came with a later plugin version: the first year was never scored.
-		scored := d.date.Sub(first) > 365*24*time.Hour
+		// The scorer came with a later plugin version: the first half year was never scored.
+		scored := d.date.Sub(first) > 180*24*time.Hour
+		if d.date.Day() == 1 {
+			left -= l.firstOfMonth(d.date, scored)
+		}
 		for left > 0 {
 			n := sessionLength(l.rng, left)
 			left -= n
@@ -137,32 +156,106 @@ type logSampler struct {
 func (l *logSampler) session(day time.Time, n int, scored bool) {
 	rng := l.rng
 	base := logRow{session: l.sessionID(), user: "0"}
-	if rng.Float64() < 0.1 {
-		base.user = strconv.Itoa([]int{1, 2, 3, 4, 5, 12, 57}[rng.IntN(7)])
+	login := ""
+	switch x := rng.Float64(); {
+	case x < 0.2:
+		base.user = demoUserIDs[rng.IntN(len(demoUserIDs))]
+	case x < 0.3 && n > 1:
+		login = demoUserIDs[rng.IntN(len(demoUserIDs))]
 	}
-	base.page = pages[rng.IntN(len(pages))]
 	a := assistants[rng.IntN(len(assistants))]
-	base.assistantID, base.assistantName = a.id, a.name
-	if a.id != "" {
-		base.thread = fmt.Sprintf("thread_%016x", rng.Uint64())
-	}
+	l.setPlace(&base, pages[rng.IntN(len(pages))], a.id, a.name)
 	// Busiest in the afternoon and evening.
 	at := day.Add(time.Duration(8*3600+rng.IntN(14*3600)) * time.Second)
+	loginAt := 1 + rng.IntN(max(1, n-1))
+	repeat := ""
 	for e := 0; e < n; e++ {
-		at = l.exchange(base, at, scored)
-		// The next question: usually within minutes, now and then after a long pause
-		// (a new conversation in the same browser session).
-		pause := 20 + rng.IntN(300)
-		if rng.Float64() < 0.05 {
-			pause = 45*60 + rng.IntN(3600)
+		if login != "" && e == loginAt {
+			base.user = login
 		}
-		next := at.Add(time.Duration(pause) * time.Second)
-		if next.YearDay() != day.YearDay() {
-			next = at.Add(time.Second)
+		q := visitorTexts[rng.IntN(len(visitorTexts))]
+		if repeat != "" {
+			q = respell(rng, repeat)
 		}
-		at = next
+		// A fallback leaves the question unanswered, so the visitor asks it again.
+		fallback := e < n-1 && rng.Float64() < 0.07
+		at = l.exchange(base, at, q, fallback, scored, sentiment(rng, scored))
+		repeat = ""
+		if fallback {
+			repeat = q
+		}
+		at = l.pause(day, at, 300, 0.05)
 	}
 }
+
+// firstOfMonth logs the three conversations that open every month just after midnight:
+// an anonymous visitor whose question meets a fallback and who asks it again, one who
+// logs in after the first answer and asks three questions, and a logged-in user on a
+// page since deleted. It returns the exchanges logged.
+func (l *logSampler) firstOfMonth(day time.Time, scored bool) int {
+	rng := l.rng
+	score := func() sql.NullFloat64 { return sentiment(rng, scored) }
+	start := func(user, page string, a int) (logRow, time.Time) {
+		r := logRow{session: l.sessionID(), user: user}
+		l.setPlace(&r, page, assistants[a].id, assistants[a].name)
+		return r, day.Add(time.Duration(rng.IntN(120)) * time.Second)
+	}
+
+	a, at := start("0", "2", 1)
+	q := "Where is my order? It has not arrived"
+	at = l.pause(day, l.exchange(a, at, q, true, scored, score()), 60, 0)
+	l.exchange(a, at, respell(rng, q), false, scored, score())
+
+	b, at := start("0", "14", 2)
+	at = l.pause(day, l.exchange(b, at, "Do you have a plan for teams?", false, scored, score()), 60, 0)
+	b.user = demoUserIDs[rng.IntN(len(demoUserIDs))]
+	at = l.pause(day, l.exchange(b, at, "How many seats does it include?", false, scored, score()), 60, 0)
+	l.exchange(b, at, "Great, that's what I needed — thanks!", false, scored, sql.NullFloat64{Float64: 0.6, Valid: scored})
+
+	c, at := start(demoUserIDs[rng.IntN(len(demoUserIDs))], "211", 0)
+	l.exchange(c, at, visitorTexts[rng.IntN(len(visitorTexts))], false, scored, score())
+	return 6
+}
+
+// setPlace puts a session on page with the assistant id and name; an assistant's
+// sessions have a thread.
+func (l *logSampler) setPlace(r *logRow, page, id, name string) {
+	r.page, r.assistantID, r.assistantName = page, id, name
+	if id != "" {
+		r.thread = fmt.Sprintf("thread_%016x", l.rng.Uint64())
+	}
+}
+
+// pause is the wait before a visitor's next question: usually 20 s to upTo s more, with
+// probability long a pause of 45 to 105 minutes (a new conversation in the same browser
+// session). It stays in the day.
+func (l *logSampler) pause(day, at time.Time, upTo int, long float64) time.Time {
+	pause := 20 + l.rng.IntN(upTo)
+	if l.rng.Float64() < long {
+		pause = 45*60 + l.rng.IntN(3600)
+	}
+	next := at.Add(time.Duration(pause) * time.Second)
+	if next.YearDay() != day.YearDay() {
+		next = at.Add(time.Second)
+	}
+	return next
+}
+
+// respell is how a visitor types a question again: in lower case, with spaces around
+// or doubled; the same question to whoever groups them.
+func respell(rng *rand.Rand, q string) string {
+	for _, v := range rng.Perm(3) {
+		s := [...]string{strings.ToLower(q), "  " + q + " ", strings.Join(strings.Fields(q), "  ")}[v]
+		if s != q {
+			return s
+		}
+	}
+	return q + " "
+}
+
+// demoUserIDs are the user_ids of logged-in visitors: some of the site's users and some
+// since deleted.
+var demoUserIDs = []string{"1", "2", "3", "4", "5", "12", "57"}
 
 // sessionID is the plugin's browser cookie: a new one, or now and then a browser
 // that comes back.
@@ -178,19 +271,22 @@ func (l *logSampler) sessionID() string {
 	return session
 }
 
-// exchange logs a visitor's message at at, the chatbot's answer a few seconds later and
-// the answer's three token rows, and returns the time of the answer.
-func (l *logSampler) exchange(base logRow, at time.Time, scored bool) time.Time {
+// exchange logs a visitor's question at at with score, the chatbot's answer (a
+// fallback reply if fallback) a few seconds later and the answer's three token rows,
+// and returns the time of the answer.
+func (l *logSampler) exchange(base logRow, at time.Time, q string, fallback, scored bool, score sql.NullFloat64) time.Time {
 	rng := l.rng
 	row := func(userType, text string, sentiment sql.NullFloat64) logRow {
 		r := base
 		r.at, r.userType, r.text, r.sentiment = at, userType, text, sentiment
 		return r
 	}
-	q := visitorTexts[rng.IntN(len(visitorTexts))]
-	l.out = append(l.out, row("Visitor", q, sentiment(rng, scored)))
+	l.out = append(l.out, row("Visitor", q, score))
 	at = at.Add(time.Duration(2+rng.IntN(15)) * time.Second)
 	answer := chatbotTexts[rng.IntN(len(chatbotTexts))]
+	if fallback {
+		answer = fallbackTexts[rng.IntN(len(fallbackTexts))]
+	}
 	l.out = append(l.out, row("Chatbot", answer, sentiment(rng, scored)))
 	prompt := 40 + rng.IntN(900)
 	completion := 10 + len(answer)/4 + rng.IntN(200)
@@ -207,7 +303,7 @@ func (l *logSampler) exchange(base logRow, at time.Time, scored bool) time.Time 
 
 const (
 	recentEvery = 8
-	olderEvery  = 80
+	olderEvery  = 90
 )
 
 // sessionLength is how many exchanges a session has: most ask one or two questions, a
@@ -228,12 +324,16 @@ func sessionLength(rng *rand.Rand, left int) int {
 }
 
 // sentiment is a message's score: NULL before the scorer existed; afterwards mostly a
-// score in [-1, 1] to one decimal, leaning positive, and 0 where it was not scored yet.
+// score in [-1, 1] to one decimal, leaning positive, 0 where it was not scored yet, and
+// now and then NULL (a row written while the plugin's column was being migrated).
 func sentiment(rng *rand.Rand, scored bool) sql.NullFloat64 {
 	if !scored {
 		return sql.NullFloat64{}
 	}
-	if rng.Float64() < 0.2 {
+	switch x := rng.Float64(); {
+	case x < 0.05:
+		return sql.NullFloat64{}
+	case x < 0.25:
 		return sql.NullFloat64{Valid: true}
 	}
 	s := max(-1, min(1, rng.NormFloat64()*0.45+0.25))

@@ -159,6 +159,8 @@ func TestDemo(t *testing.T) {
 		}
 	}
 
+	checkInsights(t, base)
+
 	// Each application password the demo prints, in WordPress 6.8's and 6.1's formats.
 	for _, u := range demoUsers {
 		for _, p := range u.AppPasswords {

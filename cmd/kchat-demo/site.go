@@ -92,6 +92,36 @@ CREATE TABLE wp_options (
   PRIMARY KEY (option_id),
   UNIQUE KEY option_name (option_name)
 ) DEFAULT CHARSET=utf8mb4;
+CREATE TABLE wp_posts (
+  ID bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  post_author bigint(20) unsigned NOT NULL DEFAULT 0,
+  post_date datetime NOT NULL DEFAULT '2000-01-01 00:00:00',
+  post_date_gmt datetime NOT NULL DEFAULT '2000-01-01 00:00:00',
+  post_content longtext NOT NULL,
+  post_title text NOT NULL,
+  post_excerpt text NOT NULL,
+  post_status varchar(20) NOT NULL DEFAULT 'publish',
+  comment_status varchar(20) NOT NULL DEFAULT 'open',
+  ping_status varchar(20) NOT NULL DEFAULT 'open',
+  post_password varchar(255) NOT NULL DEFAULT '',
+  post_name varchar(200) NOT NULL DEFAULT '',
+  to_ping text NOT NULL,
+  pinged text NOT NULL,
+  post_modified datetime NOT NULL DEFAULT '2000-01-01 00:00:00',
+  post_modified_gmt datetime NOT NULL DEFAULT '2000-01-01 00:00:00',
+  post_content_filtered longtext NOT NULL,
+  post_parent bigint(20) unsigned NOT NULL DEFAULT 0,
+  guid varchar(255) NOT NULL DEFAULT '',
+  menu_order int(11) NOT NULL DEFAULT 0,
+  post_type varchar(20) NOT NULL DEFAULT 'post',
+  post_mime_type varchar(100) NOT NULL DEFAULT '',
+  comment_count bigint(20) NOT NULL DEFAULT 0,
+  PRIMARY KEY (ID),
+  KEY post_name (post_name(191)),
+  KEY type_status_date (post_type, post_status, post_date, ID),
+  KEY post_parent (post_parent),
+  KEY post_author (post_author)
+) DEFAULT CHARSET=utf8mb4;
 CREATE TABLE wp_chatbot_chatgpt_interactions (
   date date NOT NULL,
   count int(11) DEFAULT NULL,
@@ -162,6 +192,9 @@ func seed(ctx context.Context, db *sql.DB, site demoSite) error {
 			}
 		}
 	}
+	if err := insertPosts(ctx, db, site.Home); err != nil {
+		return err
+	}
 	days := interactions(site.Today)
 	if err := insertInteractions(ctx, db, days); err != nil {
 		return err
@@ -228,6 +261,36 @@ func roles() phpserial.Value {
 	return v
 }
 
+// demoPosts are the site's posts and pages the chatbot sits on. The log also names page
+// 211, a post since deleted, and 0, where the plugin found no post.
+var demoPosts = []struct {
+	id          int
+	title, kind string
+}{
+	{2, "Sample Page", "page"},
+	{14, "Pricing & Plans", "page"},
+	{27, "Shipping and Returns", "page"},
+	{103, `How to reset your password ("Forgot password?")`, "post"},
+}
+
+func insertPosts(ctx context.Context, db *sql.DB, home string) error {
+	for _, p := range demoPosts {
+		name := strings.Trim(strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return '-'
+		}, strings.ToLower(p.title)), "-")
+		guid := fmt.Sprintf("%s/?p=%d", home, p.id)
+		if _, err := db.ExecContext(ctx, "INSERT INTO wp_posts (ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt,"+
+			" post_name, to_ping, pinged, post_content_filtered, guid, post_type) VALUES (?, 1, '2024-06-01 10:00:00', '2024-06-01 14:00:00', '', ?, '', ?, '', '', '', ?, ?)",
+			p.id, p.title, name, guid, p.kind); err != nil {
+			return fmt.Errorf("writing post %d: %w", p.id, err)
+		}
+	}
+	return nil
+}
+
 type dayCount struct {
 	date  time.Time
 	count int
@@ -240,7 +303,10 @@ func interactions(today time.Time) []dayCount {
 	var out []dayCount
 	first := today.AddDate(-2, 0, 0)
 	for d, i := first, 0; !d.After(today); d, i = d.AddDate(0, 0, 1), i+1 {
-		if rng.Float64() < 0.07 {
+		// The chatbot's first minutes of each month are in the log (see conversationLog),
+		// so the first of a month is never a day off.
+		monthStart := d.Day() == 1
+		if rng.Float64() < 0.07 && !monthStart {
 			continue // nobody used the chatbot: WordPress writes no row
 		}
 		base := 40.0
@@ -254,6 +320,9 @@ func interactions(today time.Time) []dayCount {
 		n := int(base*growth + rng.NormFloat64()*8)
 		if n < 0 || rng.Float64() < 0.01 {
 			n = 0
+		}
+		if monthStart {
+			n = max(n, 4)
 		}
 		out = append(out, dayCount{d, n})
 	}

@@ -21,28 +21,50 @@ const LogTable = "wp_chatbot_chatgpt_conversation_log"
 
 // SeedLogSQL is an INSERT … SELECT (MariaDB's SEQUENCE engine) that adds rows first to
 // last of a log of total rows into database's LogTable. The total rows are spread evenly
-// over the two years up to the fixture's last day, so a log can be grown in steps. Each
-// session has twelve rows, a quarter of them token rows. The text has quotes, commas,
-// line breaks, emoji, accents and leading = + - @, so an export has real quoting and
-// escaping to do.
+// over the two years up to the fixture's last day, so a log can be grown in steps.
+//
+// The rows are the plugin's mix: an exchange is a Visitor row, a Chatbot row and three
+// token rows (Prompt, Completion, Total; the bare integer), and a session is four
+// exchanges a minute and a half apart. A third of the sessions pause 40 minutes after
+// their second exchange (two conversations), and one in ten is a returning browser
+// (another session's id). Every fifth visitor is logged in, as many log in at their third
+// exchange; sessions spread over 97 page ids (0 among them) and four assistants, three of
+// them named. Messages carry every kind of sentiment score (NULL, 0, positive, negative;
+// token rows 0, as the plugin writes). One session in eight gets a fallback reply to its
+// second question, which the visitor then asks again, spelled differently. A few token
+// rows have the legacy "total_tokens: N" text. The text has quotes, commas, line breaks,
+// emoji, accents and leading = + - @, so an export has real quoting and escaping to do.
 func SeedLogSQL(database string, first, last, total int) string {
 	const span = 730 * 86400 // seconds
 	r := strings.NewReplacer("{db}", "`"+database+"`", "{log}", "`"+LogTable+"`", "{first}", strconv.Itoa(first),
 		"{last}", strconv.Itoa(last), "{total}", strconv.Itoa(total), "{span}", strconv.Itoa(span))
+	// In the SELECT: s is seq's session, k its row in the session, j (k DIV 5) its
+	// exchange and p (seq % 5) its row in the exchange; b is the session's browser.
 	return r.Replace(`INSERT INTO {db}.{log} (session_id, user_id, page_id, interaction_time, user_type,
 	thread_id, assistant_id, assistant_name, message_text, sentiment_score)
-SELECT CONCAT('kchat_', LPAD(HEX(CRC32(seq DIV 12)), 8, '0'), '_', seq DIV 12),
-	IF(seq % 7 = 0, CAST(seq % 500 AS CHAR), '0'), CAST(seq % 300 AS CHAR),
-	TIMESTAMP('2026-11-25 23:59:59') - INTERVAL FLOOR(({total} - seq) * {span} / {total}) SECOND,
-	ELT(seq % 12 + 1, 'Visitor', 'Chatbot', 'Prompt Tokens', 'Completion Tokens', 'Total Tokens',
-		'Visitor', 'Chatbot', 'Visitor', 'Chatbot', 'Visitor', 'Chatbot', 'Chatbot'),
-	CONCAT('thread_', seq DIV 12), 'asst_load', 'Helper "v2", load',
-	IF(seq % 12 IN (2, 3, 4), CAST(seq % 900 + 10 AS CHAR),
-		CONCAT(ELT(seq % 6 + 1, 'How do I reset my password? ', 'She said "yes, of course", then left. ',
+SELECT CONCAT('kchat_', LPAD(HEX(CRC32(b)), 8, '0'), '_', b),
+	IF(s % 5 = 0 OR (s % 5 = 1 AND j >= 2), CAST(s % 400 + 1 AS CHAR), '0'),
+	CAST(IF(s % 13 = 0, 0, s % 97) AS CHAR),
+	TIMESTAMP('2026-11-25 23:59:59') - INTERVAL FLOOR(GREATEST({total} - CAST(s * 20 + 19 AS SIGNED), 0) * {span} / {total}) SECOND
+		- INTERVAL ((3 - j) * 90 + (4 - p) * 3 + IF(s % 3 = 0 AND j < 2, 2400, 0)) SECOND,
+	ELT(p + 1, 'Visitor', 'Chatbot', 'Prompt Tokens', 'Completion Tokens', 'Total Tokens'),
+	CONCAT('thread_', s), ELT(s % 4 + 1, '', 'asst_load', 'asst_sales', 'asst_docs'),
+	ELT(s % 4 + 1, '', 'Helper "v2", load', 'Sales Assistant', 'Docs Helper'),
+	CASE
+	WHEN p = 4 AND seq % 5000 = 4999 THEN 'total_tokens: 161'
+	WHEN p >= 2 THEN CAST(seq % 900 + 10 AS CHAR)
+	WHEN s % 8 = 3 AND j = 1 AND p = 1 THEN ELT(s DIV 8 % 3 + 1, 'Sorry, could you rephrase that?',
+		'I’m not following, sorry. What do you mean?', 'Hmm, I''m not following. Could you rephrase the question?')
+	WHEN s % 8 = 3 AND j = 1 AND p = 0 THEN CONCAT('Where is my order #', s % 250, '?')
+	WHEN s % 8 = 3 AND j = 2 AND p = 0 THEN CONCAT('  where is my  ORDER #', s % 250, '? ')
+	ELSE CONCAT(ELT(seq % 6 + 1, 'How do I reset my password? ', 'She said "yes, of course", then left. ',
 			'line one\nline two\r\n', '=SUM(A1:A9) looks like a formula ', 'emoji 😀 and accents é ü ',
-			'@mention +1 -2 '), seq, ' ', REPEAT('lorem ipsum ', seq % 9))),
-	IF(seq % 3 = 0, NULL, (seq % 200) / 100 - 1)
-FROM {db}.seq_{first}_to_{last}`)
+			'@mention +1 -2 '), seq, ' ', REPEAT('lorem ipsum ', seq % 9))
+	END,
+	IF(p >= 2, 0, ELT((seq DIV 5 + p * 3) % 10 + 1, NULL, 0, 0.5, -0.3, 0.8, 0, -0.6, 0.2, -0.1, 0.4))
+FROM (SELECT seq, seq DIV 20 AS s, seq % 20 DIV 5 AS j, seq % 5 AS p,
+		IF(seq DIV 20 % 10 = 5 AND seq DIV 20 >= 37, seq DIV 20 - 37, seq DIV 20) AS b
+	FROM {db}.seq_{first}_to_{last}) AS q`)
 }
 
 // MariaDB is the mariadb client on database through the account of mc; the password
