@@ -47,8 +47,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxSize is the largest file ReadFile accepts, in bytes.
@@ -132,17 +135,9 @@ const (
 	whyCompound     = "changed with a compound assignment such as .="
 )
 
-// superglobals maps the variables whose values come from the environment or the
-// request to their reason.
-var superglobals = map[string]string{
-	"$_SERVER":  "read from $_SERVER",
-	"$_ENV":     "read from $_ENV",
-	"$GLOBALS":  "read from $GLOBALS",
-	"$_GET":     "read from the request",
-	"$_POST":    "read from the request",
-	"$_REQUEST": "read from the request",
-	"$_COOKIE":  "read from the request",
-}
+// superglobals are the variables whose values come from the environment or the
+// request; a value read from one is refused as "read from $_SERVER" and so on.
+var superglobals = strings.Fields("$_SERVER $_ENV $GLOBALS $_GET $_POST $_REQUEST $_COOKIE")
 
 var compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
 
@@ -220,21 +215,11 @@ func (p *parser) text(i int) []byte {
 }
 
 func (p *parser) isOp(i int, ops ...string) bool {
-	for _, op := range ops {
-		if p.kind(i) == tOp && string(p.text(i)) == op {
-			return true
-		}
-	}
-	return false
+	return p.kind(i) == tOp && slices.Contains(ops, string(p.text(i)))
 }
 
 func (p *parser) isIdent(i int, names ...string) bool {
-	for _, name := range names {
-		if p.kind(i) == tIdent && bytes.EqualFold(p.text(i), []byte(name)) {
-			return true
-		}
-	}
-	return false
+	return p.kind(i) == tIdent && slices.Contains(names, strings.ToLower(string(p.text(i))))
 }
 
 // isGlobalCall reports whether the name at i, which is followed by "(", calls a
@@ -243,47 +228,39 @@ func (p *parser) isGlobalCall(i int) bool {
 	return !p.isOp(i-1, "->", "?->", "::") && !p.isIdent(i-1, "function", "fn", "new", "const")
 }
 
-// define reads the define( at token i.
+// define reads the define( at token i, with PHP 8's named arguments or without:
+// define(constant_name: 'X', value: 'y').
 func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude bool) {
-	j, named := i+2, false
-	if p.kind(j) == tIdent && p.isOp(j+1, ":") {
-		// PHP 8 named arguments: define(constant_name: 'X', value: 'y').
+	j := i + 2
+	named := p.kind(j) == tIdent && p.isOp(j+1, ":")
+	if named {
 		if string(p.text(j)) != "constant_name" {
 			return
 		}
-		j, named = j+2, true
+		j += 2
 	}
 	name, ok, _ := p.stringValue(j)
-	if !ok || !p.isOp(j+1, ",", ")") {
-		return // the name is not a plain literal: not a define the reader can follow
-	}
-	if _, wanted := envFor[name]; !wanted || name == tablePrefixKey || settled[name] {
-		return
+	if _, wanted := envFor[name]; !ok || !p.isOp(j+1, ",", ")") || !wanted || name == tablePrefixKey || settled[name] {
+		return // not a define the reader can follow, or not one it wants
 	}
 	settled[name] = true
-	value, why := p.defineValue(j+2, named)
+	k, value, why := j+2, "", ""
+	label := named && p.kind(k) == tIdent && p.isOp(k+1, ":")
+	if label {
+		k += 2
+	}
+	switch end := p.spanEnd(k); {
+	case p.isOp(j+1, ")"):
+		why = whyNoValue
+	case !p.isOp(end, ",", ")") || (label && string(p.text(j+2)) != "value"):
+		why = whyMalformed
+	default:
+		value, why = p.classify(k, end)
+	}
 	if why == "" && afterInclude {
 		why = whyAfterInclude
 	}
 	v.take(name, value, why)
-}
-
-// defineValue reads the value argument of a define() at token k.
-func (p *parser) defineValue(k int, named bool) (value, why string) {
-	if p.isOp(k-1, ")") {
-		return "", whyNoValue
-	}
-	if named && p.kind(k) == tIdent && p.isOp(k+1, ":") {
-		if string(p.text(k)) != "value" {
-			return "", whyMalformed
-		}
-		k += 2
-	}
-	end := p.spanEnd(k)
-	if !p.isOp(end, ",", ")") {
-		return "", whyMalformed
-	}
-	return p.classify(k, end)
 }
 
 // includesSettings reports whether the include at token i loads wp-settings.php,
@@ -318,21 +295,14 @@ func (p *parser) spanEnd(i int) int {
 // classify says whether the tokens toks[from:to] are one plain string literal and
 // if not, why not.
 func (p *parser) classify(from, to int) (value, why string) {
-	switch {
-	case from >= to:
-		return "", whyNoValue
-	case to-from == 1:
-		return p.classifyOne(from)
-	}
 	var docker, getenv, concat bool
-	var global string
 	depth := 0
 	for i := from; i < to; i++ {
 		call := p.isOp(i+1, "(")
 		docker = docker || (call && p.isIdent(i, "getenv_docker", `\getenv_docker`))
 		getenv = getenv || (call && p.isIdent(i, "getenv", `\getenv`))
-		if global == "" && p.kind(i) == tVar {
-			global = superglobals[string(p.text(i))]
+		if v := string(p.text(i)); why == "" && p.kind(i) == tVar && slices.Contains(superglobals, v) {
+			why = "read from " + v
 		}
 		switch {
 		case p.isOp(i, "(", "[", "{", "#["):
@@ -343,47 +313,36 @@ func (p *parser) classify(from, to int) (value, why string) {
 			concat = true
 		}
 	}
+	one, first := to-from == 1, p.kind(from)
 	switch {
+	case from >= to:
+		return "", whyNoValue
 	case docker:
 		return "", whyGetenvDocker
 	case getenv:
 		return "", whyGetenv
-	case global != "":
-		return "", global
+	case why != "":
+		return "", why
 	case concat:
 		return "", whyConcat
-	case p.kind(from) == tIdent && p.isOp(from+1, "("):
-		return "", whyCall
-	case p.kind(from) == tIdent && p.isOp(from+1, "::"):
-		return "", whyConstant
-	case p.kind(from) == tVar:
-		return "", whyVariable
-	}
-	return "", whyExpression
-}
-
-func (p *parser) classifyOne(i int) (value, why string) {
-	switch p.kind(i) {
-	case tSingle, tDouble:
-		if v, ok, _ := p.stringValue(i); ok {
+	case one && (first == tSingle || first == tDouble):
+		if v, ok, _ := p.stringValue(from); ok {
 			return v, ""
 		}
 		return "", whyBadEscape
-	case tInterp:
-		if p.text(i)[0] == '`' {
-			return "", whyShell
-		}
+	case one && first == tInterp && p.text(from)[0] == '`':
+		return "", whyShell
+	case one && first == tInterp:
 		return "", whyInterp
-	case tHeredoc:
+	case one && first == tHeredoc:
 		return "", whyHeredoc
-	case tNumber:
+	case one && first == tNumber:
 		return "", whyNumber
-	case tIdent:
+	case first == tIdent && p.isOp(from+1, "("):
+		return "", whyCall
+	case first == tIdent && (one || p.isOp(from+1, "::")):
 		return "", whyConstant
-	case tVar:
-		if why, ok := superglobals[string(p.text(i))]; ok {
-			return "", why
-		}
+	case first == tVar:
 		return "", whyVariable
 	}
 	return "", whyExpression
@@ -392,11 +351,10 @@ func (p *parser) classifyOne(i int) (value, why string) {
 // stringValue decodes the string literal token at i. ok is false when the token
 // is not a plain string literal; bad is true when PHP would reject its escapes.
 func (p *parser) stringValue(i int) (value string, ok, bad bool) {
-	k := p.kind(i)
+	k, s := p.kind(i), p.text(i)
 	if k != tSingle && k != tDouble {
 		return "", false, false
 	}
-	s := p.text(i)
 	body := s[bytes.IndexAny(s, `'"`)+1 : len(s)-1] // without a b prefix and the quotes
 	if k == tSingle {
 		return singleQuoted.Replace(string(body)), true, false
@@ -408,6 +366,10 @@ func (p *parser) stringValue(i int) (value string, ok, bad bool) {
 // singleQuoted decodes the only two escapes of a single-quoted string.
 var singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
 
+// doubleEscape matches the escapes of a double-quoted string; others, like \q,
+// stay as written, backslash included, as in PHP.
+var doubleEscape = regexp.MustCompile(`\\(?:[ntrvef\\$"]|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|u\{[0-9A-Fa-f]*\}?)`)
+
 // simpleEscapes maps the one-letter escapes of a double-quoted string to their bytes.
 var simpleEscapes = map[byte]byte{
 	'n': '\n', 't': '\t', 'r': '\r', 'v': '\v', 'e': 0x1b, 'f': '\f', '\\': '\\', '$': '$', '"': '"',
@@ -415,72 +377,26 @@ var simpleEscapes = map[byte]byte{
 
 // decodeDouble decodes the body of a double-quoted string that has no
 // interpolation. ok is false for a \u{...} escape that PHP refuses to compile.
-// Unknown escapes stay as written, backslash included, as in PHP.
 func decodeDouble(body []byte) (string, bool) {
-	out := make([]byte, 0, len(body))
-	for i := 0; i < len(body); i++ {
-		if body[i] != '\\' || i+1 == len(body) {
-			out = append(out, body[i])
-			continue
+	ok := true
+	out := doubleEscape.ReplaceAllFunc(body, func(e []byte) []byte {
+		c := e[1]
+		switch {
+		case c == 'u':
+			cp, err := strconv.ParseUint(string(bytes.TrimSuffix(e[3:], []byte("}"))), 16, 32)
+			ok = ok && e[len(e)-1] == '}' && err == nil && cp <= 0x10FFFF
+			if 0xD800 <= cp && cp < 0xE000 { // a surrogate, which utf8 would turn into U+FFFD
+				return []byte{0xED, byte(0x80 | cp>>6&0x3F), byte(0x80 | cp&0x3F)}
+			}
+			return utf8.AppendRune(nil, rune(cp))
+		case c == 'x':
+			b, _ := strconv.ParseUint(string(e[2:]), 16, 8)
+			return []byte{byte(b)}
+		case '0' <= c && c <= '7': // PHP keeps the low byte of \400-\777
+			b, _ := strconv.ParseUint(string(e[1:]), 8, 16)
+			return []byte{byte(b)}
 		}
-		val, n, ok := escape(body[i+1:])
-		if !ok {
-			return "", false
-		}
-		if n == 0 {
-			out = append(out, '\\')
-		}
-		out = append(out, val...)
-		i += n
-	}
-	return string(out), true
-}
-
-// escape decodes the escape after a backslash at the start of s: its bytes and
-// length. n is 0 when the backslash stays as written; ok is false for a bad \u{}.
-func escape(s []byte) (val []byte, n int, ok bool) {
-	if b, simple := simpleEscapes[s[0]]; simple {
-		return []byte{b}, 1, true
-	}
-	switch {
-	case '0' <= s[0] && s[0] <= '7':
-		// Up to three octal digits; PHP keeps the low byte of \400-\777.
-		b := 0
-		for n = 0; n < len(s) && n < 3 && '0' <= s[n] && s[n] <= '7'; n++ {
-			b = b*8 + int(s[n]-'0')
-		}
-		return []byte{byte(b)}, n, true
-	case s[0] == 'x' && len(s) > 1 && isHex(s[1]):
-		n = 2
-		if len(s) > 2 && isHex(s[2]) {
-			n = 3
-		}
-		b, _ := strconv.ParseUint(string(s[1:n]), 16, 8)
-		return []byte{byte(b)}, n, true
-	case s[0] == 'u' && len(s) > 1 && s[1] == '{':
-		n = 2
-		for n < len(s) && isHex(s[n]) {
-			n++
-		}
-		cp, err := strconv.ParseUint(string(s[2:n]), 16, 32)
-		if n == len(s) || s[n] != '}' || err != nil || cp > 0x10FFFF {
-			return nil, 0, false
-		}
-		return appendUTF8(nil, rune(cp)), n + 1, true
-	}
-	return nil, 0, true
-}
-
-// appendUTF8 encodes cp the way PHP's \u{} does, surrogates included (which
-// unicode/utf8 would replace with U+FFFD).
-func appendUTF8(out []byte, cp rune) []byte {
-	switch {
-	case cp < 0x80:
-		return append(out, byte(cp))
-	case cp < 0x800:
-		return append(out, byte(0xC0|cp>>6), byte(0x80|cp&0x3F))
-	case cp < 0x10000:
-		return append(out, byte(0xE0|cp>>12), byte(0x80|(cp>>6)&0x3F), byte(0x80|cp&0x3F))
-	}
-	return append(out, byte(0xF0|cp>>18), byte(0x80|(cp>>12)&0x3F), byte(0x80|(cp>>6)&0x3F), byte(0x80|cp&0x3F))
+		return []byte{simpleEscapes[c]}
+	})
+	return string(out), ok
 }
