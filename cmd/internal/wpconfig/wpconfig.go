@@ -1,48 +1,36 @@
 // Package wpconfig reads the settings a read-only sidecar needs from a WordPress
-// wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and
-// JWT_AUTH_SECRET_KEY.
+// wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, JWT_AUTH_SECRET_KEY and
+// $table_prefix. It reads the file as text and never runs it.
 //
-// It reads the file as text and never runs it. A PHP tokenizer finds the code
-// between <?php and ?> and skips comments (//, # and /* */) and the insides of
-// string literals, so a define() that is commented out or sits inside a string
-// does not count. In the code it looks for two forms:
+// A PHP lexer finds the code between <?php and ?>, outside comments and string
+// literals, so a define() that is commented out or sits in a string does not
+// count. In the code the reader looks for two forms:
 //
-//	define( 'NAME', 'value' );          // any case, any spacing, an optional third argument
+//	define( 'NAME', 'value' );   // any case and spacing, an optional third argument
 //	$table_prefix = 'value';
 //
-// A value is taken only when it is one plain string literal: single-quoted (where
-// only \\ and \' are escapes) or double-quoted without interpolation (with PHP's
-// escapes \n \t \r \v \e \f \\ \$ \" \0-\777 \xHH \u{...}). Anything else —
-// getenv(), the Docker image's getenv_docker(), $_SERVER or $_ENV, a variable, a
-// constant, a number, a concatenation, a heredoc or nowdoc, an interpolating
-// string — is never guessed at: Values.Unsupported records the setting with the
-// reason. Its keys are the constant names and "$table_prefix".
+// A value is taken only when it is one plain string literal: single-quoted, or
+// double-quoted without interpolation, decoded with PHP's escapes. Anything else
+// (getenv(), getenv_docker(), $_SERVER, a variable, a constant, a number, a
+// concatenation, a heredoc, an interpolating string...) is never guessed at:
+// Values.Unsupported records the setting, keyed by the constant's name or
+// "$table_prefix", with the reason and the variable to set instead.
 //
-// The reader does not evaluate conditions or calls. Where PHP's result would
-// depend on them it assumes file order:
+// The reader evaluates neither conditions nor calls and assumes file order: a
+// constant keeps its first define() (even in an if branch PHP would skip) and
+// $table_prefix its last assignment. As include, require and eval can run code it
+// does not see, a define() after one of them is Unsupported, and so is a
+// $table_prefix assignment after one or followed by one other than the final
+// require of wp-settings.php. Debian's /usr/share/wordpress/wp-config.php, which
+// requires /etc/wordpress/config-HOST.php and then defines fallbacks, thus yields
+// no values. const NAME = 'value'; is not read.
 //
-//   - A constant keeps its first define() in the file, as PHP keeps the first
-//     define() that runs. Defines inside if/else blocks count like any other, so
-//     when two branches define the same constant, the first branch wins even if
-//     PHP would take the other one at run time.
-//   - $table_prefix takes its last assignment in the file.
-//   - include, require (and their _once forms) and eval can run code the reader
-//     does not see. A define() that comes after one of them, and a $table_prefix
-//     assignment that comes after one or is followed by one (other than the final
-//     require of wp-settings.php), is Unsupported. This is why Debian's
-//     /usr/share/wordpress/wp-config.php, which requires /etc/wordpress/config-HOST.php
-//     and then defines fallbacks under if (!defined(...)), yields no values.
-//   - Code inside function bodies is read like any other code.
-//   - const NAME = 'value'; is not read: such a setting counts as not defined.
-//
-// A field of Values is empty when the file does not define the setting, when
-// the definition is Unsupported, and when the file defines it as an empty string.
-// Neither errors nor Unsupported reasons ever quote the file, so they may be
-// logged even though the file holds passwords.
+// A field of Values is empty when the file does not set it, sets it in a way the
+// reader refuses, or sets it to "". Neither errors nor reasons ever quote the
+// file, so they may be logged although it holds passwords.
 package wpconfig
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -51,7 +39,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // maxSize is the largest file ReadFile accepts, in bytes.
@@ -90,12 +77,8 @@ const tablePrefixKey = "$table_prefix"
 
 // envFor names, for each setting, the sidecar's variable that sets it instead.
 var envFor = map[string]string{
-	"DB_NAME":             "WORDPRESS_DB_NAME",
-	"DB_USER":             "WORDPRESS_DB_USER",
-	"DB_PASSWORD":         "WORDPRESS_DB_PASSWORD",
-	"DB_HOST":             "WORDPRESS_DB_HOST",
-	"JWT_AUTH_SECRET_KEY": "JWT_AUTH_SECRET_KEY",
-	tablePrefixKey:        "WORDPRESS_TABLE_PREFIX",
+	"DB_NAME": "WORDPRESS_DB_NAME", "DB_USER": "WORDPRESS_DB_USER", "DB_PASSWORD": "WORDPRESS_DB_PASSWORD",
+	"DB_HOST": "WORDPRESS_DB_HOST", "JWT_AUTH_SECRET_KEY": "JWT_AUTH_SECRET_KEY", tablePrefixKey: "WORDPRESS_TABLE_PREFIX",
 }
 
 // take records a setting's value, or when why is not empty, why it is not taken.
@@ -154,8 +137,7 @@ func parse(src []byte) (Values, error) {
 	lx, err := lex(src)
 	if err != nil {
 		return Values{}, err
-	}
-	if !lx.sawPHP {
+	} else if !lx.sawPHP {
 		return Values{}, errNotPHP
 	}
 	p := &parser{src: src, toks: lx.toks}
@@ -175,7 +157,7 @@ func parse(src []byte) (Values, error) {
 			if !p.includesSettings(i) {
 				lastInclude = i
 			}
-		case p.kind(i) == tVar && string(p.text(i)) == tablePrefixKey && !p.isOp(i-1, "$", "->", "?->", "::") &&
+		case p.kind(i) == tVar && p.text(i) == tablePrefixKey && !p.isOp(i-1, "$", "->", "?->", "::") &&
 			(p.isOp(i+1, "=") || p.isOp(i+1, compoundAssign...)):
 			lastTP = i
 		}
@@ -183,7 +165,7 @@ func parse(src []byte) (Values, error) {
 	if lastTP >= 0 {
 		value, why := "", whyCompound
 		if p.isOp(lastTP+1, "=") {
-			value, why = p.classify(lastTP+2, p.spanEnd(lastTP+2))
+			value, why, _ = p.classify(lastTP + 2)
 		}
 		if why == "" && ((firstInclude >= 0 && firstInclude < lastTP) || lastInclude > lastTP) {
 			why = whyTPInclude
@@ -207,19 +189,19 @@ func (p *parser) kind(i int) tokKind {
 	return p.toks[i].kind
 }
 
-func (p *parser) text(i int) []byte {
+func (p *parser) text(i int) string {
 	if p.kind(i) == 0 {
-		return nil
+		return ""
 	}
-	return p.src[p.toks[i].start:p.toks[i].end]
+	return string(p.src[p.toks[i].start:p.toks[i].end])
 }
 
 func (p *parser) isOp(i int, ops ...string) bool {
-	return p.kind(i) == tOp && slices.Contains(ops, string(p.text(i)))
+	return p.kind(i) == tOp && slices.Contains(ops, p.text(i))
 }
 
 func (p *parser) isIdent(i int, names ...string) bool {
-	return p.kind(i) == tIdent && slices.Contains(names, strings.ToLower(string(p.text(i))))
+	return p.kind(i) == tIdent && slices.Contains(names, strings.ToLower(p.text(i)))
 }
 
 // isGlobalCall reports whether the name at i, which is followed by "(", calls a
@@ -228,39 +210,34 @@ func (p *parser) isGlobalCall(i int) bool {
 	return !p.isOp(i-1, "->", "?->", "::") && !p.isIdent(i-1, "function", "fn", "new", "const")
 }
 
-// define reads the define( at token i, with PHP 8's named arguments or without:
-// define(constant_name: 'X', value: 'y').
+// define reads the define( at token i.
 func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude bool) {
-	j := i + 2
-	named := p.kind(j) == tIdent && p.isOp(j+1, ":")
-	if named {
-		if string(p.text(j)) != "constant_name" {
-			return
-		}
-		j += 2
-	}
-	name, ok, _ := p.stringValue(j)
-	if _, wanted := envFor[name]; !ok || !p.isOp(j+1, ",", ")") || !wanted || name == tablePrefixKey || settled[name] {
+	j, ok := p.arg(i+2, "constant_name")
+	name, literal, _ := p.stringValue(j)
+	if _, wanted := envFor[name]; !ok || !literal || !p.isOp(j+1, ",", ")") || !wanted || name == tablePrefixKey || settled[name] {
 		return // not a define the reader can follow, or not one it wants
 	}
 	settled[name] = true
-	k, value, why := j+2, "", ""
-	label := named && p.kind(k) == tIdent && p.isOp(k+1, ":")
-	if label {
-		k += 2
-	}
-	switch end := p.spanEnd(k); {
+	k, ok := p.arg(j+2, "value")
+	value, why, end := p.classify(k)
+	switch {
 	case p.isOp(j+1, ")"):
-		why = whyNoValue
-	case !p.isOp(end, ",", ")") || (label && string(p.text(j+2)) != "value"):
-		why = whyMalformed
-	default:
-		value, why = p.classify(k, end)
-	}
-	if why == "" && afterInclude {
-		why = whyAfterInclude
+		value, why = "", whyNoValue
+	case !ok || !p.isOp(end, ",", ")"):
+		value, why = "", whyMalformed
+	case why == "" && afterInclude:
+		value, why = "", whyAfterInclude
 	}
 	v.take(name, value, why)
+}
+
+// arg skips the label of a PHP 8 named argument at k, if there is one; ok is false
+// when the label is not want, as in define(constant_name: 'X', value: 'y').
+func (p *parser) arg(k int, want string) (int, bool) {
+	if p.kind(k) == tIdent && p.isOp(k+1, ":") {
+		return k + 2, p.text(k) == want
+	}
+	return k, true
 }
 
 // includesSettings reports whether the include at token i loads wp-settings.php,
@@ -275,34 +252,21 @@ func (p *parser) includesSettings(i int) bool {
 	return false
 }
 
-// spanEnd returns the index of the first token at or after i, outside any
-// brackets opened after i, that ends a statement or an argument.
-func (p *parser) spanEnd(i int) int {
-	depth := 0
-	for ; p.kind(i) != 0 && p.kind(i) != tClose; i++ {
-		switch {
-		case p.isOp(i, "(", "[", "{", "#["):
-			depth++
-		case depth == 0 && p.isOp(i, ")", "]", "}", ";", ","):
-			return i
-		case p.isOp(i, ")", "]", "}"):
-			depth--
-		}
-	}
-	return i
-}
+// whyKind is why a value of one token of some kinds is not taken.
+var whyKind = map[tokKind]string{tInterp: whyInterp, tHeredoc: whyHeredoc, tNumber: whyNumber, tIdent: whyConstant, tVar: whyVariable}
 
-// classify says whether the tokens toks[from:to] are one plain string literal and
-// if not, why not.
-func (p *parser) classify(from, to int) (value, why string) {
+// classify reads the expression from token i to the first token outside brackets
+// opened after i that ends an argument or a statement, which it returns as end.
+// It says whether the expression is one plain string literal and if not, why not.
+func (p *parser) classify(from int) (value, why string, end int) {
 	var docker, getenv, concat bool
-	depth := 0
-	for i := from; i < to; i++ {
+	depth, i := 0, from
+	for ; p.kind(i) != 0 && p.kind(i) != tClose && (depth > 0 || !p.isOp(i, ")", "]", "}", ";", ",")); i++ {
 		call := p.isOp(i+1, "(")
 		docker = docker || (call && p.isIdent(i, "getenv_docker", `\getenv_docker`))
 		getenv = getenv || (call && p.isIdent(i, "getenv", `\getenv`))
-		if v := string(p.text(i)); why == "" && p.kind(i) == tVar && slices.Contains(superglobals, v) {
-			why = "read from " + v
+		if why == "" && p.kind(i) == tVar && slices.Contains(superglobals, p.text(i)) {
+			why = "read from " + p.text(i)
 		}
 		switch {
 		case p.isOp(i, "(", "[", "{", "#["):
@@ -313,39 +277,35 @@ func (p *parser) classify(from, to int) (value, why string) {
 			concat = true
 		}
 	}
-	one, first := to-from == 1, p.kind(from)
+	one, first := i-from == 1, p.kind(from)
 	switch {
-	case from >= to:
-		return "", whyNoValue
+	case i == from:
+		return "", whyNoValue, i
 	case docker:
-		return "", whyGetenvDocker
+		return "", whyGetenvDocker, i
 	case getenv:
-		return "", whyGetenv
+		return "", whyGetenv, i
 	case why != "":
-		return "", why
+		return "", why, i
 	case concat:
-		return "", whyConcat
+		return "", whyConcat, i
 	case one && (first == tSingle || first == tDouble):
 		if v, ok, _ := p.stringValue(from); ok {
-			return v, ""
+			return v, "", i
 		}
-		return "", whyBadEscape
-	case one && first == tInterp && p.text(from)[0] == '`':
-		return "", whyShell
-	case one && first == tInterp:
-		return "", whyInterp
-	case one && first == tHeredoc:
-		return "", whyHeredoc
-	case one && first == tNumber:
-		return "", whyNumber
+		return "", whyBadEscape, i
+	case one && p.text(from)[0] == '`':
+		return "", whyShell, i
+	case one && whyKind[first] != "":
+		return "", whyKind[first], i
 	case first == tIdent && p.isOp(from+1, "("):
-		return "", whyCall
-	case first == tIdent && (one || p.isOp(from+1, "::")):
-		return "", whyConstant
+		return "", whyCall, i
+	case first == tIdent && p.isOp(from+1, "::"):
+		return "", whyConstant, i
 	case first == tVar:
-		return "", whyVariable
+		return "", whyVariable, i
 	}
-	return "", whyExpression
+	return "", whyExpression, i
 }
 
 // stringValue decodes the string literal token at i. ok is false when the token
@@ -355,12 +315,29 @@ func (p *parser) stringValue(i int) (value string, ok, bad bool) {
 	if k != tSingle && k != tDouble {
 		return "", false, false
 	}
-	body := s[bytes.IndexAny(s, `'"`)+1 : len(s)-1] // without a b prefix and the quotes
+	body := s[strings.IndexAny(s, `'"`)+1 : len(s)-1] // without a b prefix and the quotes
 	if k == tSingle {
-		return singleQuoted.Replace(string(body)), true, false
+		return singleQuoted.Replace(body), true, false
 	}
-	v, good := decodeDouble(body)
-	return v, good, !good
+	value = doubleEscape.ReplaceAllStringFunc(body, func(e string) string {
+		if r, simple := simpleEscapes[e[1]]; simple {
+			return r
+		} else if e[1] == 'u' {
+			cp, err := strconv.ParseUint(strings.TrimSuffix(e[3:], "}"), 16, 32)
+			bad = bad || !strings.HasSuffix(e, "}") || err != nil || cp > 0x10FFFF
+			if 0xD800 <= cp && cp < 0xE000 { // a surrogate, which Go would turn into U+FFFD
+				return string([]byte{0xED, byte(0x80 | cp>>6&0x3F), byte(0x80 | cp&0x3F)})
+			}
+			return string(rune(cp))
+		}
+		digits, base := e[1:], 8 // PHP keeps the low byte of \400-\777
+		if e[1] == 'x' {
+			digits, base = e[2:], 16
+		}
+		b, _ := strconv.ParseUint(digits, base, 16)
+		return string([]byte{byte(b)})
+	})
+	return value, !bad, bad
 }
 
 // singleQuoted decodes the only two escapes of a single-quoted string.
@@ -371,32 +348,6 @@ var singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
 var doubleEscape = regexp.MustCompile(`\\(?:[ntrvef\\$"]|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|u\{[0-9A-Fa-f]*\}?)`)
 
 // simpleEscapes maps the one-letter escapes of a double-quoted string to their bytes.
-var simpleEscapes = map[byte]byte{
-	'n': '\n', 't': '\t', 'r': '\r', 'v': '\v', 'e': 0x1b, 'f': '\f', '\\': '\\', '$': '$', '"': '"',
-}
-
-// decodeDouble decodes the body of a double-quoted string that has no
-// interpolation. ok is false for a \u{...} escape that PHP refuses to compile.
-func decodeDouble(body []byte) (string, bool) {
-	ok := true
-	out := doubleEscape.ReplaceAllFunc(body, func(e []byte) []byte {
-		c := e[1]
-		switch {
-		case c == 'u':
-			cp, err := strconv.ParseUint(string(bytes.TrimSuffix(e[3:], []byte("}"))), 16, 32)
-			ok = ok && e[len(e)-1] == '}' && err == nil && cp <= 0x10FFFF
-			if 0xD800 <= cp && cp < 0xE000 { // a surrogate, which utf8 would turn into U+FFFD
-				return []byte{0xED, byte(0x80 | cp>>6&0x3F), byte(0x80 | cp&0x3F)}
-			}
-			return utf8.AppendRune(nil, rune(cp))
-		case c == 'x':
-			b, _ := strconv.ParseUint(string(e[2:]), 16, 8)
-			return []byte{byte(b)}
-		case '0' <= c && c <= '7': // PHP keeps the low byte of \400-\777
-			b, _ := strconv.ParseUint(string(e[1:]), 8, 16)
-			return []byte{byte(b)}
-		}
-		return []byte{simpleEscapes[c]}
-	})
-	return string(out), ok
+var simpleEscapes = map[byte]string{
+	'n': "\n", 't': "\t", 'r': "\r", 'v': "\v", 'e': "\x1b", 'f': "\f", '\\': `\`, '$': "$", '"': `"`,
 }
