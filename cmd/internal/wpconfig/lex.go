@@ -31,16 +31,22 @@ type token struct {
 // so that hostile input cannot make the recursive scan run deep.
 const maxNesting = 64
 
+// label is PHP's LABEL, [a-zA-Z_\x80-\xff][a-zA-Z0-9_\x80-\xff]*, for Go's regexp,
+// which reads bytes from 0x80 up as UTF-8 or, when invalid, one by one.
+const label = `(?:[A-Za-z_]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*`
+
 var (
-	// ops lists the operators lexed whole, longest first. Few matter to the reader, but
-	// lexing them whole keeps "==" from looking like an assignment and ".=" like ".".
-	ops = bytes.Fields([]byte("=== !== <=> **= ... <<= >>= ??= ?-> == != <> <= >= && || ++ -- " +
-		"+= -= *= /= .= %= &= |= ^= -> => :: << >> ?? ** #["))
 	// openTag is PHP's opening tag: "<?php" and a space or the end (any case), or "<?=".
 	// A short "<?" is text, as in PHP with short_open_tag off.
 	openTag = regexp.MustCompile(`(?i)<\?(?:php(?:[ \t\r\n]|$)|=)`)
+	// heredoc is "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline.
+	heredoc = regexp.MustCompile(`^<<<[ \t]*(["']?)(` + label + `)(["']?)(?:\r\n?|\n)`)
 	number  = regexp.MustCompile(`^(?:0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO][0-7]+(?:_[0-7]+)*|` +
 		`(?:(?:\d+(?:_\d+)*)?\.\d+(?:_\d+)*|\d+(?:_\d+)*\.?)(?:[eE][+-]?\d+(?:_\d+)*)?)`)
+	// ops lists the operators lexed whole, longest first, so that "==" does not
+	// look like an assignment nor ".=" like ".".
+	ops = bytes.Fields([]byte("=== !== <=> **= ... <<= >>= ??= ?-> == != <> <= >= && || ++ -- " +
+		"+= -= *= /= .= %= &= |= ^= -> => :: << >> ?? ** #["))
 )
 
 // lexer turns a file into the tokens of its PHP code: text outside <?php ... ?>,
@@ -63,20 +69,14 @@ func lex(src []byte) (*lexer, error) {
 	return lx, err
 }
 
-// errAt reports a construct starting at pos that never ends. It gives the line,
-// counting \n, \r\n and lone \r as line breaks as PHP does, and never any of the
-// file's text.
-func errAt(what string, src []byte, pos int) error {
-	return fmt.Errorf("unterminated %s starting on line %d", what, lineOf(src, pos))
+// errAt reports a construct starting at pos. It gives the line, counting \n, \r\n
+// and lone \r as line breaks as PHP does, and never any of the file's text.
+func errAt(src []byte, pos int, what string) error {
+	line := 1 + bytes.Count(src[:pos], []byte("\n")) + bytes.Count(src[:pos], []byte("\r")) -
+		bytes.Count(src[:pos], []byte("\r\n"))
+	return fmt.Errorf("%s starting on line %d", what, line)
 }
 
-func lineOf(src []byte, pos int) int {
-	return 1 + bytes.Count(src[:pos], []byte("\n")) + bytes.Count(src[:pos], []byte("\r")) - bytes.Count(src[:pos], []byte("\r\n"))
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// isLabelStart and isLabelChar follow PHP's LABEL: [a-zA-Z_\x80-\xff][a-zA-Z0-9_\x80-\xff]*.
 func isLabelStart(c byte) bool {
 	return c == '_' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
 }
@@ -140,15 +140,10 @@ func (lx *lexer) code(p int) (int, error) {
 
 // token returns the kind and the end of the token at p, kind 0 for spaces and
 // comments. Right after -> (arrow) PHP wants a property name: #[ is a comment
-// there, and neither a namespace nor a b prefix is read.
+// there, and b'...' no binary string.
 func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
 	src, c, c1 := lx.src, lx.src[p], lx.at(p+1)
 	switch {
-	case isSpace(c):
-		for p < len(src) && isSpace(src[p]) {
-			p++
-		}
-		return 0, p, nil
 	case c == '#' && (c1 != '[' || arrow), c == '/' && c1 == '/':
 		for p++; p < len(src) && src[p] != '\n' && src[p] != '\r' && (src[p] != '?' || lx.at(p+1) != '>'); p++ {
 		}
@@ -157,7 +152,7 @@ func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
 		if i := bytes.Index(src[p+2:], []byte("*/")); i >= 0 {
 			return 0, p + 4 + i, nil
 		}
-		return 0, 0, errAt("comment", src, p)
+		return 0, 0, errAt(src, p, "unterminated comment")
 	case c == '?' && c1 == '>':
 		return tClose, p + 2, nil
 	case c == '\'' || c == '"' || c == '`' || bytes.HasPrefix(src[p:], []byte("<<<")):
@@ -166,16 +161,17 @@ func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
 		return lx.literal(p + 1) // a binary-string prefix
 	case c == '$' && isLabelStart(c1):
 		return tVar, labelEnd(src, p+1), nil
-	case isLabelStart(c) || (c == '\\' && isLabelStart(c1) && !arrow):
+	case isLabelStart(c) || (c == '\\' && isLabelStart(c1)):
 		q := labelEnd(src, p+1)
-		for !arrow && q+1 < len(src) && src[q] == '\\' && isLabelStart(src[q+1]) {
+		for q+1 < len(src) && src[q] == '\\' && isLabelStart(src[q+1]) {
 			q = labelEnd(src, q+1)
 		}
 		lx.halted = lx.depth == 0 && !arrow && bytes.EqualFold(src[p:q], []byte("__halt_compiler"))
 		return tIdent, q, nil
-	}
-	if n := len(number.Find(src[p:])); n > 0 {
-		return tNumber, p + n, nil
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		return 0, p + len(src[p:]) - len(bytes.TrimLeft(src[p:], " \t\n\r")), nil
+	case '0' <= c && c <= '9' || c == '.' && '0' <= c1 && c1 <= '9':
+		return tNumber, p + len(number.Find(src[p:])), nil
 	}
 	for _, op := range ops {
 		if bytes.HasPrefix(src[p:], op) {
@@ -197,7 +193,7 @@ func (lx *lexer) literal(q int) (tokKind, int, error) {
 				return tSingle, p + 1, nil
 			}
 		}
-		return 0, 0, errAt("string", src, q)
+		return 0, 0, errAt(src, q, "unterminated string")
 	case '"', '`':
 		end, interp, err := lx.str(q, q+1, src[q], nil)
 		if interp || src[q] == '`' {
@@ -205,40 +201,36 @@ func (lx *lexer) literal(q int) (tokKind, int, error) {
 		}
 		return tDouble, end, err
 	}
-	h := heredoc.FindSubmatch(src[q:])
+	var h [][]byte
+	if c := bytes.TrimLeft(src[q+3:], " \t"); len(c) > 0 && (isLabelStart(c[0]) || c[0] == '"' || c[0] == '\'') {
+		h = heredoc.FindSubmatch(src[q:]) // only then, as the regexp takes its time to fail
+	}
 	if h == nil || string(h[1]) != string(h[3]) {
 		return tOp, q + 2, nil // not a heredoc (PHP would reject it): "<<" and on
 	}
 	quote := byte(0)
-	if len(h[1]) > 0 && h[1][0] == '\'' {
-		quote = '\''
+	if len(h[1]) > 0 {
+		quote = h[1][0]
 	}
 	end, _, err := lx.str(q, q+len(h[0]), quote, h[2])
 	return tHeredoc, end, err
 }
 
-// heredoc matches "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline, a label being
-// PHP's [a-zA-Z_\x80-\xff][a-zA-Z0-9_\x80-\xff]*.
-var heredoc = regexp.MustCompile(`^<<<[ \t]*(["']?)((?:[A-Za-z_]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*)(["']?)(?:\r\n|\r|\n)`)
-
 // str scans the body, from p, of the string literal that starts at start: a "..." or
-// `...` string (label nil) up to quote, or a heredoc up to its closing label (a
+// `...` string up to its closing quote, or a heredoc up to its closing label (a
 // nowdoc when quote is '). It returns where the literal ends and whether it
 // interpolates.
 func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bool, err error) {
 	src := lx.src
 	if lx.depth++; lx.depth > maxNesting {
-		return 0, false, fmt.Errorf("strings nested more than %d deep on line %d", maxNesting, lineOf(src, start))
+		return 0, false, errAt(src, start, fmt.Sprintf("strings nested more than %d deep", maxNesting))
 	}
 	defer func() { lx.depth-- }()
 	for p < len(src) && err == nil {
 		if label != nil && (src[p-1] == '\n' || src[p-1] == '\r') {
 			// At a line start: is this the closing label? Since PHP 7.3 it may be
 			// indented and followed by anything but a label byte.
-			q := p
-			for q < len(src) && (src[q] == ' ' || src[q] == '\t') {
-				q++
-			}
+			q := p + len(src[p:]) - len(bytes.TrimLeft(src[p:], " \t"))
 			if end := q + len(label); bytes.HasPrefix(src[q:], label) && (end == len(src) || !isLabelChar(src[end])) {
 				return end, interp, nil
 			}
@@ -250,8 +242,6 @@ func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bo
 			p++ // a nowdoc: no escapes, no interpolation
 		case c == '\\' && (label == nil || (c1 != '\n' && c1 != '\r')):
 			p += 2 // an escape, but in a heredoc never one that hides a line break
-		case c == '$' && isLabelStart(c1):
-			p, interp = labelEnd(src, p+1), true
 		case c == '{' && c1 == '$':
 			p, err = lx.code(p + 1)
 			interp = true
@@ -259,14 +249,15 @@ func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bo
 			p, err = lx.code(p + 2)
 			interp = true
 		default:
+			interp = interp || (c == '$' && isLabelStart(c1))
 			p++
 		}
 	}
-	if what := "heredoc"; err == nil {
+	if what := "unterminated heredoc"; err == nil {
 		if label == nil {
-			what = "string"
+			what = "unterminated string"
 		}
-		err = errAt(what, src, start)
+		err = errAt(src, start, what)
 	}
 	return 0, false, err
 }
