@@ -81,7 +81,9 @@ func isLabelStart(c byte) bool {
 	return c == '_' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
 }
 
-func isLabelChar(c byte) bool { return isLabelStart(c) || ('0' <= c && c <= '9') }
+func isLabelChar(c byte) bool { return isLabelStart(c) || isDigit(c) }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func labelEnd(src []byte, p int) int {
 	for p < len(src) && isLabelChar(src[p]) {
@@ -139,26 +141,20 @@ func (lx *lexer) code(p int) (int, error) {
 }
 
 // token returns the kind and the end of the token at p, kind 0 for spaces and
-// comments. Right after -> (arrow) PHP wants a property name: #[ is a comment
-// there, and b'...' no binary string.
+// comments. Right after -> (arrow) PHP wants a property name: there #[ starts a
+// comment and b'...' is no binary string.
 func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
+	if end, err := lx.skip(p, arrow); end > p || err != nil {
+		return 0, end, err
+	}
 	src, c, c1 := lx.src, lx.src[p], lx.at(p+1)
 	switch {
-	case c == '#' && (c1 != '[' || arrow), c == '/' && c1 == '/':
-		for p++; p < len(src) && src[p] != '\n' && src[p] != '\r' && (src[p] != '?' || lx.at(p+1) != '>'); p++ {
-		}
-		return 0, p, nil // ?> ends the comment and the code
-	case c == '/' && c1 == '*':
-		if i := bytes.Index(src[p+2:], []byte("*/")); i >= 0 {
-			return 0, p + 4 + i, nil
-		}
-		return 0, 0, errAt(src, p, "unterminated comment")
 	case c == '?' && c1 == '>':
 		return tClose, p + 2, nil
-	case c == '\'' || c == '"' || c == '`' || bytes.HasPrefix(src[p:], []byte("<<<")):
-		return lx.literal(p)
-	case (c == 'b' || c == 'B') && !arrow && (c1 == '\'' || c1 == '"' || bytes.HasPrefix(src[p+1:], []byte("<<<"))):
-		return lx.literal(p + 1) // a binary-string prefix
+	case c == '`' || lx.isQuote(p):
+		return lx.literal(p, p)
+	case c|0x20 == 'b' && !arrow && lx.isQuote(p+1):
+		return lx.literal(p, p+1) // a binary-string prefix
 	case c == '$' && isLabelStart(c1):
 		return tVar, labelEnd(src, p+1), nil
 	case isLabelStart(c) || (c == '\\' && isLabelStart(c1)):
@@ -168,9 +164,7 @@ func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
 		}
 		lx.halted = lx.depth == 0 && !arrow && bytes.EqualFold(src[p:q], []byte("__halt_compiler"))
 		return tIdent, q, nil
-	case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-		return 0, p + len(src[p:]) - len(bytes.TrimLeft(src[p:], " \t\n\r")), nil
-	case '0' <= c && c <= '9' || c == '.' && '0' <= c1 && c1 <= '9':
+	case isDigit(c) || (c == '.' && isDigit(c1)):
 		return tNumber, p + len(number.Find(src[p:])), nil
 	}
 	for _, op := range ops {
@@ -181,25 +175,40 @@ func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
 	return tOp, p + 1, nil
 }
 
-// literal scans the string literal whose quote or <<< is at q.
-func (lx *lexer) literal(q int) (tokKind, int, error) {
+// skip returns the end of the spaces or the comment at p, or p if there are none.
+func (lx *lexer) skip(p int, arrow bool) (int, error) {
+	src, c, c1 := lx.src, lx.src[p], lx.at(p+1)
+	switch {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		return len(src) - len(bytes.TrimLeft(src[p:], " \t\n\r")), nil
+	case c == '#' && (c1 != '[' || arrow), c == '/' && c1 == '/':
+		for p++; p < len(src) && src[p] != '\n' && src[p] != '\r' && (src[p] != '?' || lx.at(p+1) != '>'); p++ {
+		}
+		return p, nil // ?> ends the comment and the code
+	case c == '/' && c1 == '*':
+		if i := bytes.Index(src[p+2:], []byte("*/")); i >= 0 {
+			return p + 4 + i, nil
+		}
+		return p, errAt(src, p, "unterminated comment")
+	}
+	return p, nil
+}
+
+func (lx *lexer) isQuote(p int) bool {
+	return p < len(lx.src) && (lx.src[p] == '\'' || lx.src[p] == '"' || bytes.HasPrefix(lx.src[p:], []byte("<<<")))
+}
+
+// literal scans the string literal that starts at start (at a b prefix, if any)
+// and whose quote or <<< is at q.
+func (lx *lexer) literal(start, q int) (tokKind, int, error) {
 	src := lx.src
-	switch src[q] {
-	case '\'':
-		for p := q + 1; p < len(src); p++ {
-			if src[p] == '\\' {
-				p++
-			} else if src[p] == '\'' {
-				return tSingle, p + 1, nil
-			}
+	if src[q] != '<' {
+		end, interp, err := lx.str(start, q+1, src[q], nil)
+		kind := map[byte]tokKind{'\'': tSingle, '"': tDouble, '`': tInterp}[src[q]]
+		if interp {
+			kind = tInterp
 		}
-		return 0, 0, errAt(src, q, "unterminated string")
-	case '"', '`':
-		end, interp, err := lx.str(q, q+1, src[q], nil)
-		if interp || src[q] == '`' {
-			return tInterp, end, err
-		}
-		return tDouble, end, err
+		return kind, end, err
 	}
 	var h [][]byte
 	if c := bytes.TrimLeft(src[q+3:], " \t"); len(c) > 0 && (isLabelStart(c[0]) || c[0] == '"' || c[0] == '\'') {
@@ -212,14 +221,14 @@ func (lx *lexer) literal(q int) (tokKind, int, error) {
 	if len(h[1]) > 0 {
 		quote = h[1][0]
 	}
-	end, _, err := lx.str(q, q+len(h[0]), quote, h[2])
+	end, _, err := lx.str(start, q+len(h[0]), quote, h[2])
 	return tHeredoc, end, err
 }
 
-// str scans the body, from p, of the string literal that starts at start: a "..." or
-// `...` string up to its closing quote, or a heredoc up to its closing label (a
-// nowdoc when quote is '). It returns where the literal ends and whether it
-// interpolates.
+// str scans, from p, the rest of the string literal that starts at start: a '...',
+// "..." or `...` string up to its closing quote, or a heredoc up to its closing
+// label (a nowdoc when quote is '). It returns where the literal ends and whether
+// it interpolates.
 func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bool, err error) {
 	src := lx.src
 	if lx.depth++; lx.depth > maxNesting {
@@ -227,26 +236,18 @@ func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bo
 	}
 	defer func() { lx.depth-- }()
 	for p < len(src) && err == nil {
-		if label != nil && (src[p-1] == '\n' || src[p-1] == '\r') {
-			// At a line start: is this the closing label? Since PHP 7.3 it may be
-			// indented and followed by anything but a label byte.
-			q := p + len(src[p:]) - len(bytes.TrimLeft(src[p:], " \t"))
-			if end := q + len(label); bytes.HasPrefix(src[q:], label) && (end == len(src) || !isLabelChar(src[end])) {
-				return end, interp, nil
-			}
+		if end := closingLabel(src, p, label); end > 0 {
+			return end, interp, nil
 		}
 		switch c, c1 := src[p], lx.at(p+1); {
 		case label == nil && c == quote:
 			return p + 1, interp, nil
-		case label != nil && quote == '\'':
-			p++ // a nowdoc: no escapes, no interpolation
+		case quote == '\'' && (label != nil || c != '\\'):
+			p++ // no interpolation in '...', and in a nowdoc not even escapes
 		case c == '\\' && (label == nil || (c1 != '\n' && c1 != '\r')):
 			p += 2 // an escape, but in a heredoc never one that hides a line break
-		case c == '{' && c1 == '$':
-			p, err = lx.code(p + 1)
-			interp = true
-		case c == '$' && c1 == '{':
-			p, err = lx.code(p + 2)
+		case c == '{' && c1 == '$', c == '$' && c1 == '{':
+			p, err = lx.code(p + 1 + bytes.IndexByte(src[p:p+2], '{')) // from just past the {
 			interp = true
 		default:
 			interp = interp || (c == '$' && isLabelStart(c1))
@@ -260,4 +261,18 @@ func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bo
 		err = errAt(src, start, what)
 	}
 	return 0, false, err
+}
+
+// closingLabel returns the end of a heredoc's closing label at p, or 0 if there is
+// none. Since PHP 7.3 the label may be indented and followed by anything but a
+// label byte; it must start a line.
+func closingLabel(src []byte, p int, label []byte) int {
+	if label == nil || (src[p-1] != '\n' && src[p-1] != '\r') {
+		return 0
+	}
+	q := len(src) - len(bytes.TrimLeft(src[p:], " \t"))
+	if end := q + len(label); bytes.HasPrefix(src[q:], label) && (end == len(src) || !isLabelChar(src[end])) {
+		return end
+	}
+	return 0
 }
