@@ -27,20 +27,16 @@ type token struct {
 	start, end int32
 }
 
-// maxNesting bounds how deep strings may nest through interpolation ("{$a["{$b[..."),
-// so that hostile input cannot make the recursive scan run deep.
+// maxNesting bounds how deep strings nest through interpolation ("{$a["{$b[...").
 const maxNesting = 64
-
-// label is PHP's LABEL, [a-zA-Z_\x80-\xff][a-zA-Z0-9_\x80-\xff]*, for Go's regexp,
-// which reads bytes from 0x80 up as UTF-8 or, when invalid, one by one.
-const label = `(?:[A-Za-z_]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*`
 
 var (
 	// openTag is PHP's opening tag: "<?php" and a space or the end (any case), or "<?=".
 	// A short "<?" is text, as in PHP with short_open_tag off.
 	openTag = regexp.MustCompile(`(?i)<\?(?:php(?:[ \t\r\n]|$)|=)`)
-	// heredoc is "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline.
-	heredoc = regexp.MustCompile(`^<<<[ \t]*(["']?)(` + label + `)(["']?)(?:\r\n?|\n)`)
+	// heredoc is "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline. A LABEL's bytes from
+	// 0x80 up are read by Go as UTF-8 or, when invalid, one by one.
+	heredoc = regexp.MustCompile(`^<<<[ \t]*(["']?)((?:[A-Za-z_]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*)(["']?)(?:\r\n?|\n)`)
 	number  = regexp.MustCompile(`^(?:0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO][0-7]+(?:_[0-7]+)*|` +
 		`(?:(?:\d+(?:_\d+)*)?\.\d+(?:_\d+)*|\d+(?:_\d+)*\.?)(?:[eE][+-]?\d+(?:_\d+)*)?)`)
 	// ops lists the operators lexed whole, longest first, so that "==" does not

@@ -1,33 +1,32 @@
 // Package wpconfig reads the settings a read-only sidecar needs from a WordPress
-// wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, JWT_AUTH_SECRET_KEY and
-// $table_prefix. It reads the file as text and never runs it.
+// wp-config.php (DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, JWT_AUTH_SECRET_KEY and
+// $table_prefix) as text, never running it.
 //
 // A PHP lexer finds the code between <?php and ?>, outside comments and string
-// literals, so a define() that is commented out or sits in a string does not
-// count. In the code the reader looks for two forms:
+// literals, so a define() commented out or inside a string does not count. In
+// the code the reader takes two forms, in any case and spacing:
 //
-//	define( 'NAME', 'value' );   // any case and spacing, an optional third argument
+//	define( 'NAME', 'value' );   // an optional third argument
 //	$table_prefix = 'value';
 //
 // A value is taken only when it is one plain string literal: single-quoted, or
 // double-quoted without interpolation, decoded with PHP's escapes. Anything else
-// (getenv(), getenv_docker(), $_SERVER, a variable, a constant, a number, a
-// concatenation, a heredoc, an interpolating string...) is never guessed at:
-// Values.Unsupported records the setting, keyed by the constant's name or
-// "$table_prefix", with the reason and the variable to set instead.
+// (getenv_docker(), $_SERVER, a variable, a constant, a concatenation, a heredoc,
+// an interpolating string...) is never guessed at: Values.Unsupported names the
+// setting, by its constant or "$table_prefix", with the reason and what to set.
 //
-// The reader evaluates neither conditions nor calls and assumes file order: a
-// constant keeps its first define() (even in an if branch PHP would skip) and
-// $table_prefix its last assignment. As include, require and eval can run code it
-// does not see, a define() after one of them is Unsupported, and so is a
-// $table_prefix assignment after one or followed by one other than the final
-// require of wp-settings.php. Debian's /usr/share/wordpress/wp-config.php, which
-// requires /etc/wordpress/config-HOST.php and then defines fallbacks, thus yields
-// no values. const NAME = 'value'; is not read.
+// Conditions and calls are not evaluated; file order stands in for them. A
+// constant keeps its first define(), even in an if branch PHP would skip, and
+// $table_prefix its last assignment. As include, require and eval run code the
+// reader does not see, a define() after one is Unsupported, and so is a
+// $table_prefix assignment after one or before one other than the final require
+// of wp-settings.php: Debian's /usr/share/wordpress/wp-config.php, which requires
+// /etc/wordpress/config-HOST.php and then defines fallbacks, yields no values.
+// const NAME = 'value'; is not read.
 //
 // A field of Values is empty when the file does not set it, sets it in a way the
-// reader refuses, or sets it to "". Neither errors nor reasons ever quote the
-// file, so they may be logged although it holds passwords.
+// reader refuses, or sets it to "". Neither errors nor reasons quote the file, so
+// they may be logged although it holds passwords.
 package wpconfig
 
 import (
@@ -47,8 +46,7 @@ const maxSize = 1 << 20
 // Values holds what was found; a field is "" when the file does not define it.
 type Values struct {
 	DBName, DBUser, DBPassword, DBHost, TablePrefix, JWTSecret string
-	// Unsupported names each wanted setting that the file defines in a form the reader
-	// will not guess at (getenv(...), concatenation, constants, heredoc, a variable), with the reason.
+	// Unsupported maps each setting defined in a form the reader refuses to the reason.
 	Unsupported map[string]string
 }
 
@@ -60,8 +58,8 @@ func ReadFile(path string) (Values, error) {
 		return Values{}, fmt.Errorf("wpconfig: %w", err)
 	}
 	defer f.Close()
-	// Read one byte more than allowed, so that a huge file (or /dev/zero) is
-	// neither read whole nor accepted.
+	// One byte more than allowed, so that a huge file (or /dev/zero) is neither
+	// read whole nor accepted.
 	src, err := io.ReadAll(io.LimitReader(f, maxSize+1))
 	if err != nil {
 		return Values{}, fmt.Errorf("wpconfig: %w", err)
@@ -124,8 +122,6 @@ var superglobals = strings.Fields("$_SERVER $_ENV $GLOBALS $_GET $_POST $_REQUES
 
 var compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
 
-var errNotPHP = errors.New("no <?php opening tag: not a PHP file")
-
 // parse reads the settings from the text of a wp-config.php. It returns an error
 // only when the whole file is unusable: larger than 1 MiB, without a <?php
 // opening tag, or with a string, heredoc or comment that never ends (which PHP
@@ -138,7 +134,7 @@ func parse(src []byte) (Values, error) {
 	if err != nil {
 		return Values{}, err
 	} else if !lx.sawPHP {
-		return Values{}, errNotPHP
+		return Values{}, errors.New("no <?php opening tag: not a PHP file")
 	}
 	p := &parser{src: src, toks: lx.toks}
 	var v Values
@@ -241,8 +237,8 @@ func (p *parser) arg(k int, want string) (int, bool) {
 }
 
 // includesSettings reports whether the include at token i loads wp-settings.php,
-// which every wp-config.php ends with and which sets none of the wanted settings
-// before WordPress reads them. It looks only a few tokens ahead.
+// which ends every wp-config.php and sets none of the settings. It looks a few
+// tokens ahead.
 func (p *parser) includesSettings(i int) bool {
 	for j := i + 1; j <= i+8 && p.kind(j) != 0 && p.kind(j) != tClose && !p.isOp(j, ";"); j++ {
 		if s, ok, _ := p.stringValue(j); ok && strings.HasSuffix(s, "wp-settings.php") {
@@ -255,57 +251,67 @@ func (p *parser) includesSettings(i int) bool {
 // whyKind is why a value of one token of some kinds is not taken.
 var whyKind = map[tokKind]string{tInterp: whyInterp, tHeredoc: whyHeredoc, tNumber: whyNumber, tIdent: whyConstant, tVar: whyVariable}
 
-// classify reads the expression from token i to the first token outside brackets
-// opened after i that ends an argument or a statement, which it returns as end.
-// It says whether the expression is one plain string literal and if not, why not.
+// classify reads the expression at token from, up to the first token outside
+// brackets opened after from that ends an argument or a statement, which it
+// returns as end. It says whether the expression is one plain string literal and
+// if not, why not.
 func (p *parser) classify(from int) (value, why string, end int) {
+	end, why = p.expr(from)
+	one, first := end-from == 1, p.kind(from)
+	switch {
+	case why != "":
+		return "", why, end
+	case end == from:
+		return "", whyNoValue, end
+	case one && (first == tSingle || first == tDouble):
+		if v, ok, _ := p.stringValue(from); ok {
+			return v, "", end
+		}
+		return "", whyBadEscape, end
+	case one && p.text(from)[0] == '`':
+		return "", whyShell, end
+	case one && whyKind[first] != "":
+		return "", whyKind[first], end
+	case first == tIdent && p.isOp(from+1, "("):
+		return "", whyCall, end
+	case first == tIdent && p.isOp(from+1, "::"):
+		return "", whyConstant, end
+	case first == tVar:
+		return "", whyVariable, end
+	}
+	return "", whyExpression, end
+}
+
+// expr finds the end of the expression at from for classify, and the reason to
+// refuse it that any of its tokens gives.
+func (p *parser) expr(from int) (end int, why string) {
 	var docker, getenv, concat bool
-	depth, i := 0, from
-	for ; p.kind(i) != 0 && p.kind(i) != tClose && (depth > 0 || !p.isOp(i, ")", "]", "}", ";", ",")); i++ {
-		call := p.isOp(i+1, "(")
-		docker = docker || (call && p.isIdent(i, "getenv_docker", `\getenv_docker`))
-		getenv = getenv || (call && p.isIdent(i, "getenv", `\getenv`))
-		if why == "" && p.kind(i) == tVar && slices.Contains(superglobals, p.text(i)) {
-			why = "read from " + p.text(i)
+	depth := 0
+	for end = from; p.kind(end) != 0 && p.kind(end) != tClose && (depth > 0 || !p.isOp(end, ")", "]", "}", ";", ",")); end++ {
+		call := p.isOp(end+1, "(")
+		docker = docker || (call && p.isIdent(end, "getenv_docker", `\getenv_docker`))
+		getenv = getenv || (call && p.isIdent(end, "getenv", `\getenv`))
+		if why == "" && p.kind(end) == tVar && slices.Contains(superglobals, p.text(end)) {
+			why = "read from " + p.text(end)
 		}
 		switch {
-		case p.isOp(i, "(", "[", "{", "#["):
+		case p.isOp(end, "(", "[", "{", "#["):
 			depth++
-		case p.isOp(i, ")", "]", "}"):
+		case p.isOp(end, ")", "]", "}"):
 			depth--
-		case depth == 0 && p.isOp(i, "."):
+		case depth == 0 && p.isOp(end, "."):
 			concat = true
 		}
 	}
-	one, first := i-from == 1, p.kind(from)
 	switch {
-	case i == from:
-		return "", whyNoValue, i
 	case docker:
-		return "", whyGetenvDocker, i
+		return end, whyGetenvDocker
 	case getenv:
-		return "", whyGetenv, i
-	case why != "":
-		return "", why, i
-	case concat:
-		return "", whyConcat, i
-	case one && (first == tSingle || first == tDouble):
-		if v, ok, _ := p.stringValue(from); ok {
-			return v, "", i
-		}
-		return "", whyBadEscape, i
-	case one && p.text(from)[0] == '`':
-		return "", whyShell, i
-	case one && whyKind[first] != "":
-		return "", whyKind[first], i
-	case first == tIdent && p.isOp(from+1, "("):
-		return "", whyCall, i
-	case first == tIdent && p.isOp(from+1, "::"):
-		return "", whyConstant, i
-	case first == tVar:
-		return "", whyVariable, i
+		return end, whyGetenv
+	case why == "" && concat:
+		return end, whyConcat
 	}
-	return "", whyExpression, i
+	return end, why
 }
 
 // stringValue decodes the string literal token at i. ok is false when the token
