@@ -73,9 +73,7 @@ func errAt(src []byte, pos int, what string) error {
 	return fmt.Errorf("%s starting on line %d", what, line)
 }
 
-func isLabelStart(c byte) bool {
-	return c == '_' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-}
+func isLabelStart(c byte) bool { return c == '_' || c >= 0x80 || ('a' <= c|0x20 && c|0x20 <= 'z') }
 
 func isLabelChar(c byte) bool { return isLabelStart(c) || isDigit(c) }
 
@@ -213,11 +211,7 @@ func (lx *lexer) literal(start, q int) (tokKind, int, error) {
 	if h == nil || string(h[1]) != string(h[3]) {
 		return tOp, q + 2, nil // not a heredoc (PHP would reject it): "<<" and on
 	}
-	quote := byte(0)
-	if len(h[1]) > 0 {
-		quote = h[1][0]
-	}
-	end, _, err := lx.str(start, q+len(h[0]), quote, h[2])
+	end, _, err := lx.str(start, q+len(h[0]), (string(h[1]) + "\x00")[0], h[2]) // the quote or 0
 	return tHeredoc, end, err
 }
 
@@ -250,11 +244,8 @@ func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bo
 			p++
 		}
 	}
-	if what := "unterminated heredoc"; err == nil {
-		if label == nil {
-			what = "unterminated string"
-		}
-		err = errAt(src, start, what)
+	if err == nil {
+		err = errAt(src, start, "unterminated "+map[bool]string{false: "string", true: "heredoc"}[label != nil])
 	}
 	return 0, false, err
 }

@@ -94,8 +94,7 @@ func (v *Values) take(name, value, why string) {
 	}[name] = value
 }
 
-// Reasons a value is not taken. They are fixed strings: a reason never quotes
-// the file.
+// Reasons a value is not taken: fixed strings, which never quote the file.
 const (
 	whyGetenvDocker = "set with getenv_docker()"
 	whyGetenv       = "set with getenv()"
@@ -116,11 +115,14 @@ const (
 	whyCompound     = "changed with a compound assignment such as .="
 )
 
-// superglobals are the variables whose values come from the environment or the
-// request; a value read from one is refused as "read from $_SERVER" and so on.
-var superglobals = strings.Fields("$_SERVER $_ENV $GLOBALS $_GET $_POST $_REQUEST $_COOKIE")
-
-var compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
+var (
+	// superglobals come from the environment or the request; a value read from one
+	// is refused as "read from $_SERVER" and so on.
+	superglobals   = strings.Fields("$_SERVER $_ENV $GLOBALS $_GET $_POST $_REQUEST $_COOKIE")
+	compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
+	// whyKind is why a value of one token of these kinds is not taken.
+	whyKind = map[tokKind]string{tInterp: whyInterp, tHeredoc: whyHeredoc, tNumber: whyNumber, tIdent: whyConstant, tVar: whyVariable}
+)
 
 // parse reads the settings from the text of a wp-config.php. It returns an error
 // only when the whole file is unusable: larger than 1 MiB, without a <?php
@@ -248,9 +250,6 @@ func (p *parser) includesSettings(i int) bool {
 	return false
 }
 
-// whyKind is why a value of one token of some kinds is not taken.
-var whyKind = map[tokKind]string{tInterp: whyInterp, tHeredoc: whyHeredoc, tNumber: whyNumber, tIdent: whyConstant, tVar: whyVariable}
-
 // classify reads the expression at token from, up to the first token outside
 // brackets opened after from that ends an argument or a statement, which it
 // returns as end. It says whether the expression is one plain string literal and
@@ -346,14 +345,11 @@ func (p *parser) stringValue(i int) (value string, ok, bad bool) {
 	return value, !bad, bad
 }
 
-// singleQuoted decodes the only two escapes of a single-quoted string.
-var singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
-
-// doubleEscape matches the escapes of a double-quoted string; others, like \q,
-// stay as written, backslash included, as in PHP.
-var doubleEscape = regexp.MustCompile(`\\(?:[ntrvef\\$"]|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|u\{[0-9A-Fa-f]*\}?)`)
-
-// simpleEscapes maps the one-letter escapes of a double-quoted string to their bytes.
-var simpleEscapes = map[byte]string{
-	'n': "\n", 't': "\t", 'r': "\r", 'v': "\v", 'e': "\x1b", 'f': "\f", '\\': `\`, '$': "$", '"': `"`,
-}
+var (
+	// singleQuoted decodes the only two escapes of a single-quoted string.
+	singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
+	// doubleEscape matches the escapes of a double-quoted string; others, like \q,
+	// stay as written, backslash included, as in PHP.
+	doubleEscape  = regexp.MustCompile(`\\(?:[ntrvef\\$"]|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|u\{[0-9A-Fa-f]*\}?)`)
+	simpleEscapes = map[byte]string{'n': "\n", 't': "\t", 'r': "\r", 'v': "\v", 'e': "\x1b", 'f': "\f", '\\': `\`, '$': "$", '"': `"`}
+)
