@@ -31,9 +31,6 @@ type token struct {
 const maxNesting = 64
 
 var (
-	// openTag is PHP's opening tag: "<?php" and a space or the end (any case), or "<?=".
-	// A short "<?" is text, as in PHP with short_open_tag off.
-	openTag = regexp.MustCompile(`(?i)<\?(?:php(?:[ \t\r\n]|$)|=)`)
 	// heredoc is "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline. A LABEL's bytes from
 	// 0x80 up are read by Go as UTF-8 or, when invalid, one by one.
 	heredoc = regexp.MustCompile(`^<<<[ \t]*(["']?)((?:[A-Za-z_]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*)(["']?)(?:\r\n?|\n)`)
@@ -93,14 +90,24 @@ func (lx *lexer) at(p int) byte {
 	return 0
 }
 
-// html returns where the code after the next opening tag at or after p starts.
+// html returns where the code after the next opening tag at or after p starts:
+// "<?php" and a space or the end (any case), or "<?=". A short "<?" is text, as
+// in PHP with short_open_tag off.
 func (lx *lexer) html(p int) int {
-	loc := openTag.FindIndex(lx.src[p:])
-	if loc == nil {
-		return len(lx.src)
+	for {
+		i := bytes.Index(lx.src[p:], []byte("<?"))
+		if i < 0 {
+			return len(lx.src)
+		}
+		p += i + 2
+		if rest := lx.src[p:]; len(rest) >= 3 && bytes.EqualFold(rest[:3], []byte("php")) &&
+			len(bytes.TrimLeft(rest[3:min(4, len(rest))], " \t\n\r")) == 0 {
+			lx.sawPHP = lx.sawPHP || lx.depth == 0
+			return p + 3
+		} else if len(rest) > 0 && rest[0] == '=' {
+			return p + 1
+		}
 	}
-	lx.sawPHP = lx.sawPHP || (lx.depth == 0 && loc[1]-loc[0] > 3)
-	return p + loc[1]
 }
 
 // code scans code from p to the end of the file or, in code interpolated into a
