@@ -159,12 +159,7 @@ func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
 	case c == '$' && isLabelStart(c1):
 		return tVar, labelEnd(src, p+1), nil
 	case isLabelStart(c) || (c == '\\' && isLabelStart(c1)):
-		q := labelEnd(src, p+1)
-		for q+1 < len(src) && src[q] == '\\' && isLabelStart(src[q+1]) {
-			q = labelEnd(src, q+1)
-		}
-		lx.halted = lx.depth == 0 && !arrow && bytes.EqualFold(src[p:q], []byte("__halt_compiler"))
-		return tIdent, q, nil
+		return tIdent, lx.name(p, arrow), nil
 	case isDigit(c) || (c == '.' && isDigit(c1)):
 		return tNumber, p + len(number.Find(src[p:])), nil
 	}
@@ -193,6 +188,16 @@ func (lx *lexer) skip(p int, arrow bool) (int, error) {
 		return p, errAt(src, p, "unterminated comment")
 	}
 	return p, nil
+}
+
+// name returns the end of the name at p, which may be namespace-qualified.
+func (lx *lexer) name(p int, arrow bool) int {
+	q := labelEnd(lx.src, p+1)
+	for q+1 < len(lx.src) && lx.src[q] == '\\' && isLabelStart(lx.src[q+1]) {
+		q = labelEnd(lx.src, q+1)
+	}
+	lx.halted = lx.depth == 0 && !arrow && bytes.EqualFold(lx.src[p:q], []byte("__halt_compiler"))
+	return q
 }
 
 func (lx *lexer) isQuote(p int) bool {
