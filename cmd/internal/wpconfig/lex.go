@@ -3,6 +3,7 @@ package wpconfig
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 )
 
 // tokKind says what a token is. Whitespace and comments produce no tokens.
@@ -26,123 +27,60 @@ type token struct {
 	start, end int32
 }
 
-// ops lists the operators lexed whole, longest first. Few matter to the reader,
-// but lexing them whole keeps "==" from looking like an assignment and ".=" like ".".
-var ops = bytes.Fields([]byte("=== !== <=> **= ... <<= >>= ??= ?-> == != <> <= >= && || ++ -- " +
-	"+= -= *= /= .= %= &= |= ^= -> => :: << >> ?? ** #["))
+// maxNesting bounds how deep strings nest through interpolation ("{$a["{$b[...").
+const maxNesting = 64
 
-// errAt reports a construct starting at pos that never ends, which stops PHP
-// itself from compiling the file. It gives the line, counting \n, \r\n and lone
-// \r as line breaks as PHP does, and never any of the file's text.
-func errAt(what string, src []byte, pos int) error {
+var (
+	// heredoc is "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline. A LABEL's bytes from
+	// 0x80 up are read by Go as UTF-8 or, when invalid, one by one.
+	heredoc = regexp.MustCompile(`^<<<[ \t]*(["']?)((?:[A-Za-z_]|[^\x00-\x7f])(?:\w|[^\x00-\x7f])*)(["']?)(?:\r\n?|\n)`)
+	number  = regexp.MustCompile(`^(?:0[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB][01]+(?:_[01]+)*|0[oO][0-7]+(?:_[0-7]+)*|` +
+		`(?:(?:\d+(?:_\d+)*)?\.\d+(?:_\d+)*|\d+(?:_\d+)*\.?)(?:[eE][+-]?\d+(?:_\d+)*)?)`)
+	// ops lists the operators lexed whole, longest first, so that "==" does not
+	// look like an assignment nor ".=" like ".".
+	ops = bytes.Fields([]byte("=== !== <=> **= ... <<= >>= ??= ?-> == != <> <= >= && || ++ -- " +
+		"+= -= *= /= .= %= &= |= ^= -> => :: << >> ?? ** #["))
+)
+
+// lexer turns a file into the tokens of its PHP code: text outside <?php ... ?>,
+// whitespace and comments produce none, and a string literal is one token however
+// much code it interpolates. It runs in linear time.
+type lexer struct {
+	src    []byte
+	toks   []token
+	sawPHP bool // a <?php opening tag was found
+	depth  int  // how many string literals the scan is inside of
+	arrow  bool // the last code token was -> or ?->, so a property name follows
+	halted bool // __halt_compiler was read
+}
+
+// lex reads src. Its errors report a string, heredoc or comment that never ends,
+// which stops PHP itself from compiling the file.
+func lex(src []byte) (*lexer, error) {
+	lx := &lexer{src: src}
+	_, err := lx.code(lx.html(0))
+	return lx, err
+}
+
+// errAt reports a construct starting at pos. It gives the line, counting \n, \r\n
+// and lone \r as line breaks as PHP does, and never any of the file's text.
+func errAt(src []byte, pos int, what string) error {
 	line := 1 + bytes.Count(src[:pos], []byte("\n")) + bytes.Count(src[:pos], []byte("\r")) -
 		bytes.Count(src[:pos], []byte("\r\n"))
-	return fmt.Errorf("unterminated %s starting on line %d", what, line)
+	return fmt.Errorf("%s starting on line %d", what, line)
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-// isLabelStart and isLabelChar follow PHP's LABEL: [a-zA-Z_\x80-\xff][a-zA-Z0-9_\x80-\xff]*.
-func isLabelStart(c byte) bool {
-	return c == '_' || c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-}
+func isLabelStart(c byte) bool { return c == '_' || c >= 0x80 || ('a' <= c|0x20 && c|0x20 <= 'z') }
 
 func isLabelChar(c byte) bool { return isLabelStart(c) || isDigit(c) }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func labelEnd(src []byte, p int) int {
 	for p < len(src) && isLabelChar(src[p]) {
 		p++
 	}
 	return p
-}
-
-// A frame is a construct the lexer is inside of: a string literal, an offset
-// "$a[...]" in one, or code interpolated into one with {$...} or ${...}, which may
-// hold string literals in turn. The frames live in a slice, so hostile nesting
-// cannot exhaust the goroutine's stack.
-type frame struct {
-	kind  frameKind
-	quote byte   // fString: '"' or '`'
-	depth int    // fCode: how many { are open inside it
-	label []byte // fHeredoc, fNowdoc: the closing label
-}
-
-type frameKind uint8
-
-const (
-	fString frameKind = iota + 1
-	fHeredoc
-	fNowdoc
-	fOffset
-	fCode
-)
-
-// lexer turns a file into the tokens of its PHP code, outside any string literal:
-// text outside <?php ... ?>, whitespace and comments produce none, and a string
-// literal is one token however much code it interpolates. It runs in linear time.
-type lexer struct {
-	src    []byte
-	toks   []token
-	sawPHP bool // a <?php opening tag was found
-
-	p        int
-	stack    []frame
-	arrow    bool    // the last code token was -> or ?->, so a property name follows
-	litStart int     // where the outermost open string literal starts
-	litKind  tokKind // and its token kind so far
-	halted   bool    // __halt_compiler was read
-}
-
-func lex(src []byte) (*lexer, error) {
-	lx := &lexer{src: src}
-	lx.html(0)
-	for lx.p < len(src) && !lx.halted {
-		var err error
-		switch n := len(lx.stack); {
-		case n == 0 || lx.stack[n-1].kind == fCode:
-			err = lx.code()
-		case lx.stack[n-1].kind == fOffset:
-			lx.inOffset()
-		default:
-			lx.inString(&lx.stack[n-1])
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	if len(lx.stack) > 0 {
-		what := "string"
-		if lx.litKind == tHeredoc {
-			what = "heredoc"
-		}
-		return nil, errAt(what, src, lx.litStart)
-	}
-	return lx, nil
-}
-
-// html skips text from p to just past the next opening tag: "<?php" followed by
-// whitespace or the end (any case), or "<?=". A short "<?" is text, as in PHP
-// with short_open_tag off.
-func (lx *lexer) html(p int) {
-	src := lx.src
-	for {
-		i := bytes.Index(src[p:], []byte("<?"))
-		if i < 0 {
-			lx.p = len(src)
-			return
-		}
-		p += i + 2
-		rest := src[p:]
-		if len(rest) >= 3 && bytes.EqualFold(rest[:3], []byte("php")) && (len(rest) == 3 || isSpace(rest[3])) {
-			lx.p = p + 3
-			lx.sawPHP = lx.sawPHP || len(lx.stack) == 0
-			return
-		}
-		if len(rest) > 0 && rest[0] == '=' {
-			lx.p = p + 1
-			return
-		}
-	}
 }
 
 func (lx *lexer) at(p int) byte {
@@ -152,315 +90,188 @@ func (lx *lexer) at(p int) byte {
 	return 0
 }
 
-// emit moves past a token, which is kept when it is not inside a string literal.
-func (lx *lexer) emit(kind tokKind, start, end int) {
-	if len(lx.stack) == 0 {
-		lx.toks = append(lx.toks, token{kind: kind, start: int32(start), end: int32(end)})
-	}
-	lx.p = end
-}
-
-// code reads one token, comment or space of code at lx.p.
-func (lx *lexer) code() error {
-	src, p := lx.src, lx.p
-	c, c1 := src[p], lx.at(p+1)
-	arrow := lx.arrow
-	if end, err := lx.skip(); end > p || err != nil {
-		lx.p = end
-		return err
-	}
-	lx.arrow = false
-	switch {
-	case c == '?' && c1 == '>':
-		// Inside an interpolation too, as in PHP: the next opening tag resumes it.
-		lx.emit(tClose, p, p+2)
-		lx.html(p + 2)
-	case c == '\'' || c == '"' || c == '`' || bytes.HasPrefix(src[p:], []byte("<<<")):
-		return lx.literal(p, p)
-	case (c == 'b' || c == 'B') && !arrow && (c1 == '\'' || c1 == '"' || bytes.HasPrefix(src[p+1:], []byte("<<<"))):
-		return lx.literal(p, p+1) // a binary-string prefix
-	case c == '$' && isLabelStart(c1):
-		lx.emit(tVar, p, labelEnd(src, p+1))
-	case isLabelStart(c) || (c == '\\' && isLabelStart(c1)):
-		lx.name(p, arrow)
-	case isDigit(c) || (c == '.' && isDigit(c1)):
-		lx.emit(tNumber, p, numberEnd(src, p))
-	default:
-		lx.op(p)
-	}
-	return nil
-}
-
-// skip returns the end of the spaces or comment at lx.p, or lx.p if there are none.
-func (lx *lexer) skip() (int, error) {
-	src, p := lx.src, lx.p
-	c, c1 := src[p], lx.at(p+1)
-	switch {
-	case isSpace(c):
-		for p < len(src) && isSpace(src[p]) {
-			p++
-		}
-	case c == '#' && (c1 != '[' || lx.arrow), c == '/' && c1 == '/':
-		// Right after -> PHP wants a property name, and there #[ is a comment.
-		for p++; p < len(src) && src[p] != '\n' && src[p] != '\r'; p++ {
-			if src[p] == '?' && lx.at(p+1) == '>' {
-				break // ?> ends the comment and the code
-			}
-		}
-	case c == '/' && c1 == '*':
-		i := bytes.Index(src[p+2:], []byte("*/"))
+// html returns where the code after the next opening tag at or after p starts:
+// "<?php" and a space or the end (any case), or "<?=". A short "<?" is text, as
+// in PHP with short_open_tag off.
+func (lx *lexer) html(p int) int {
+	for {
+		i := bytes.Index(lx.src[p:], []byte("<?"))
 		if i < 0 {
-			return 0, errAt("comment", src, p)
+			return len(lx.src)
 		}
-		p += 2 + i + 2
+		p += i + 2
+		if rest := lx.src[p:]; len(rest) >= 3 && bytes.EqualFold(rest[:3], []byte("php")) &&
+			len(bytes.TrimLeft(rest[3:min(4, len(rest))], " \t\n\r")) == 0 {
+			lx.sawPHP = lx.sawPHP || lx.depth == 0
+			return p + 3
+		} else if len(rest) > 0 && rest[0] == '=' {
+			return p + 1
+		}
+	}
+}
+
+// code scans code from p to the end of the file or, in code interpolated into a
+// string, to the } that closes it, and returns where it stopped. Only code outside
+// string literals yields tokens.
+func (lx *lexer) code(p int) (int, error) {
+	braces := 0
+	for p < len(lx.src) && !lx.halted {
+		arrow := lx.arrow
+		kind, end, err := lx.token(p, arrow)
+		if err != nil {
+			return p, err
+		}
+		op := string(lx.src[p:end])
+		lx.arrow = (kind == 0 && arrow) || (kind == tOp && (op == "->" || op == "?->"))
+		if kind != 0 && lx.depth == 0 {
+			lx.toks = append(lx.toks, token{kind: kind, start: int32(p), end: int32(end)})
+		}
+		switch {
+		case kind == tClose: // inside an interpolation too, as in PHP: the next opening tag resumes it
+			end = lx.html(end)
+		case kind == tOp && op == "{":
+			braces++
+		case kind == tOp && op == "}" && lx.depth > 0 && braces == 0:
+			return end, nil
+		case kind == tOp && op == "}":
+			braces--
+		}
+		p = end
 	}
 	return p, nil
 }
 
-// name reads a name, namespace-qualified unless it follows -> (where PHP reads a
-// bare property name).
-func (lx *lexer) name(p int, arrow bool) {
-	src := lx.src
-	property := src[p] != '\\' && arrow
-	q := labelEnd(src, p+1)
-	for !property && q+1 < len(src) && src[q] == '\\' && isLabelStart(src[q+1]) {
-		q = labelEnd(src, q+1)
+// token returns the kind and the end of the token at p, kind 0 for spaces and
+// comments. Right after -> (arrow) PHP wants a property name: there #[ starts a
+// comment and b'...' is no binary string.
+func (lx *lexer) token(p int, arrow bool) (tokKind, int, error) {
+	if end, err := lx.skip(p, arrow); end > p || err != nil {
+		return 0, end, err
 	}
-	lx.emit(tIdent, p, q)
-	lx.halted = len(lx.stack) == 0 && !property && bytes.EqualFold(src[p:q], []byte("__halt_compiler"))
-}
-
-func (lx *lexer) op(p int) {
-	l := 1
-	for _, op := range ops {
-		if op[0] == lx.src[p] && bytes.HasPrefix(lx.src[p:], op) {
-			l = len(op)
-			break
-		}
-	}
-	lx.emit(tOp, p, p+l)
-	lx.arrow = string(lx.src[p:p+l]) == "->" || string(lx.src[p:p+l]) == "?->"
-	if n := len(lx.stack); n > 0 { // in code interpolated into a string
-		f := &lx.stack[n-1]
-		switch {
-		case lx.src[p] == '{':
-			f.depth++
-		case lx.src[p] == '}' && f.depth > 0:
-			f.depth--
-		case lx.src[p] == '}':
-			lx.pop()
-		}
-	}
-}
-
-// literal reads a string literal whose token starts at start (a b prefix, if
-// any) and whose quote or <<< is at q.
-func (lx *lexer) literal(start, q int) error {
-	src := lx.src
-	switch src[q] {
-	case '\'':
-		for p := q + 1; p < len(src); p++ {
-			if src[p] == '\\' {
-				p++
-			} else if src[p] == '\'' {
-				lx.emit(tSingle, start, p+1)
-				return nil
-			}
-		}
-		return errAt("string", src, q)
-	case '"':
-		lx.push(start, tDouble, frame{kind: fString, quote: '"'}, q+1)
-	case '`':
-		lx.push(start, tInterp, frame{kind: fString, quote: '`'}, q+1)
-	default:
-		body, label, nowdoc := heredocHeader(src, q)
-		switch {
-		case body < 0: // not a heredoc (PHP would reject it): "<<" and on
-			lx.emit(tOp, q, q+2)
-		case nowdoc:
-			lx.push(start, tHeredoc, frame{kind: fNowdoc, label: label}, body)
-		default:
-			lx.push(start, tHeredoc, frame{kind: fHeredoc, label: label}, body)
-		}
-	}
-	return nil
-}
-
-// heredocHeader parses "<<<" [ \t]* (LABEL | "LABEL" | 'LABEL') newline at p. It
-// returns where the body starts (-1 if this is no heredoc), the label and whether
-// it is a nowdoc.
-func heredocHeader(src []byte, p int) (body int, label []byte, nowdoc bool) {
-	q := p + 3
-	for q < len(src) && (src[q] == ' ' || src[q] == '\t') {
-		q++
-	}
-	quote := byte(0)
-	if q < len(src) && (src[q] == '\'' || src[q] == '"') {
-		quote = src[q]
-		q++
-	}
-	end := labelEnd(src, q)
-	if end == q || !isLabelStart(src[q]) {
-		return -1, nil, false
-	}
-	label, q = src[q:end], end
-	if quote != 0 {
-		if q >= len(src) || src[q] != quote {
-			return -1, nil, false
-		}
-		q++
-	}
-	if bytes.HasPrefix(src[q:], []byte("\r\n")) {
-		q++
-	}
-	if q >= len(src) || (src[q] != '\n' && src[q] != '\r') {
-		return -1, nil, false
-	}
-	return q + 1, label, quote == '\''
-}
-
-// push enters a frame, whose content starts at p; the first one opens a literal
-// token of the given kind that starts at start.
-func (lx *lexer) push(start int, kind tokKind, f frame, p int) {
-	if len(lx.stack) == 0 {
-		lx.litStart, lx.litKind = start, kind
-	}
-	lx.stack = append(lx.stack, f)
-	lx.p, lx.arrow = p, false
-}
-
-// pop leaves the innermost frame; leaving the last one ends a literal token at lx.p.
-func (lx *lexer) pop() {
-	lx.stack = lx.stack[:len(lx.stack)-1]
-	lx.arrow = false
-	if len(lx.stack) == 0 {
-		lx.emit(lx.litKind, lx.litStart, lx.p)
-	}
-}
-
-// inString reads on in a string literal or heredoc.
-func (lx *lexer) inString(f *frame) {
-	src, p := lx.src, lx.p
-	if f.label != nil && (src[p-1] == '\n' || src[p-1] == '\r') {
-		// At a line start: is this the closing label? Since PHP 7.3 it may be
-		// indented and followed by anything but a label byte.
-		q := p
-		for q < len(src) && (src[q] == ' ' || src[q] == '\t') {
-			q++
-		}
-		if end := q + len(f.label); bytes.HasPrefix(src[q:], f.label) && (end == len(src) || !isLabelChar(src[end])) {
-			lx.p = end
-			lx.pop()
-			return
-		}
-	}
-	switch c := src[p]; {
-	case f.label == nil && c == f.quote:
-		lx.p++
-		lx.pop()
-	case f.kind == fNowdoc:
-		lx.p++
-	case c == '\\' && (f.label == nil || (lx.at(p+1) != '\n' && lx.at(p+1) != '\r')):
-		lx.p += 2 // an escape, but in a heredoc never one that hides a line break
-	case !lx.interpolation():
-		lx.p++
-	}
-}
-
-// inOffset follows PHP in "$a[...]": "]" ends the offset, and so (without being
-// consumed) do whitespace, \, ' and #. Quotes and braces in there are mere
-// tokens: "$a["]" does not end at the second quote.
-func (lx *lexer) inOffset() {
-	switch lx.src[lx.p] {
-	case ']':
-		lx.p++
-		lx.pop()
-	case ' ', '\t', '\n', '\r', '\\', '\'', '#':
-		lx.pop()
-	default:
-		lx.p++
-	}
-}
-
-// interpolation enters the interpolation at lx.p in a string, if there is one.
-func (lx *lexer) interpolation() bool {
-	src, p := lx.src, lx.p
-	c, c1 := src[p], lx.at(p+1)
+	src, c, c1 := lx.src, lx.src[p], lx.at(p+1)
 	switch {
+	case c == '?' && c1 == '>':
+		return tClose, p + 2, nil
+	case c == '`' || lx.isQuote(p):
+		return lx.literal(p, p)
+	case c|0x20 == 'b' && !arrow && lx.isQuote(p+1):
+		return lx.literal(p, p+1) // a binary-string prefix
 	case c == '$' && isLabelStart(c1):
-		lx.p = labelEnd(src, p+1)
-		if lx.at(lx.p) == '[' {
-			lx.push(0, 0, frame{kind: fOffset}, lx.p+1)
+		return tVar, labelEnd(src, p+1), nil
+	case isLabelStart(c) || (c == '\\' && isLabelStart(c1)):
+		return tIdent, lx.name(p, arrow), nil
+	case isDigit(c) || (c == '.' && isDigit(c1)):
+		return tNumber, p + len(number.Find(src[p:])), nil
+	}
+	for _, op := range ops {
+		if bytes.HasPrefix(src[p:], op) {
+			return tOp, p + len(op), nil
 		}
-	case c == '$' && c1 == '{':
-		lx.push(0, 0, frame{kind: fCode}, p+2)
-	case c == '{' && c1 == '$':
-		lx.push(0, 0, frame{kind: fCode}, p+1)
-	default:
-		return false
 	}
-	if lx.litKind == tDouble {
-		lx.litKind = tInterp
-	}
-	return true
+	return tOp, p + 1, nil
 }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
-func isHex(c byte) bool { return isDigit(c) || ('a' <= c|0x20 && c|0x20 <= 'f') }
-
-// digitsEnd returns where PHP's digit groups X+(_X+)* that start at q end (q if
-// there is no digit there).
-func digitsEnd(src []byte, q int, ok func(byte) bool) int {
-	start := q
-	for q < len(src) && (ok(src[q]) || (src[q] == '_' && q > start && q+1 < len(src) && ok(src[q+1]))) {
-		q++
+// skip returns the end of the spaces or the comment at p, or p if there are none.
+func (lx *lexer) skip(p int, arrow bool) (int, error) {
+	src, c, c1 := lx.src, lx.src[p], lx.at(p+1)
+	switch {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		return len(src) - len(bytes.TrimLeft(src[p:], " \t\n\r")), nil
+	case c == '#' && (c1 != '[' || arrow), c == '/' && c1 == '/':
+		for p++; p < len(src) && src[p] != '\n' && src[p] != '\r' && (src[p] != '?' || lx.at(p+1) != '>'); p++ {
+		}
+		return p, nil // ?> ends the comment and the code
+	case c == '/' && c1 == '*':
+		if i := bytes.Index(src[p+2:], []byte("*/")); i >= 0 {
+			return p + 4 + i, nil
+		}
+		return p, errAt(src, p, "unterminated comment")
 	}
+	return p, nil
+}
+
+// name returns the end of the name at p, which may be namespace-qualified.
+func (lx *lexer) name(p int, arrow bool) int {
+	q := labelEnd(lx.src, p+1)
+	for q+1 < len(lx.src) && lx.src[q] == '\\' && isLabelStart(lx.src[q+1]) {
+		q = labelEnd(lx.src, q+1)
+	}
+	lx.halted = lx.depth == 0 && !arrow && bytes.EqualFold(lx.src[p:q], []byte("__halt_compiler"))
 	return q
 }
 
-// numberEnd returns where the numeric literal at p ends: 0x1F, 0b101, 0o17, 1_000,
-// 1., .5, 1.5e-3 and so on. What follows (0define, say) is a separate token.
-func numberEnd(src []byte, p int) int {
-	if ok := radixDigit(lowerAt(src, p+1)); src[p] == '0' && ok != nil {
-		if q := digitsEnd(src, p+2, ok); q > p+2 {
-			return q
-		}
-	}
-	q := digitsEnd(src, p, isDigit)
-	if q < len(src) && src[q] == '.' {
-		if r := digitsEnd(src, q+1, isDigit); r > q+1 || q > p {
-			q = r
-		}
-	}
-	if lowerAt(src, q) == 'e' {
-		r := q + 1
-		if r < len(src) && (src[r] == '+' || src[r] == '-') {
-			r++
-		}
-		if e := digitsEnd(src, r, isDigit); e > r {
-			q = e
-		}
-	}
-	return q
+func (lx *lexer) isQuote(p int) bool {
+	return p < len(lx.src) && (lx.src[p] == '\'' || lx.src[p] == '"' || bytes.HasPrefix(lx.src[p:], []byte("<<<")))
 }
 
-// radixDigit returns the digit test for the radix letter of 0x, 0b or 0o.
-func radixDigit(letter byte) func(byte) bool {
-	switch letter {
-	case 'x':
-		return isHex
-	case 'b':
-		return func(c byte) bool { return c == '0' || c == '1' }
-	case 'o':
-		return func(c byte) bool { return '0' <= c && c <= '7' }
+// literal scans the string literal that starts at start (at a b prefix, if any)
+// and whose quote or <<< is at q.
+func (lx *lexer) literal(start, q int) (tokKind, int, error) {
+	src := lx.src
+	if src[q] != '<' {
+		end, interp, err := lx.str(start, q+1, src[q], nil)
+		kind := map[byte]tokKind{'\'': tSingle, '"': tDouble, '`': tInterp}[src[q]]
+		if interp {
+			kind = tInterp
+		}
+		return kind, end, err
 	}
-	return nil
+	var h [][]byte
+	if c := bytes.TrimLeft(src[q+3:], " \t"); len(c) > 0 && (isLabelStart(c[0]) || c[0] == '"' || c[0] == '\'') {
+		h = heredoc.FindSubmatch(src[q:]) // only then, as the regexp takes its time to fail
+	}
+	if h == nil || string(h[1]) != string(h[3]) {
+		return tOp, q + 2, nil // not a heredoc (PHP would reject it): "<<" and on
+	}
+	end, _, err := lx.str(start, q+len(h[0]), (string(h[1]) + "\x00")[0], h[2]) // the quote or 0
+	return tHeredoc, end, err
 }
 
-func lowerAt(src []byte, p int) byte {
-	if p < len(src) {
-		return src[p] | 0x20
+// str scans, from p, the rest of the string literal that starts at start: a '...',
+// "..." or `...` string up to its closing quote, or a heredoc up to its closing
+// label (a nowdoc when quote is '). It returns where the literal ends and whether
+// it interpolates.
+func (lx *lexer) str(start, p int, quote byte, label []byte) (end int, interp bool, err error) {
+	src := lx.src
+	if lx.depth++; lx.depth > maxNesting {
+		return 0, false, errAt(src, start, fmt.Sprintf("strings nested more than %d deep", maxNesting))
+	}
+	defer func() { lx.depth-- }()
+	for p < len(src) && err == nil {
+		if end := closingLabel(src, p, label); end > 0 {
+			return end, interp, nil
+		}
+		switch c, c1 := src[p], lx.at(p+1); {
+		case label == nil && c == quote:
+			return p + 1, interp, nil
+		case quote == '\'' && (label != nil || c != '\\'):
+			p++ // no interpolation in '...', and in a nowdoc not even escapes
+		case c == '\\' && (label == nil || (c1 != '\n' && c1 != '\r')):
+			p += 2 // an escape, but in a heredoc never one that hides a line break
+		case c == '{' && c1 == '$', c == '$' && c1 == '{':
+			p, err = lx.code(p + 1 + bytes.IndexByte(src[p:p+2], '{')) // from just past the {
+			interp = true
+		default:
+			interp = interp || (c == '$' && isLabelStart(c1))
+			p++
+		}
+	}
+	if err == nil {
+		err = errAt(src, start, "unterminated "+map[bool]string{false: "string", true: "heredoc"}[label != nil])
+	}
+	return 0, false, err
+}
+
+// closingLabel returns the end of a heredoc's closing label at p, or 0 if there is
+// none. Since PHP 7.3 the label may be indented and followed by anything but a
+// label byte; it must start a line.
+func closingLabel(src []byte, p int, label []byte) int {
+	if label == nil || (src[p-1] != '\n' && src[p-1] != '\r') {
+		return 0
+	}
+	q := len(src) - len(bytes.TrimLeft(src[p:], " \t"))
+	if end := q + len(label); bytes.HasPrefix(src[q:], label) && (end == len(src) || !isLabelChar(src[end])) {
+		return end
 	}
 	return 0
 }

@@ -1,52 +1,41 @@
 // Package wpconfig reads the settings a read-only sidecar needs from a WordPress
-// wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and
-// JWT_AUTH_SECRET_KEY.
+// wp-config.php (DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, JWT_AUTH_SECRET_KEY and
+// $table_prefix) as text, never running it.
 //
-// It reads the file as text and never runs it. A PHP tokenizer finds the code
-// between <?php and ?> and skips comments (//, # and /* */) and the insides of
-// string literals, so a define() that is commented out or sits inside a string
-// does not count. In the code it looks for two forms:
+// A PHP lexer finds the code between <?php and ?>, outside comments and string
+// literals, so a define() commented out or inside a string does not count. In
+// the code the reader takes two forms, in any case and spacing:
 //
-//	define( 'NAME', 'value' );          // any case, any spacing, an optional third argument
+//	define( 'NAME', 'value' );   // an optional third argument
 //	$table_prefix = 'value';
 //
-// A value is taken only when it is one plain string literal: single-quoted (where
-// only \\ and \' are escapes) or double-quoted without interpolation (with PHP's
-// escapes \n \t \r \v \e \f \\ \$ \" \0-\777 \xHH \u{...}). Anything else —
-// getenv(), the Docker image's getenv_docker(), $_SERVER or $_ENV, a variable, a
-// constant, a number, a concatenation, a heredoc or nowdoc, an interpolating
-// string — is never guessed at: Values.Unsupported records the setting with the
-// reason. Its keys are the constant names and "$table_prefix".
+// A value is taken only when it is one plain string literal: single-quoted, or
+// double-quoted without interpolation, decoded with PHP's escapes. Anything else
+// (getenv_docker(), $_SERVER, a variable, a constant, a concatenation, a heredoc,
+// an interpolating string...) is never guessed at: Values.Unsupported names the
+// setting, by its constant or "$table_prefix", with the reason and what to set.
 //
-// The reader does not evaluate conditions or calls. Where PHP's result would
-// depend on them it assumes file order:
+// Conditions and calls are not evaluated; file order stands in for them. A
+// constant keeps its first define(), even in an if branch PHP would skip, and
+// $table_prefix its last assignment. As include, require and eval run code the
+// reader does not see, a define() after one is Unsupported, and so is a
+// $table_prefix assignment after one or before one other than the final require
+// of wp-settings.php: Debian's /usr/share/wordpress/wp-config.php, which requires
+// /etc/wordpress/config-HOST.php and then defines fallbacks, yields no values.
+// const NAME = 'value'; is not read.
 //
-//   - A constant keeps its first define() in the file, as PHP keeps the first
-//     define() that runs. Defines inside if/else blocks count like any other, so
-//     when two branches define the same constant, the first branch wins even if
-//     PHP would take the other one at run time.
-//   - $table_prefix takes its last assignment in the file.
-//   - include, require (and their _once forms) and eval can run code the reader
-//     does not see. A define() that comes after one of them, and a $table_prefix
-//     assignment that comes after one or is followed by one (other than the final
-//     require of wp-settings.php), is Unsupported. This is why Debian's
-//     /usr/share/wordpress/wp-config.php, which requires /etc/wordpress/config-HOST.php
-//     and then defines fallbacks under if (!defined(...)), yields no values.
-//   - Code inside function bodies is read like any other code.
-//   - const NAME = 'value'; is not read: such a setting counts as not defined.
-//
-// A field of Values is empty when the file does not define the setting, when
-// the definition is Unsupported, and when the file defines it as an empty string.
-// Neither errors nor Unsupported reasons ever quote the file, so they may be
-// logged even though the file holds passwords.
+// A field of Values is empty when the file does not set it, sets it in a way the
+// reader refuses, or sets it to "". Neither errors nor reasons quote the file, so
+// they may be logged although it holds passwords.
 package wpconfig
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,8 +46,7 @@ const maxSize = 1 << 20
 // Values holds what was found; a field is "" when the file does not define it.
 type Values struct {
 	DBName, DBUser, DBPassword, DBHost, TablePrefix, JWTSecret string
-	// Unsupported names each wanted setting that the file defines in a form the reader
-	// will not guess at (getenv(...), concatenation, constants, heredoc, a variable), with the reason.
+	// Unsupported maps each setting defined in a form the reader refuses to the reason.
 	Unsupported map[string]string
 }
 
@@ -70,8 +58,8 @@ func ReadFile(path string) (Values, error) {
 		return Values{}, fmt.Errorf("wpconfig: %w", err)
 	}
 	defer f.Close()
-	// Read one byte more than allowed, so that a huge file (or /dev/zero) is
-	// neither read whole nor accepted.
+	// One byte more than allowed, so that a huge file (or /dev/zero) is neither
+	// read whole nor accepted.
 	src, err := io.ReadAll(io.LimitReader(f, maxSize+1))
 	if err != nil {
 		return Values{}, fmt.Errorf("wpconfig: %w", err)
@@ -87,12 +75,8 @@ const tablePrefixKey = "$table_prefix"
 
 // envFor names, for each setting, the sidecar's variable that sets it instead.
 var envFor = map[string]string{
-	"DB_NAME":             "WORDPRESS_DB_NAME",
-	"DB_USER":             "WORDPRESS_DB_USER",
-	"DB_PASSWORD":         "WORDPRESS_DB_PASSWORD",
-	"DB_HOST":             "WORDPRESS_DB_HOST",
-	"JWT_AUTH_SECRET_KEY": "JWT_AUTH_SECRET_KEY",
-	tablePrefixKey:        "WORDPRESS_TABLE_PREFIX",
+	"DB_NAME": "WORDPRESS_DB_NAME", "DB_USER": "WORDPRESS_DB_USER", "DB_PASSWORD": "WORDPRESS_DB_PASSWORD",
+	"DB_HOST": "WORDPRESS_DB_HOST", "JWT_AUTH_SECRET_KEY": "JWT_AUTH_SECRET_KEY", tablePrefixKey: "WORDPRESS_TABLE_PREFIX",
 }
 
 // take records a setting's value, or when why is not empty, why it is not taken.
@@ -110,8 +94,7 @@ func (v *Values) take(name, value, why string) {
 	}[name] = value
 }
 
-// Reasons a value is not taken. They are fixed strings: a reason never quotes
-// the file.
+// Reasons a value is not taken: fixed strings, which never quote the file.
 const (
 	whyGetenvDocker = "set with getenv_docker()"
 	whyGetenv       = "set with getenv()"
@@ -132,21 +115,14 @@ const (
 	whyCompound     = "changed with a compound assignment such as .="
 )
 
-// superglobals maps the variables whose values come from the environment or the
-// request to their reason.
-var superglobals = map[string]string{
-	"$_SERVER":  "read from $_SERVER",
-	"$_ENV":     "read from $_ENV",
-	"$GLOBALS":  "read from $GLOBALS",
-	"$_GET":     "read from the request",
-	"$_POST":    "read from the request",
-	"$_REQUEST": "read from the request",
-	"$_COOKIE":  "read from the request",
-}
-
-var compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
-
-var errNotPHP = errors.New("no <?php opening tag: not a PHP file")
+var (
+	// superglobals come from the environment or the request; a value read from one
+	// is refused as "read from $_SERVER" and so on.
+	superglobals   = strings.Fields("$_SERVER $_ENV $GLOBALS $_GET $_POST $_REQUEST $_COOKIE")
+	compoundAssign = strings.Fields(".= += -= *= /= %= **= ??= &= |= ^= <<= >>=")
+	// whyKind is why a value of one token of these kinds is not taken.
+	whyKind = map[tokKind]string{tInterp: whyInterp, tHeredoc: whyHeredoc, tNumber: whyNumber, tIdent: whyConstant, tVar: whyVariable}
+)
 
 // parse reads the settings from the text of a wp-config.php. It returns an error
 // only when the whole file is unusable: larger than 1 MiB, without a <?php
@@ -159,9 +135,8 @@ func parse(src []byte) (Values, error) {
 	lx, err := lex(src)
 	if err != nil {
 		return Values{}, err
-	}
-	if !lx.sawPHP {
-		return Values{}, errNotPHP
+	} else if !lx.sawPHP {
+		return Values{}, errors.New("no <?php opening tag: not a PHP file")
 	}
 	p := &parser{src: src, toks: lx.toks}
 	var v Values
@@ -180,7 +155,7 @@ func parse(src []byte) (Values, error) {
 			if !p.includesSettings(i) {
 				lastInclude = i
 			}
-		case p.kind(i) == tVar && string(p.text(i)) == tablePrefixKey && !p.isOp(i-1, "$", "->", "?->", "::") &&
+		case p.kind(i) == tVar && p.text(i) == tablePrefixKey && !p.isOp(i-1, "$", "->", "?->", "::") &&
 			(p.isOp(i+1, "=") || p.isOp(i+1, compoundAssign...)):
 			lastTP = i
 		}
@@ -188,7 +163,7 @@ func parse(src []byte) (Values, error) {
 	if lastTP >= 0 {
 		value, why := "", whyCompound
 		if p.isOp(lastTP+1, "=") {
-			value, why = p.classify(lastTP+2, p.spanEnd(lastTP+2))
+			value, why, _ = p.classify(lastTP + 2)
 		}
 		if why == "" && ((firstInclude >= 0 && firstInclude < lastTP) || lastInclude > lastTP) {
 			why = whyTPInclude
@@ -212,29 +187,19 @@ func (p *parser) kind(i int) tokKind {
 	return p.toks[i].kind
 }
 
-func (p *parser) text(i int) []byte {
+func (p *parser) text(i int) string {
 	if p.kind(i) == 0 {
-		return nil
+		return ""
 	}
-	return p.src[p.toks[i].start:p.toks[i].end]
+	return string(p.src[p.toks[i].start:p.toks[i].end])
 }
 
 func (p *parser) isOp(i int, ops ...string) bool {
-	for _, op := range ops {
-		if p.kind(i) == tOp && string(p.text(i)) == op {
-			return true
-		}
-	}
-	return false
+	return p.kind(i) == tOp && slices.Contains(ops, p.text(i))
 }
 
 func (p *parser) isIdent(i int, names ...string) bool {
-	for _, name := range names {
-		if p.kind(i) == tIdent && bytes.EqualFold(p.text(i), []byte(name)) {
-			return true
-		}
-	}
-	return false
+	return p.kind(i) == tIdent && slices.Contains(names, strings.ToLower(p.text(i)))
 }
 
 // isGlobalCall reports whether the name at i, which is followed by "(", calls a
@@ -245,50 +210,37 @@ func (p *parser) isGlobalCall(i int) bool {
 
 // define reads the define( at token i.
 func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude bool) {
-	j, named := i+2, false
-	if p.kind(j) == tIdent && p.isOp(j+1, ":") {
-		// PHP 8 named arguments: define(constant_name: 'X', value: 'y').
-		if string(p.text(j)) != "constant_name" {
-			return
-		}
-		j, named = j+2, true
-	}
-	name, ok, _ := p.stringValue(j)
-	if !ok || !p.isOp(j+1, ",", ")") {
-		return // the name is not a plain literal: not a define the reader can follow
-	}
-	if _, wanted := envFor[name]; !wanted || name == tablePrefixKey || settled[name] {
-		return
+	j, ok := p.arg(i+2, "constant_name")
+	name, literal, _ := p.stringValue(j)
+	if _, wanted := envFor[name]; !ok || !literal || !p.isOp(j+1, ",", ")") || !wanted || name == tablePrefixKey || settled[name] {
+		return // not a define the reader can follow, or not one it wants
 	}
 	settled[name] = true
-	value, why := p.defineValue(j+2, named)
-	if why == "" && afterInclude {
-		why = whyAfterInclude
+	k, ok := p.arg(j+2, "value")
+	value, why, end := p.classify(k)
+	switch {
+	case p.isOp(j+1, ")"):
+		value, why = "", whyNoValue
+	case !ok || !p.isOp(end, ",", ")"):
+		value, why = "", whyMalformed
+	case why == "" && afterInclude:
+		value, why = "", whyAfterInclude
 	}
 	v.take(name, value, why)
 }
 
-// defineValue reads the value argument of a define() at token k.
-func (p *parser) defineValue(k int, named bool) (value, why string) {
-	if p.isOp(k-1, ")") {
-		return "", whyNoValue
+// arg skips the label of a PHP 8 named argument at k, if there is one; ok is false
+// when the label is not want, as in define(constant_name: 'X', value: 'y').
+func (p *parser) arg(k int, want string) (int, bool) {
+	if p.kind(k) == tIdent && p.isOp(k+1, ":") {
+		return k + 2, p.text(k) == want
 	}
-	if named && p.kind(k) == tIdent && p.isOp(k+1, ":") {
-		if string(p.text(k)) != "value" {
-			return "", whyMalformed
-		}
-		k += 2
-	}
-	end := p.spanEnd(k)
-	if !p.isOp(end, ",", ")") {
-		return "", whyMalformed
-	}
-	return p.classify(k, end)
+	return k, true
 }
 
 // includesSettings reports whether the include at token i loads wp-settings.php,
-// which every wp-config.php ends with and which sets none of the wanted settings
-// before WordPress reads them. It looks only a few tokens ahead.
+// which ends every wp-config.php and sets none of the settings. It looks a few
+// tokens ahead.
 func (p *parser) includesSettings(i int) bool {
 	for j := i + 1; j <= i+8 && p.kind(j) != 0 && p.kind(j) != tClose && !p.isOp(j, ";"); j++ {
 		if s, ok, _ := p.stringValue(j); ok && strings.HasSuffix(s, "wp-settings.php") {
@@ -298,189 +250,106 @@ func (p *parser) includesSettings(i int) bool {
 	return false
 }
 
-// spanEnd returns the index of the first token at or after i, outside any
-// brackets opened after i, that ends a statement or an argument.
-func (p *parser) spanEnd(i int) int {
-	depth := 0
-	for ; p.kind(i) != 0 && p.kind(i) != tClose; i++ {
-		switch {
-		case p.isOp(i, "(", "[", "{", "#["):
-			depth++
-		case depth == 0 && p.isOp(i, ")", "]", "}", ";", ","):
-			return i
-		case p.isOp(i, ")", "]", "}"):
-			depth--
+// classify reads the expression at token from, up to the first token outside
+// brackets opened after from that ends an argument or a statement, which it
+// returns as end. It says whether the expression is one plain string literal and
+// if not, why not.
+func (p *parser) classify(from int) (value, why string, end int) {
+	end, why = p.expr(from)
+	one, first := end-from == 1, p.kind(from)
+	switch {
+	case why != "":
+		return "", why, end
+	case end == from:
+		return "", whyNoValue, end
+	case one && (first == tSingle || first == tDouble):
+		if v, ok, _ := p.stringValue(from); ok {
+			return v, "", end
 		}
+		return "", whyBadEscape, end
+	case one && p.text(from)[0] == '`':
+		return "", whyShell, end
+	case one && whyKind[first] != "":
+		return "", whyKind[first], end
+	case first == tIdent && p.isOp(from+1, "("):
+		return "", whyCall, end
+	case first == tIdent && p.isOp(from+1, "::"):
+		return "", whyConstant, end
+	case first == tVar:
+		return "", whyVariable, end
 	}
-	return i
+	return "", whyExpression, end
 }
 
-// classify says whether the tokens toks[from:to] are one plain string literal and
-// if not, why not.
-func (p *parser) classify(from, to int) (value, why string) {
-	switch {
-	case from >= to:
-		return "", whyNoValue
-	case to-from == 1:
-		return p.classifyOne(from)
-	}
+// expr finds the end of the expression at from for classify, and the reason to
+// refuse it that any of its tokens gives.
+func (p *parser) expr(from int) (end int, why string) {
 	var docker, getenv, concat bool
-	var global string
 	depth := 0
-	for i := from; i < to; i++ {
-		call := p.isOp(i+1, "(")
-		docker = docker || (call && p.isIdent(i, "getenv_docker", `\getenv_docker`))
-		getenv = getenv || (call && p.isIdent(i, "getenv", `\getenv`))
-		if global == "" && p.kind(i) == tVar {
-			global = superglobals[string(p.text(i))]
+	for end = from; p.kind(end) != 0 && p.kind(end) != tClose && (depth > 0 || !p.isOp(end, ")", "]", "}", ";", ",")); end++ {
+		call := p.isOp(end+1, "(")
+		docker = docker || (call && p.isIdent(end, "getenv_docker", `\getenv_docker`))
+		getenv = getenv || (call && p.isIdent(end, "getenv", `\getenv`))
+		if why == "" && p.kind(end) == tVar && slices.Contains(superglobals, p.text(end)) {
+			why = "read from " + p.text(end)
 		}
 		switch {
-		case p.isOp(i, "(", "[", "{", "#["):
+		case p.isOp(end, "(", "[", "{", "#["):
 			depth++
-		case p.isOp(i, ")", "]", "}"):
+		case p.isOp(end, ")", "]", "}"):
 			depth--
-		case depth == 0 && p.isOp(i, "."):
+		case depth == 0 && p.isOp(end, "."):
 			concat = true
 		}
 	}
 	switch {
 	case docker:
-		return "", whyGetenvDocker
+		return end, whyGetenvDocker
 	case getenv:
-		return "", whyGetenv
-	case global != "":
-		return "", global
-	case concat:
-		return "", whyConcat
-	case p.kind(from) == tIdent && p.isOp(from+1, "("):
-		return "", whyCall
-	case p.kind(from) == tIdent && p.isOp(from+1, "::"):
-		return "", whyConstant
-	case p.kind(from) == tVar:
-		return "", whyVariable
+		return end, whyGetenv
+	case why == "" && concat:
+		return end, whyConcat
 	}
-	return "", whyExpression
-}
-
-func (p *parser) classifyOne(i int) (value, why string) {
-	switch p.kind(i) {
-	case tSingle, tDouble:
-		if v, ok, _ := p.stringValue(i); ok {
-			return v, ""
-		}
-		return "", whyBadEscape
-	case tInterp:
-		if p.text(i)[0] == '`' {
-			return "", whyShell
-		}
-		return "", whyInterp
-	case tHeredoc:
-		return "", whyHeredoc
-	case tNumber:
-		return "", whyNumber
-	case tIdent:
-		return "", whyConstant
-	case tVar:
-		if why, ok := superglobals[string(p.text(i))]; ok {
-			return "", why
-		}
-		return "", whyVariable
-	}
-	return "", whyExpression
+	return end, why
 }
 
 // stringValue decodes the string literal token at i. ok is false when the token
 // is not a plain string literal; bad is true when PHP would reject its escapes.
 func (p *parser) stringValue(i int) (value string, ok, bad bool) {
-	k := p.kind(i)
+	k, s := p.kind(i), p.text(i)
 	if k != tSingle && k != tDouble {
 		return "", false, false
 	}
-	s := p.text(i)
-	body := s[bytes.IndexAny(s, `'"`)+1 : len(s)-1] // without a b prefix and the quotes
+	body := s[strings.IndexAny(s, `'"`)+1 : len(s)-1] // without a b prefix and the quotes
 	if k == tSingle {
-		return singleQuoted.Replace(string(body)), true, false
+		return singleQuoted.Replace(body), true, false
 	}
-	v, good := decodeDouble(body)
-	return v, good, !good
+	value = doubleEscape.ReplaceAllStringFunc(body, func(e string) string {
+		if r, simple := simpleEscapes[e[1]]; simple {
+			return r
+		} else if e[1] == 'u' {
+			cp, err := strconv.ParseUint(strings.TrimSuffix(e[3:], "}"), 16, 32)
+			bad = bad || !strings.HasSuffix(e, "}") || err != nil || cp > 0x10FFFF
+			if 0xD800 <= cp && cp < 0xE000 { // a surrogate, which Go would turn into U+FFFD
+				return string([]byte{0xED, byte(0x80 | cp>>6&0x3F), byte(0x80 | cp&0x3F)})
+			}
+			return string(rune(cp))
+		}
+		digits, base := e[1:], 8 // PHP keeps the low byte of \400-\777
+		if e[1] == 'x' {
+			digits, base = e[2:], 16
+		}
+		b, _ := strconv.ParseUint(digits, base, 16)
+		return string([]byte{byte(b)})
+	})
+	return value, !bad, bad
 }
 
-// singleQuoted decodes the only two escapes of a single-quoted string.
-var singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
-
-// simpleEscapes maps the one-letter escapes of a double-quoted string to their bytes.
-var simpleEscapes = map[byte]byte{
-	'n': '\n', 't': '\t', 'r': '\r', 'v': '\v', 'e': 0x1b, 'f': '\f', '\\': '\\', '$': '$', '"': '"',
-}
-
-// decodeDouble decodes the body of a double-quoted string that has no
-// interpolation. ok is false for a \u{...} escape that PHP refuses to compile.
-// Unknown escapes stay as written, backslash included, as in PHP.
-func decodeDouble(body []byte) (string, bool) {
-	out := make([]byte, 0, len(body))
-	for i := 0; i < len(body); i++ {
-		if body[i] != '\\' || i+1 == len(body) {
-			out = append(out, body[i])
-			continue
-		}
-		val, n, ok := escape(body[i+1:])
-		if !ok {
-			return "", false
-		}
-		if n == 0 {
-			out = append(out, '\\')
-		}
-		out = append(out, val...)
-		i += n
-	}
-	return string(out), true
-}
-
-// escape decodes the escape after a backslash at the start of s: its bytes and
-// length. n is 0 when the backslash stays as written; ok is false for a bad \u{}.
-func escape(s []byte) (val []byte, n int, ok bool) {
-	if b, simple := simpleEscapes[s[0]]; simple {
-		return []byte{b}, 1, true
-	}
-	switch {
-	case '0' <= s[0] && s[0] <= '7':
-		// Up to three octal digits; PHP keeps the low byte of \400-\777.
-		b := 0
-		for n = 0; n < len(s) && n < 3 && '0' <= s[n] && s[n] <= '7'; n++ {
-			b = b*8 + int(s[n]-'0')
-		}
-		return []byte{byte(b)}, n, true
-	case s[0] == 'x' && len(s) > 1 && isHex(s[1]):
-		n = 2
-		if len(s) > 2 && isHex(s[2]) {
-			n = 3
-		}
-		b, _ := strconv.ParseUint(string(s[1:n]), 16, 8)
-		return []byte{byte(b)}, n, true
-	case s[0] == 'u' && len(s) > 1 && s[1] == '{':
-		n = 2
-		for n < len(s) && isHex(s[n]) {
-			n++
-		}
-		cp, err := strconv.ParseUint(string(s[2:n]), 16, 32)
-		if n == len(s) || s[n] != '}' || err != nil || cp > 0x10FFFF {
-			return nil, 0, false
-		}
-		return appendUTF8(nil, rune(cp)), n + 1, true
-	}
-	return nil, 0, true
-}
-
-// appendUTF8 encodes cp the way PHP's \u{} does, surrogates included (which
-// unicode/utf8 would replace with U+FFFD).
-func appendUTF8(out []byte, cp rune) []byte {
-	switch {
-	case cp < 0x80:
-		return append(out, byte(cp))
-	case cp < 0x800:
-		return append(out, byte(0xC0|cp>>6), byte(0x80|cp&0x3F))
-	case cp < 0x10000:
-		return append(out, byte(0xE0|cp>>12), byte(0x80|(cp>>6)&0x3F), byte(0x80|cp&0x3F))
-	}
-	return append(out, byte(0xF0|cp>>18), byte(0x80|(cp>>12)&0x3F), byte(0x80|(cp>>6)&0x3F), byte(0x80|cp&0x3F))
-}
+var (
+	// singleQuoted decodes the only two escapes of a single-quoted string.
+	singleQuoted = strings.NewReplacer(`\\`, `\`, `\'`, `'`)
+	// doubleEscape matches the escapes of a double-quoted string; others, like \q,
+	// stay as written, backslash included, as in PHP.
+	doubleEscape  = regexp.MustCompile(`\\(?:[ntrvef\\$"]|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}|u\{[0-9A-Fa-f]*\}?)`)
+	simpleEscapes = map[byte]string{'n': "\n", 't': "\t", 'r': "\r", 'v': "\v", 'e': "\x1b", 'f': "\f", '\\': `\`, '$': "$", '"': `"`}
+)
