@@ -115,6 +115,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	waitHTTP(t, sidecarURL+"/healthz")
 
 	docroot := installWordPress(t, db, sidecarURL)
+	seedInsights(t, db, berlin)
 	php := exec.Command("php", "-S", "127.0.0.1:"+strconv.Itoa(wpPort), "-t", docroot)
 	php.Dir = docroot
 	php.Env = append(os.Environ(), "PHP_CLI_SERVER_WORKERS=4")
@@ -207,6 +208,9 @@ func TestWordPressAdminPage(t *testing.T) {
 		t.Errorf("bad range notice: %q", noticeText)
 	}
 
+	// The Insights view, beside the interactions.
+	checkInsightsView(t, ctx, home, sidecarURL, token, artifacts)
+
 	// An editor finds no page.
 	editor := newBrowser(t)
 	login(t, editor, home, fixture.EditorLogin, fixture.EditorPassword)
@@ -269,6 +273,13 @@ func TestWordPressAdminPage(t *testing.T) {
 		t.Errorf("sidecar down notice: %q", noticeText)
 	}
 	saveScreenshot(t, ctx, filepath.Join(artifacts, "admin-page-sidecar-down.png"))
+	if state := pageState(t, ctx, chromedp.Click(`a.nav-tab[href*="tab=insights"]`, chromedp.ByQuery)); state != "error" {
+		t.Errorf("with the sidecar down the Insights view is %q", state)
+	}
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-notices .notice-error`, &noticeText, chromedp.ByQuery)))
+	if !strings.Contains(noticeText, "could not be reached") {
+		t.Errorf("sidecar down notice on the Insights view: %q", noticeText)
+	}
 }
 
 // reloadState reloads the admin page and returns how its data load ended.
