@@ -91,7 +91,7 @@ func TestAuth(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, path := range []string{summaryPath, "/wp-json/kchat/v1/interactions", "/wp-json/kchat/v1/interactions/export"} {
+			for _, path := range []string{summaryPath, "/wp-json/kchat/v1/interactions", "/wp-json/kchat/v1/interactions/export", weekdaysPath} {
 				rec := e.do(http.MethodGet, path, tt.authorization)
 				if tt.code == "" {
 					if rec.Code != http.StatusOK {

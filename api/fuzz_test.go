@@ -25,6 +25,7 @@ func FuzzRequests(f *testing.F) {
 		"/wp-json/kchat/v1/interactions/summary", "/wp-json/kchat/v1/interactions", "/wp-json/kchat/v1/interactions/export",
 		"/wp-json/kchat/v1/conversations/summary", "/wp-json/kchat/v1/conversations/export", "/wp-json/kchat/v1/tokens/summary",
 		"/wp-json/kchat/v1/tokens/export", "/wp-json/jwt-auth/v1/token", "/wp-json/jwt-auth/v1/token/validate", "/wp-json/", "/readyz",
+		"/wp-json/kchat/v1/interactions/weekdays",
 	}
 	for i := range paths {
 		f.Add(uint8(i), false, "period=weekly&start=2026-01-01&fill=true", "", "", []byte(nil))

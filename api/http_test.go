@@ -236,7 +236,7 @@ func TestCacheControl(t *testing.T) {
 	e := newEnv(t)
 	const private, noStore = "private, no-cache", "no-store"
 	for path, want := range map[string]string{
-		summaryPath: private, rowsPath: private,
+		summaryPath: private, rowsPath: private, weekdaysPath: private,
 		"/wp-json/kchat/v1/conversations/summary": private, "/wp-json/kchat/v1/tokens/summary": private,
 		exportPath: noStore, "/wp-json/kchat/v1/conversations/export": noStore, "/wp-json/kchat/v1/tokens/export": noStore,
 	} {

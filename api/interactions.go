@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
+	"github.com/kchat-sidecar/kchat-sidecar/api/decimal"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -82,11 +83,15 @@ func (s *Server) summary(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := parseSummaryParams(c.Request().URL.RawQuery, st.today, st.defaultPeriod, st.weekStart)
+	p, err := parseInteractionsSummaryParams(c.Request().URL.RawQuery, st.today, st.defaultPeriod, st.weekStart)
 	if err != nil {
 		return err
 	}
-	rows, err := s.dailyCounts(ctx, p.Start, p.End)
+	from := p.Start
+	if p.Compare {
+		from = p.PrevStart // one read for both windows
+	}
+	rows, err := s.dailyCounts(ctx, from, p.End)
 	if err != nil {
 		return err
 	}
@@ -107,7 +112,38 @@ func (s *Server) summary(c echo.Context) error {
 			Label: b.Label, Start: b.Start.String(), End: b.End.String(), Count: b.Count,
 		})
 	}
+	if p.Compare {
+		return writeJSON(c, http.StatusOK, compared(resp, p.PrevStart, p.Start.AddDays(-1), days))
+	}
 	return writeJSON(c, http.StatusOK, resp)
+}
+
+type previousWindow struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+	Total int64  `json:"total"`
+}
+
+// comparedSummary is a summary with compare=previous: the same fields, then these two.
+type comparedSummary struct {
+	summaryResponse
+	Previous      previousWindow `json:"previous"`
+	ChangePercent *float64       `json:"change_percent"`
+}
+
+// compared adds to resp the total of the days in [start, end], the previous window, and
+// the change from it to resp's total.
+func compared(resp summaryResponse, start, end period.Date, days []period.DayCount) comparedSummary {
+	prev := previousWindow{Start: start.String(), End: end.String()}
+	for _, d := range days {
+		if !d.Date.Before(start) && !d.Date.After(end) {
+			prev.Total += d.Count
+		}
+	}
+	return comparedSummary{
+		summaryResponse: resp, Previous: prev,
+		ChangePercent: decimal.Percent(resp.Total-prev.Total, prev.Total),
+	}
 }
 
 // list answers GET /interactions: the stored rows as a WordPress collection.

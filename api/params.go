@@ -152,11 +152,25 @@ type summaryParams struct {
 	Period     period.Period
 	Start, End period.Date
 	Fill       bool
+	// Compare asks for the previous window too: PrevStart..Start−1, as many days.
+	Compare   bool
+	PrevStart period.Date
 }
 
 // parseSummaryParams validates the summary route's query against the site's today,
 // default period and week start. It is pure so that it can be fuzzed.
 func parseSummaryParams(raw string, today period.Date, defaultPeriod period.Period, weekStart time.Weekday) (summaryParams, error) {
+	return parseSummaryQuery(raw, today, defaultPeriod, weekStart, false)
+}
+
+// parseInteractionsSummaryParams is parseSummaryParams with the interactions summary's
+// own compare parameter, which the log's summaries do not have (and ignore, as any
+// parameter they do not know).
+func parseInteractionsSummaryParams(raw string, today period.Date, defaultPeriod period.Period, weekStart time.Weekday) (summaryParams, error) {
+	return parseSummaryQuery(raw, today, defaultPeriod, weekStart, true)
+}
+
+func parseSummaryQuery(raw string, today period.Date, defaultPeriod period.Period, weekStart time.Weekday, compare bool) (summaryParams, error) {
 	q := newQuery(raw)
 	p := summaryParams{Period: defaultPeriod, End: today}
 	if v, ok := q.single("period"); ok {
@@ -169,6 +183,7 @@ func parseSummaryParams(raw string, today period.Date, defaultPeriod period.Peri
 	start, hasStart := q.date("start")
 	end, hasEnd := q.date("end")
 	p.Fill = q.boolean("fill", true)
+	p.Compare = compare && q.oneOf("compare", "", "previous") == "previous"
 	if hasEnd {
 		p.End = end
 	}
@@ -183,7 +198,20 @@ func parseSummaryParams(raw string, today period.Date, defaultPeriod period.Peri
 		} else if n := period.CountBuckets(p.Period, p.Start, p.End, weekStart); n > maxBuckets {
 			q.fail("start", "The window from start to end holds "+strconv.Itoa(n)+" "+p.Period.String()+
 				" buckets; at most "+strconv.Itoa(maxBuckets)+" are allowed.")
+		} else if p.Compare {
+			p.PrevStart = previousStart(q, p.Start, p.End)
 		}
 	}
 	return p, q.err()
+}
+
+// previousStart is the first day of the window of as many days as [start, end] just
+// before it, refusing compare when that would begin before 0001-01-01.
+func previousStart(q *query, start, end period.Date) period.Date {
+	days := period.CountBuckets(period.Daily, start, end, time.Sunday)
+	prev := start.AddDays(-days)
+	if !prev.Valid() {
+		q.fail("compare", "compare=previous needs "+strconv.Itoa(days)+" days before start, and the calendar begins on 0001-01-01.")
+	}
+	return prev
 }

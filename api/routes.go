@@ -47,6 +47,15 @@ var summaryArgs = map[string]arg{
 	"fill":  {Type: "string", Description: "Include empty buckets as zeros.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
 }
 
+// interactionsSummaryArgs are summaryArgs and compare, which only this summary has.
+var interactionsSummaryArgs = map[string]arg{
+	"period":  summaryArgs["period"],
+	"start":   argStart,
+	"end":     argEnd,
+	"fill":    summaryArgs["fill"],
+	"compare": {Type: "string", Description: "previous: add the window of as many days just before, and the change from it in percent.", Enum: []string{"previous"}},
+}
+
 var logExportArgs = map[string]arg{
 	"start":           {Type: "string", Format: "date", Description: "First site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
 	"end":             {Type: "string", Format: "date", Description: "Last site-local day of interaction_time, inclusive (YYYY-MM-DD)."},
@@ -58,7 +67,15 @@ var dataRoutes = []dataRoute{
 	{
 		Path:    "/interactions/summary",
 		handler: func(s *Server) echo.HandlerFunc { return s.summary },
-		Args:    summaryArgs,
+		Args:    interactionsSummaryArgs,
+	},
+	{
+		Path:    "/interactions/weekdays",
+		handler: func(s *Server) echo.HandlerFunc { return s.weekdays },
+		Args: map[string]arg{
+			"start": {Type: "string", Format: "date", Description: "First site-local day, inclusive (YYYY-MM-DD); default: 12 complete weeks before the current week."},
+			"end":   {Type: "string", Format: "date", Description: "Last site-local day, inclusive (YYYY-MM-DD); default: the day before the current week."},
+		},
 	},
 	{
 		Path:    "/interactions",

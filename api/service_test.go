@@ -83,7 +83,7 @@ func TestServiceRoutes(t *testing.T) {
 		Namespace string         `json:"namespace"`
 		Routes    map[string]any `json:"routes"`
 	}](t, rec)
-	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 8 {
+	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 9 {
 		t.Errorf("namespace index: %+v", ns)
 	}
 }
