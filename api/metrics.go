@@ -59,6 +59,9 @@ func newMetrics(s *Server) *metrics {
 		cache("kchat_log_summary_cache_hits_total", "Log summaries answered from the per-day count as it was.", func() int64 { return s.logDays.Stats().Hits }),
 		cache("kchat_log_summary_cache_appends_total", "Log summaries that read only the rows appended since.", func() int64 { return s.logDays.Stats().Appends }),
 		cache("kchat_log_summary_cache_scans_total", "Log summaries that read the whole log.", func() int64 { return s.logDays.Stats().Scans }),
+		cache("kchat_insights_cache_hits_total", "Insights answers kept from before.", func() int64 { return s.insightsCache.Stats().Hits }),
+		cache("kchat_insights_cache_appends_total", "Insights answers that read only the log rows appended since.", func() int64 { return s.insightsCache.Stats().Appends }),
+		cache("kchat_insights_cache_scans_total", "Insights answers that read their time range of the log whole.", func() int64 { return s.insightsCache.Stats().Scans }),
 	)
 	if st, ok := s.store.(statser); ok {
 		m.registry.MustRegister(poolCollector{st})

@@ -63,6 +63,27 @@ var logExportArgs = map[string]arg{
 	"escape_formulas": {Type: "string", Description: "Neutralize cells a spreadsheet would run as formulas; false gives the database's bytes exactly.", Default: "true", Enum: []string{"true", "false", "1", "0"}},
 }
 
+// insightsArgs are the window parameters of every Insights route.
+var insightsArgs = map[string]arg{
+	"period": {Type: "string", Description: "today, week, month, quarter or year (any case); not with start/end.", Default: "month",
+		Enum: []string{"today", "week", "month", "quarter", "year"}},
+	"start": {Type: "string", Format: "date", Description: "First site-local day of a custom window, inclusive (YYYY-MM-DD); needs end."},
+	"end":   {Type: "string", Format: "date", Description: "Last site-local day of a custom window, inclusive (YYYY-MM-DD); needs start; at most 366 days."},
+}
+
+// withArgs is base plus more.
+func withArgs(base map[string]arg, more map[string]arg) map[string]arg {
+	out := map[string]arg{}
+	for _, m := range []map[string]arg{base, more} {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+var argLimit = map[string]arg{"limit": {Type: "integer", Description: "How many entries.", Default: 10, Minimum: intp(1), Maximum: intp(100)}}
+
 var dataRoutes = []dataRoute{
 	{
 		Path:    "/interactions/summary",
@@ -108,6 +129,35 @@ var dataRoutes = []dataRoute{
 		Path:    "/tokens/export",
 		handler: func(s *Server) echo.HandlerFunc { return s.exportLog(true) },
 		Args:    logExportArgs,
+	},
+	{
+		Path:    "/insights",
+		handler: func(s *Server) echo.HandlerFunc { return s.insights },
+		Args: withArgs(insightsArgs, map[string]arg{"type": {Type: "string", Description: "Whose messages the sentiment figures read (any case).",
+			Default: "visitor", Enum: []string{"visitor", "chatbot", "all"}}}),
+	},
+	{
+		Path:    "/insights/pages",
+		handler: func(s *Server) echo.HandlerFunc { return s.insightsPages },
+		Args:    withArgs(insightsArgs, argLimit),
+	},
+	{
+		Path:    "/insights/assistants",
+		handler: func(s *Server) echo.HandlerFunc { return s.insightsAssistants },
+		Args:    withArgs(insightsArgs, argLimit),
+	},
+	{
+		Path:    "/insights/unanswered",
+		handler: func(s *Server) echo.HandlerFunc { return s.insightsUnanswered },
+		Args:    withArgs(insightsArgs, argLimit),
+	},
+	{
+		Path:    "/insights/unanswered/export",
+		handler: func(s *Server) echo.HandlerFunc { return s.exportUnanswered },
+		Args: withArgs(insightsArgs, map[string]arg{
+			"bom":             logExportArgs["bom"],
+			"escape_formulas": logExportArgs["escape_formulas"],
+		}),
 	},
 	{
 		Path:    "/interactions/export",

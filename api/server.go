@@ -22,6 +22,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
@@ -75,6 +76,8 @@ type Config struct {
 	// MetricsApart leaves /metrics out of the router: MetricsHandler serves it on an
 	// address of its own.
 	MetricsApart bool
+	// Insights sets what the Insights figures depend on.
+	Insights InsightsConfig
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
 	// long as their client does). 0 means ExportSlots of the default pool.
 	MaxExports int
@@ -92,8 +95,10 @@ type Server struct {
 	users    *ttlCache[uint64, repository.User]
 	settings *ttlCache[struct{}, siteOptions]
 	logDays  *logstats.Cache
-	metrics  *metrics
-	served   atomic.Uint64
+	// insightsCache holds the log rows the Insights routes answer from.
+	insightsCache *insights.Cache
+	metrics       *metrics
+	served        atomic.Uint64
 	// gzipSlots holds one token per answer being compressed now.
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
@@ -157,6 +162,7 @@ func New(cfg Config) (*Server, error) {
 		appPasswords: newTTLCache[uint64, []string](cfg.CapabilityTTL, cfg.Now),
 	}
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
+	s.insightsCache = newInsightsCache(cfg.Store, cfg.Now, cfg.Insights)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	s.metrics = newMetrics(s)

@@ -83,7 +83,7 @@ func TestServiceRoutes(t *testing.T) {
 		Namespace string         `json:"namespace"`
 		Routes    map[string]any `json:"routes"`
 	}](t, rec)
-	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 9 {
+	if ns.Namespace != "kchat/v1" || len(ns.Routes) != 14 {
 		t.Errorf("namespace index: %+v", ns)
 	}
 }
@@ -143,6 +143,15 @@ func (f *fakeStore) EachLogRow(context.Context, repository.DateRange, bool, func
 func (f *fakeStore) LogBounds(context.Context) (int64, int64, error) { return 0, 0, f.failDays }
 func (f *fakeStore) EachLogEntry(context.Context, int64, int64, func(*repository.LogEntry) error) error {
 	return f.failDays
+}
+func (f *fakeStore) EachInsightRow(context.Context, string, int64, int64, func(*repository.InsightRow) error) error {
+	return f.failDays
+}
+func (f *fakeStore) LogTexts(context.Context, []int64) (map[int64]string, error) {
+	return map[int64]string{}, f.failDays
+}
+func (f *fakeStore) Posts(context.Context, []int64) (map[int64]repository.Post, error) {
+	return map[int64]repository.Post{}, f.failDays
 }
 func (f *fakeStore) CheckReady(context.Context) error { return f.failDays }
 func (f *fakeStore) DailyCounts(context.Context, repository.DateRange) ([]repository.DayCount, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -29,6 +30,13 @@ type LogStore interface {
 // logstats.
 type LogSummaryStore = logstats.Store
 
+// InsightStore reads the conversation log for the Insights routes (see package
+// insights), and the titles of the pages it names.
+type InsightStore interface {
+	insights.Source
+	Posts(ctx context.Context, ids []int64) (map[int64]repository.Post, error)
+}
+
 // SiteStore reads the site's options.
 type SiteStore interface {
 	SiteSettings(ctx context.Context) (repository.SiteSettings, error)
@@ -53,6 +61,7 @@ type Store interface {
 	InteractionStore
 	LogStore
 	LogSummaryStore
+	InsightStore
 	SiteStore
 	UserStore
 	ReadinessChecker

@@ -119,7 +119,7 @@ type tables struct {
 	blogs, site               string // multisite only: the network's sites, the networks
 	blogID                    int    // this site's blog_id: 1 for the main site
 	options, interactions     string // per site
-	conversationLog           string
+	conversationLog, posts    string
 	interactionsName          string // unquoted, for the existence check
 	capabilitiesKey           string // user meta key holding the site's roles and caps
 	userRolesOption           string // option holding the site's role definitions
@@ -143,6 +143,7 @@ func newTables(base string, blogID int) tables {
 		options:          q(site + "options"),
 		interactions:     q(site + "chatbot_chatgpt_interactions"),
 		conversationLog:  q(site + "chatbot_chatgpt_conversation_log"),
+		posts:            q(site + "posts"),
 		interactionsName: site + "chatbot_chatgpt_interactions",
 		capabilitiesKey:  site + "capabilities",
 		userRolesOption:  site + "user_roles",

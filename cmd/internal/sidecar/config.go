@@ -11,6 +11,7 @@ import (
 	"math"
 	"net"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/wpconfig"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -107,6 +109,12 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_COUNTS_TTL", "counts-ttl", "duration", "1s", "how long interaction counts may be reused (0 reads the table on every request)", durationIn(0, time.Minute, "must be a duration from 0 to 1m, such as 1s", &p.API.CountsTTL)},
 		{"KCHAT_CORS_ORIGINS", "cors-origins", "origins", "", "comma-separated browser origins allowed to call (default: the origins of home and siteurl)", corsOrigins(&p.API.CORSOrigins)},
 		{"KCHAT_TRUSTED_PROXIES", "trusted-proxies", "cidrs", "", "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed", trustedProxies(&p.API.TrustedProxies)},
+		{"KCHAT_CONVERSATION_GAP", "conversation-gap", "duration", durationText(api.DefaultConversationGap), "Insights: a session's messages more than this apart are two conversations (above 0, at most 24h)",
+			durationIn(1, 24*time.Hour, "must be a duration above 0 and at most 24h, such as 30m", &p.API.Insights.ConversationGap)},
+		{"KCHAT_MINUTES_PER_CONVERSATION", "minutes-per-conversation", "number", strconv.FormatFloat(api.DefaultMinutesPerConversation, 'f', -1, 64),
+			"Insights: minutes of staff time one conversation saves (0 to 1440)", minutes(&p.API.Insights.MinutesPerConversation)},
+		{"KCHAT_FALLBACK_PHRASES", "fallback-phrases", "path", "", "Insights: a file of phrases, one a line, that mark a chatbot reply as a fallback (default: the sidecar's own list)",
+			phraseFile(&p.API.Insights.FallbackPhrases)},
 		{"KCHAT_LOG_FORMAT", "log-format", "json|text", "json", "log format: json or text", logFormat(&p.LogFormat)},
 		{"KCHAT_DB_REPLICA_DSN", "db-replica-dsn", "dsn", "", "a read replica's DSN: reads go there while it answers, to the primary otherwise", dsn(&p.Repository.ReplicaDSN)},
 		// These five make up the DSN, in ParseConfig.
@@ -334,6 +342,39 @@ func positive(dst *time.Duration) func(string) error {
 // reconnect all the time.
 func connTime(dst *time.Duration) func(string) error {
 	return durationIn(time.Second, math.MaxInt64, "must be a duration of 1s or more, such as 5m", dst)
+}
+
+// minutes is a number of minutes from 0 to a day.
+func minutes(dst **float64) func(string) error {
+	return func(v string) error {
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || math.IsNaN(f) || f < 0 || f > 1440 {
+			return errors.New("must be a number of minutes from 0 to 1440, such as 1.4")
+		}
+		*dst = &f
+		return nil
+	}
+}
+
+// phraseFile reads a fallback phrase file: one phrase a line, blank lines and lines
+// starting with # skipped. A file that cannot be read or holds no phrase is refused:
+// an empty list would call every reply an answer, silently.
+func phraseFile(dst *[]string) func(string) error {
+	return func(path string) error {
+		if path == "" {
+			return nil
+		}
+		body, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+		}
+		phrases := insights.ParsePhrases(string(body))
+		if len(phrases) == 0 {
+			return fmt.Errorf("%s holds no phrase (one a line; blank lines and # lines are skipped)", path)
+		}
+		*dst = phrases
+		return nil
+	}
 }
 
 func jwtSecret(dst *[]byte) func(string) error {

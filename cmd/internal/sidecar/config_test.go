@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +94,44 @@ func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	}
 }
 
+// emptyPhraseFile holds comments and blank lines only.
+var emptyPhraseFile = func() string {
+	f, err := os.CreateTemp("", "phrases-*.txt")
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("# no phrase here\n\n   \n"); err != nil {
+		panic(err)
+	}
+	return f.Name()
+}()
+
+// The Insights settings: defaults, and a phrase file read and normalized.
+func TestParseConfigInsights(t *testing.T) {
+	cfg, err := sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := cfg.API.Insights
+	if in.ConversationGap != 30*time.Minute || in.MinutesPerConversation == nil || *in.MinutesPerConversation != 1.4 || in.FallbackPhrases != nil {
+		t.Errorf("defaults: %+v", in)
+	}
+	path := filepath.Join(t.TempDir(), "phrases.txt")
+	if err := os.WriteFile(path, []byte("# ours\nSorry, I’m lost\n\n  no idea  \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err = sidecar.ParseConfig([]string{"--conversation-gap", "45m", "--minutes-per-conversation", "0"},
+		envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_FALLBACK_PHRASES": path}), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in = cfg.API.Insights
+	if in.ConversationGap != 45*time.Minute || *in.MinutesPerConversation != 0 || !slices.Equal(in.FallbackPhrases, []string{"sorry, i'm lost", "no idea"}) {
+		t.Errorf("set: %+v %q", in, in.FallbackPhrases)
+	}
+}
+
 func TestParseConfigErrors(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -123,6 +164,12 @@ func TestParseConfigErrors(t *testing.T) {
 		{"WildcardCORS", map[string]string{"KCHAT_CORS_ORIGINS": "*"}, nil, "KCHAT_CORS_ORIGINS"},
 		{"CORSWithPath", map[string]string{"KCHAT_CORS_ORIGINS": "https://a.test/wp-admin"}, nil, "KCHAT_CORS_ORIGINS"},
 		{"BadProxy", map[string]string{"KCHAT_TRUSTED_PROXIES": "proxy.local"}, nil, "KCHAT_TRUSTED_PROXIES"},
+		{"ZeroGap", map[string]string{"KCHAT_CONVERSATION_GAP": "0s"}, nil, "KCHAT_CONVERSATION_GAP"},
+		{"LongGap", map[string]string{"KCHAT_CONVERSATION_GAP": "25h"}, nil, "KCHAT_CONVERSATION_GAP"},
+		{"NegativeMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "-1"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
+		{"WordMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "two"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
+		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
+		{"EmptyPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": emptyPhraseFile}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,355 @@
+// Package insights computes the plugin's Insights dashboard correctly: every metric of
+// an answer (three windows, their trends, the top pages, assistants and unanswered
+// questions) in one pass over a compact in-memory copy of the conversation log rows of
+// one time range. The copy is filled by one range read and then kept current by reading
+// only the rows appended since; Cache decides when to read. It knows nothing of HTTP.
+package insights
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+)
+
+// message is a Visitor or Chatbot row, reduced to what the metrics read: 40 bytes.
+// Strings are interned: sessions, users, pages and assistants are numbers here.
+type message struct {
+	t         Wall
+	id        int64
+	session   int32
+	user      int32 // a positive whole-number user_id, interned; -1 for none
+	page      int32 // a positive whole-number page_id, interned; -1 for none
+	assistant int32 // a non-empty assistant_id, interned; -1 for none
+	score     int32 // sentiment_score in millionths (when scored)
+	flags     uint8
+}
+
+const (
+	fVisitor uint8 = 1 << iota
+	fChatbot
+	fScored
+	fFallback
+)
+
+// tokenSum adds up the token rows of one second: the plugin writes an exchange's three
+// token rows in the same second, so 600,000 token rows keep about 200,000 of these.
+type tokenSum struct {
+	t                         Wall
+	prompt, completion, total int64
+	unparsed                  int64
+}
+
+type assistantInfo struct {
+	id, name string
+	nameT    Wall
+	nameID   int64
+}
+
+type pendingQuestion struct {
+	msg  int32
+	text []byte
+}
+
+// Store is the log rows read from one time onward, up to one id. It is not safe for
+// concurrent use; Cache serializes it.
+type Store struct {
+	from Wall  // rows at or after this time
+	hi   int64 // the highest id read
+	rows int64 // rows ingested
+
+	msgs   []message
+	order  []int32 // msgs by (session, time, id)
+	tokens []tokenSum
+
+	sessions   map[string]int32
+	users      map[uint64]int32
+	pages      map[int64]int32
+	pageIDs    []int64
+	assistants map[string]int32
+	assistInfo []assistantInfo
+
+	// Question texts: a Visitor message's text is kept only once a fallback reply
+	// follows it, and only until its session's next reply otherwise. Whatever that
+	// misses (rows out of time order) the answer looks up by id.
+	pending map[int32]pendingQuestion
+	texts   map[int32]string
+
+	match *Matcher
+}
+
+// NewStore is an empty store of the rows from time from onward; match tells fallback
+// replies.
+func NewStore(from Wall, match *Matcher) *Store {
+	return &Store{
+		from: from, match: match,
+		sessions: map[string]int32{}, users: map[uint64]int32{}, pages: map[int64]int32{},
+		assistants: map[string]int32{}, pending: map[int32]pendingQuestion{}, texts: map[int32]string{},
+	}
+}
+
+// From is the earliest time the store holds rows of.
+func (s *Store) From() Wall { return s.from }
+
+// Hi is the highest id the store has read.
+func (s *Store) Hi() int64 { return s.hi }
+
+// Rows is how many rows the store has taken in.
+func (s *Store) Rows() int64 { return s.rows }
+
+// Add takes in one row. Rows come in id order (Hi grows); their times may be in any
+// order. A row before From, or with a time that is not a real wall time, is skipped.
+func (s *Store) Add(r *repository.InsightRow) {
+	s.hi = max(s.hi, r.ID)
+	t, ok := parseWall(r.Time)
+	if !ok || t < s.from {
+		return
+	}
+	s.rows++
+	if len(r.AssistantName) > 0 && len(r.AssistantID) > 0 {
+		a := &s.assistInfo[s.assistant(r.AssistantID)]
+		if t > a.nameT || (t == a.nameT && r.ID > a.nameID) || a.name == "" {
+			a.name, a.nameT, a.nameID = string(r.AssistantName), t, r.ID
+		}
+	}
+	switch r.Kind {
+	case repository.KindVisitor, repository.KindChatbot:
+		s.addMessage(r, t)
+	case repository.KindPromptTokens, repository.KindCompletionTokens, repository.KindTotalTokens:
+		s.addTokens(r, t)
+	}
+}
+
+func (s *Store) addMessage(r *repository.InsightRow, t Wall) {
+	m := message{t: t, id: r.ID, session: s.session(r.Session), user: -1, page: -1, assistant: -1}
+	if n, ok := positive(r.UserID); ok {
+		m.user = intern(s.users, n)
+	}
+	if n, ok := positive(r.PageID); ok && n <= 1<<62 {
+		if i, ok := s.pages[int64(n)]; ok {
+			m.page = i
+		} else {
+			m.page = int32(len(s.pageIDs))
+			s.pages[int64(n)] = m.page
+			s.pageIDs = append(s.pageIDs, int64(n))
+		}
+	}
+	if len(r.AssistantID) > 0 {
+		m.assistant = s.assistant(r.AssistantID)
+	}
+	if r.Scored {
+		m.flags |= fScored
+		m.score = micro(r.Score)
+	}
+	idx := int32(len(s.msgs))
+	if r.Kind == repository.KindVisitor {
+		m.flags |= fVisitor
+		p := s.pending[m.session]
+		s.pending[m.session] = pendingQuestion{msg: idx, text: append(p.text[:0], r.Text...)}
+	} else {
+		m.flags |= fChatbot
+		if s.match.Fallback(r.Text) {
+			m.flags |= fFallback
+			if p, ok := s.pending[m.session]; ok {
+				if _, kept := s.texts[p.msg]; !kept {
+					s.texts[p.msg] = string(p.text)
+				}
+			}
+		} else {
+			delete(s.pending, m.session)
+		}
+	}
+	s.msgs = append(s.msgs, m)
+}
+
+func (s *Store) addTokens(r *repository.InsightRow, t Wall) {
+	if n := len(s.tokens); n == 0 || s.tokens[n-1].t != t {
+		s.tokens = append(s.tokens, tokenSum{t: t})
+	}
+	ts := &s.tokens[len(s.tokens)-1]
+	n, ok := tokenValue(r.Text)
+	switch {
+	case !ok:
+		ts.unparsed++
+	case r.Kind == repository.KindPromptTokens:
+		ts.prompt += n
+	case r.Kind == repository.KindCompletionTokens:
+		ts.completion += n
+	default:
+		ts.total += n
+	}
+}
+
+func (s *Store) session(b []byte) int32 {
+	if i, ok := s.sessions[string(b)]; ok { // no allocation for a known key
+		return i
+	}
+	i := int32(len(s.sessions))
+	s.sessions[string(b)] = i
+	return i
+}
+
+func (s *Store) assistant(b []byte) int32 {
+	if i, ok := s.assistants[string(b)]; ok {
+		return i
+	}
+	i := int32(len(s.assistInfo))
+	s.assistants[string(b)] = i
+	s.assistInfo = append(s.assistInfo, assistantInfo{id: string(b), nameT: minWall})
+	return i
+}
+
+const minWall = Wall(-1 << 62)
+
+func intern(m map[uint64]int32, n uint64) int32 {
+	if i, ok := m[n]; ok {
+		return i
+	}
+	i := int32(len(m))
+	m[n] = i
+	return i
+}
+
+// positive reads a positive whole number written in ASCII digits alone (leading zeros
+// allowed, as the number they write); anything else, zero included, is none.
+func positive(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	return n, n > 0
+}
+
+// tokenValue reads a token row's text: its trimmed text when that is all digits.
+// Leading zeros are allowed; a number beyond int64 is not read.
+func tokenValue(b []byte) (int64, bool) {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	if len(b) == 0 {
+		return 0, false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.ParseInt(string(b), 10, 64)
+	return n, err == nil
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// micro is a score in millionths, rounded half away from zero: exact for the plugin's
+// scores (multiples of 0.1 within ±1), held within int32.
+func micro(f float64) int32 {
+	f *= 1e6
+	switch {
+	case f >= 2e9:
+		return 2e9
+	case f <= -2e9:
+		return -2e9
+	case f < 0:
+		return int32(f - 0.5)
+	}
+	return int32(f + 0.5)
+}
+
+// parseWall reads "YYYY-MM-DD HH:MM:SS" as a Wall.
+func parseWall(b []byte) (Wall, bool) {
+	if len(b) != 19 || b[4] != '-' || b[7] != '-' || b[10] != ' ' || b[13] != ':' || b[16] != ':' {
+		return 0, false
+	}
+	var f [6]int64
+	for i, at := range [6]int{0, 5, 8, 11, 14, 17} {
+		n := 2
+		if i == 0 {
+			n = 4
+		}
+		for _, c := range b[at : at+n] {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			f[i] = f[i]*10 + int64(c-'0')
+		}
+	}
+	y, m, d := f[0], f[1], f[2]
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > 31 || f[3] > 23 || f[4] > 59 || f[5] > 59 {
+		return 0, false
+	}
+	return Wall(daysFromCivil(y, m, d)*86400 + f[3]*3600 + f[4]*60 + f[5]), true
+}
+
+// daysFromCivil counts days from 1970-01-01 (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// sortMessages brings order up to date: the messages added since the last call are
+// sorted and merged in, so an append costs its own size plus one linear merge.
+func (s *Store) sortMessages() {
+	if len(s.order) == len(s.msgs) {
+		return
+	}
+	less := func(a, b int32) int {
+		x, y := &s.msgs[a], &s.msgs[b]
+		switch {
+		case x.session != y.session:
+			return int(x.session - y.session)
+		case x.t != y.t:
+			if x.t < y.t {
+				return -1
+			}
+			return 1
+		case x.id < y.id:
+			return -1
+		case x.id > y.id:
+			return 1
+		}
+		return 0
+	}
+	fresh := make([]int32, 0, len(s.msgs)-len(s.order))
+	for i := len(s.order); i < len(s.msgs); i++ {
+		fresh = append(fresh, int32(i))
+	}
+	slices.SortFunc(fresh, less)
+	if len(s.order) == 0 {
+		s.order = fresh
+		return
+	}
+	merged := make([]int32, 0, len(s.msgs))
+	i, j := 0, 0
+	for i < len(s.order) && j < len(fresh) {
+		if less(fresh[j], s.order[i]) < 0 {
+			merged = append(merged, fresh[j])
+			j++
+		} else {
+			merged = append(merged, s.order[i])
+			i++
+		}
+	}
+	merged = append(append(merged, s.order[i:]...), fresh[j:]...)
+	s.order = merged
+}

@@ -1,0 +1,152 @@
+package repository
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// InsightRow is one conversation log row as the Insights read returns it. The byte
+// slices are the database's own text and are valid only until fn returns; a NULL
+// column is an empty slice (NULL and ” mean the same to every Insights figure).
+type InsightRow struct {
+	ID                         int64
+	Session, UserID, PageID    []byte
+	Time                       []byte // site-local wall time, "YYYY-MM-DD HH:MM:SS"
+	Kind                       LogKind
+	AssistantID, AssistantName []byte
+	Text                       []byte
+	// Score is sentiment_score; Scored is false when it is NULL.
+	Score  float64
+	Scored bool
+}
+
+// EachInsightRow calls fn with every log row whose interaction_time is at or after from
+// (site-local "YYYY-MM-DD HH:MM:SS") and whose id is in (after, upto], in id order,
+// straight from the cursor. The time test is sargable (the column compared with a
+// constant), so an index on interaction_time, where a site has added one, serves it;
+// without one it is the single scan every Insights answer costs. The id range lets a
+// caller that has read up to some id read only the rows appended since, through the
+// primary key. fn must not keep the row. The short query timeout bounds it.
+func (db *DB) EachInsightRow(ctx context.Context, from string, after, upto int64, fn func(*InsightRow) error) error {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	rows, err := db.db.QueryContext(ctx, insightSQL(db.t.conversationLog), from, after, upto)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	var r InsightRow
+	var id, kind, score sql.RawBytes
+	dest := []any{&id, &r.Session, &r.UserID, &r.PageID, &r.Time, &kind, &r.AssistantID, &r.AssistantName, &r.Text, &score}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return classify(err)
+		}
+		if r.ID, err = strconv.ParseInt(string(id), 10, 64); err != nil {
+			return err
+		}
+		r.Kind = kinds[string(kind)]
+		r.Score, r.Scored = 0, false
+		if len(score) > 0 {
+			if r.Score, err = strconv.ParseFloat(string(score), 64); err != nil {
+				return err
+			}
+			r.Scored = true
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return classify(rows.Err())
+}
+
+// insightSQL is EachInsightRow's statement on table: the start time and the two id
+// bounds are placeholders. Every column travels as text (the FLOAT score in its short
+// form, which is the value the plugin wrote), so the cursor hands out bytes with no
+// conversion.
+func insightSQL(table string) string {
+	return "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s')," +
+		" `user_type`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + table +
+		" WHERE `interaction_time` >= ? AND `id` > ? AND `id` <= ? ORDER BY `id`"
+}
+
+// LogTexts returns the message_text of the log rows with the given ids (those that
+// still exist), read through the primary key.
+func (db *DB) LogTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	err := db.byIDs(ctx, ids, func(in string) string {
+		return "SELECT `id`, `message_text` FROM " + db.t.conversationLog + " WHERE `id` IN (" + in + ")"
+	}, func(rows *sql.Rows) error {
+		var id int64
+		var text sql.NullString
+		if err := rows.Scan(&id, &text); err != nil {
+			return err
+		}
+		out[id] = text.String
+		return nil
+	})
+	return out, err
+}
+
+// Post is what a pages list shows of a WordPress post.
+type Post struct {
+	Title, Type string
+}
+
+// Posts returns the title and type of the posts with the given ids (those that exist).
+// A site without a posts table (not WordPress, or a test database) has no posts: the
+// lists that show titles then show none rather than failing.
+func (db *DB) Posts(ctx context.Context, ids []int64) (map[int64]Post, error) {
+	out := make(map[int64]Post, len(ids))
+	err := db.byIDs(ctx, ids, func(in string) string {
+		return "SELECT `ID`, `post_title`, `post_type` FROM " + db.t.posts + " WHERE `ID` IN (" + in + ")"
+	}, func(rows *sql.Rows) error {
+		var id int64
+		var p Post
+		if err := rows.Scan(&id, &p.Title, &p.Type); err != nil {
+			return err
+		}
+		out[id] = p
+		return nil
+	})
+	if errors.Is(err, ErrTableMissing) {
+		return map[int64]Post{}, nil
+	}
+	return out, err
+}
+
+// byIDs runs query for the ids, 500 at a time, as plain numbers in an IN list (ids are
+// integers, so nothing can be injected), and calls scan for each row.
+func (db *DB) byIDs(ctx context.Context, ids []int64, query func(in string) string, scan func(*sql.Rows) error) error {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		list := make([]string, n)
+		for i, id := range ids[:n] {
+			list[i] = strconv.FormatInt(id, 10)
+		}
+		ids = ids[n:]
+		if err := db.eachRow(ctx, query(strings.Join(list, ",")), scan); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (db *DB) eachRow(ctx context.Context, query string, scan func(*sql.Rows) error) error {
+	rows, err := db.db.QueryContext(ctx, query)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return classify(err)
+		}
+	}
+	return classify(rows.Err())
+}
