@@ -171,12 +171,16 @@ func checkCards(t *testing.T, ctx context.Context, api sidecarClient, period, ki
 	var before, after map[string]any
 	api.getJSON(t, "/insights", q, &before)
 	var got []card
-	must(t, chromedp.Run(ctx, chromedp.Evaluate(`Array.from(document.querySelectorAll('#kchat-cards .kchat-card')).map(c => ({
+	var window string
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-insights-window`, &window, chromedp.ByQuery), chromedp.Evaluate(`Array.from(document.querySelectorAll('#kchat-cards .kchat-card')).map(c => ({
 		Metric: c.dataset.metric,
 		Value: c.querySelector('.kchat-card-value').textContent,
 		Detail: (c.querySelector('.kchat-card-detail') || {}).textContent || '',
 		Trend: c.querySelector('.kchat-trend').textContent}))`, &got)))
 	api.getJSON(t, "/insights", q, &after)
+	if window != wantWindow(before) && window != wantWindow(after) {
+		t.Errorf("%s/%s window line %q, want %q", period, kind, window, wantWindow(after))
+	}
 	want := wantCards(before, period, kind)
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		if alt := wantCards(after, period, kind); fmt.Sprint(got) != fmt.Sprint(alt) {
@@ -239,6 +243,14 @@ func wantCards(b map[string]any, period, kind string) []card {
 		{"resolved_rate", percent(cur("resolved_rate")), "of conversations had no fallback reply", trend("resolved_rate", "pts")},
 		{"time_saved_hours", decimal(cur("time_saved_hours"), 1) + " h", "estimated from the number of conversations", trend("time_saved_hours", "%")},
 	}
+}
+
+// wantWindow is the line above the cards: the period's start, and the same part of the
+// previous period, to the minute.
+func wantWindow(b map[string]any) string {
+	clock := func(path string) string { return strings.Replace(dig(b["windows"], path).(string)[:16], "T", " ", 1) }
+	return fmt.Sprintf("Since %s (%s), compared with %s to %s.", clock("current.start"), b["timezone"],
+		clock("previous_to_date.start"), clock("previous_to_date.end"))
 }
 
 // dig follows a dotted path through decoded JSON objects.

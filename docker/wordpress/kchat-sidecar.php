@@ -285,6 +285,7 @@ function kchat_sidecar_render_insights() {
 		</select>
 	</form>
 	<p class="description" id="kchat-insights-window"></p>
+	<h2 class="screen-reader-text"><?php esc_html_e( 'Figures of the period', 'kchat-sidecar' ); ?></h2>
 	<div class="kchat-cards" id="kchat-cards"></div>
 	<div class="kchat-lists">
 		<?php foreach ( $lists as $id => $list ) : ?>
@@ -339,8 +340,8 @@ function kchat_sidecar_insights_strings() {
 			'quarter' => __( 'vs. the same part of last quarter', 'kchat-sidecar' ),
 			'year'    => __( 'vs. the same part of last year', 'kchat-sidecar' ),
 		),
-		/* translators: 1: window start, 2: window end (YYYY-MM-DD HH:MM), 3: the site's time zone, 4: previous window start, 5: its end. */
-		'window'         => __( '%1$s to %2$s (%3$s), compared with %4$s to %5$s.', 'kchat-sidecar' ),
+		/* translators: 1: the period's start (YYYY-MM-DD HH:MM), 2: the site's time zone, 3: start of the same part of the previous period, 4: its end. */
+		'window'         => __( 'Since %1$s (%2$s), compared with %3$s to %4$s.', 'kchat-sidecar' ),
 		/* translators: %s: a number. */
 		'percent'        => __( '%s%%', 'kchat-sidecar' ),
 		/* translators: %s: a difference of percentages, in percentage points. */
@@ -771,7 +772,8 @@ function kchat_sidecar_js_insights() {
 		$('kchat-insights-window').textContent = '';
 		if (!data) { return; }
 		var w = data.windows;
-		$('kchat-insights-window').textContent = fmt(t.window, clock(w.current.start), clock(w.current.end), data.timezone,
+		// The current window's end is the period's, ahead of now; its start says enough.
+		$('kchat-insights-window').textContent = fmt(t.window, clock(w.current.start), data.timezone,
 			clock(w.previous_to_date.start), clock(w.previous_to_date.end));
 		var whose = t.whose[data.type] || data.type;
 		CARDS.forEach(function (c) {
