@@ -91,6 +91,9 @@ func checkInsightsView(t *testing.T, ctx context.Context, home, sidecarURL, toke
 		}
 		check(p, "visitor")
 		checkLists(t, ctx, api, home, p)
+		if p == "week" { // the fixture's last days: trends both ways
+			saveScreenshot(t, ctx, filepath.Join(artifacts, "admin-insights.png"))
+		}
 	}
 	for _, k := range []string{"chatbot", "all"} {
 		if state := pageState(t, ctx, chromedp.SetValue(`#kchat-insights-type`, k, chromedp.ByQuery)); state != "loaded" {
@@ -104,7 +107,6 @@ func checkInsightsView(t *testing.T, ctx context.Context, home, sidecarURL, toke
 		t.Errorf("over every period the cards show %d trend arrows and %d \"no comparison\": the fixture should give both", trends, none)
 	}
 	checkWeekdays(t, ctx, api)
-	saveScreenshot(t, ctx, filepath.Join(artifacts, "admin-insights.png"))
 
 	// The download: the current window's questions, as the sidecar's export gives them.
 	file := download(t, ctx, `#kchat-download-unanswered`)
@@ -218,11 +220,11 @@ func wantCards(b map[string]any, period, kind string) []card {
 	tokens := fmt.Sprintf("%s prompt · %s completion · %s per conversation",
 		count(cur("tokens.prompt")), count(cur("tokens.completion")), decimal(cur("tokens.per_conversation"), 1))
 	if n := cur("tokens.unparsed_rows").(float64); n > 0 {
-		tokens += fmt.Sprintf(" · %s token rows not counted", count(n))
+		tokens += fmt.Sprintf(" · token rows not counted: %s", count(n))
 	}
-	sentiment := fmt.Sprintf("%s scored messages", count(cur("sentiment.scored")))
+	sentiment := fmt.Sprintf("messages scored: %s", count(cur("sentiment.scored")))
 	if z := cur("sentiment.zero_share"); z != nil {
-		sentiment += fmt.Sprintf(", %s scored 0", percent(z))
+		sentiment += fmt.Sprintf(", %s of them 0", percent(z))
 	}
 	return []card{
 		{"conversations", count(cur("conversations")), "", trend("conversations", "%")},

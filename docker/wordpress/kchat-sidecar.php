@@ -369,8 +369,8 @@ function kchat_sidecar_insights_strings() {
 		'weekdaysLabel'  => __( 'Average interactions per day, by day of the week, as a bar chart', 'kchat-sidecar' ),
 		/* translators: 1: first day, 2: last day (YYYY-MM-DD), 3: the site's time zone. */
 		'weekdaysWindow' => __( 'Average interactions per day from %1$s to %2$s (%3$s).', 'kchat-sidecar' ),
-		/* translators: 1: weekday name, 2: average interactions a day, 3: days counted, 4: interactions in all, 5: share of all. */
-		'weekdayTitle'   => __( '%1$s: %2$s interactions a day on average (%3$s days, %4$s in all, %5$s of the total)', 'kchat-sidecar' ),
+		/* translators: 1: weekday name, 2: average interactions a day, 3: days counted, 4: interactions in all, 5: share of all (worded to need no plural). */
+		'weekdayTitle'   => __( '%1$s: average %2$s a day (days: %3$s; interactions: %4$s; share: %5$s)', 'kchat-sidecar' ),
 		'downloadName'   => 'Chatbot-ChatGPT-Unanswered-Questions.csv',
 	);
 }
@@ -402,8 +402,8 @@ function kchat_sidecar_card_strings() {
 			'title'    => __( 'Tokens', 'kchat-sidecar' ),
 			/* translators: 1: prompt tokens, 2: completion tokens, 3: tokens per conversation. */
 			'detail'   => __( '%1$s prompt · %2$s completion · %3$s per conversation', 'kchat-sidecar' ),
-			/* translators: %s: token rows whose text is not a number. */
-			'unparsed' => __( '%s token rows not counted', 'kchat-sidecar' ),
+			/* translators: %s: how many token rows hold no number (worded to need no plural). */
+			'unparsed' => __( 'token rows not counted: %s', 'kchat-sidecar' ),
 		),
 		'avg_turns'        => array(
 			'title'  => __( 'Average turns', 'kchat-sidecar' ),
@@ -415,10 +415,10 @@ function kchat_sidecar_card_strings() {
 		),
 		'sentiment'        => array(
 			'title'  => __( 'Average sentiment', 'kchat-sidecar' ),
-			/* translators: %s: how many messages have a sentiment score. */
-			'detail' => __( '%s scored messages', 'kchat-sidecar' ),
-			/* translators: %s: the share of scores that are 0. */
-			'zero'   => __( ', %s scored 0', 'kchat-sidecar' ),
+			/* translators: %s: how many messages have a sentiment score (worded to need no plural). */
+			'detail' => __( 'messages scored: %s', 'kchat-sidecar' ),
+			/* translators: %s: the share of those scores that are 0. */
+			'zero'   => __( ', %s of them 0', 'kchat-sidecar' ),
 		),
 		'positive_share'   => array(
 			'title'  => __( 'Positive conversations', 'kchat-sidecar' ),
