@@ -101,6 +101,15 @@ func checkInsightsView(t *testing.T, ctx context.Context, home, sidecarURL, toke
 		}
 		check("year", k)
 	}
+	// A period and then a type, chosen before the first answer arrives: the period's lists
+	// must still be drawn, and the cards must be of both choices.
+	if state := pageState(t, ctx,
+		chromedp.SetValue(`#kchat-insights-period`, "today", chromedp.ByQuery),
+		chromedp.SetValue(`#kchat-insights-type`, "visitor", chromedp.ByQuery)); state != "loaded" {
+		t.Fatalf("after choosing today and visitor at once the Insights view is %q: %s", state, noticesText(t, ctx))
+	}
+	check("today", "visitor")
+	checkLists(t, ctx, api, home, "today")
 	// The fixture spans the last 17 days: "today" compares with yesterday's data, "month"
 	// with days of last month that hold none.
 	if trends == 0 || none == 0 {
@@ -115,7 +124,7 @@ func checkInsightsView(t *testing.T, ctx context.Context, home, sidecarURL, toke
 	}
 	got, err := os.ReadFile(file)
 	must(t, err)
-	want := api.get(t, "/insights/unanswered/export", url.Values{"period": {"year"}})
+	want := api.get(t, "/insights/unanswered/export", url.Values{"period": {"today"}})
 	if !bytes.Equal(got, want) {
 		t.Errorf("the downloaded questions differ from the sidecar's export:\n%s\nwant\n%s", got, want)
 	}

@@ -875,36 +875,45 @@ function kchat_sidecar_js_insights() {
 
 	function period() { return $('kchat-insights-period').value; }
 
-	// Only the latest request may draw: a slow answer to an earlier choice must not
-	// overwrite a later one.
-	var latest = 0;
+	// Cards and lists are drawn by the latest request for each: a slow answer to an
+	// earlier choice must not overwrite a later one. A type change asks for the cards
+	// only, so the lists of a period chosen just before must still be drawn.
+	var cardsSeq = 0, listsSeq = 0, latest = 0, lists = Promise.resolve([]);
 
-	// load asks for the cards and, unless only the type changed, the lists and the chart
-	// too; each part draws as it arrives, and one notice sums up the failures.
+	// part fetches one route and draws it (null on failure) while isLatest(); it answers
+	// the failure's explanation, or '' when there is none.
+	function part(path, params, draw, isLatest) {
+		return call(path, params).then(function (resp) { return resp.json(); }).then(function (data) {
+			if (isLatest()) { draw(data); }
+			return '';
+		}, function (err) {
+			if (isLatest()) { draw(null); }
+			return explain(err);
+		});
+	}
+
+	// load asks for the cards and, unless only the type changed, the lists and the chart;
+	// the latest load sums up, once the lists on screen have arrived too.
 	function load(cardsOnly) {
 		if (!cfg.token) { notice('error', cfg.problem); done('error'); return; }
-		var mine = ++latest;
-		var p = period(), empty = false;
+		var mine = ++latest, c = ++cardsSeq, p = period(), empty = false;
 		notice('info', t.loading);
-		var parts = [['/insights', { period: p, type: $('kchat-insights-type').value }, function (data) {
+		var cardsDone = part('/insights', { period: p, type: $('kchat-insights-type').value }, function (data) {
 			empty = !!data && data.current.conversations === 0 && data.current.messages.total === 0;
 			cards(data);
-		}]];
+		}, function () { return c === cardsSeq; });
 		if (!cardsOnly) {
-			parts.push(['/insights/pages', { period: p }, pages], ['/insights/assistants', { period: p }, assistants],
-				['/insights/unanswered', { period: p }, unanswered], ['/interactions/weekdays', {}, weekdays]);
+			var l = ++listsSeq, isLatest = function () { return l === listsSeq; };
+			lists = Promise.all([
+				part('/insights/pages', { period: p }, pages, isLatest),
+				part('/insights/assistants', { period: p }, assistants, isLatest),
+				part('/insights/unanswered', { period: p }, unanswered, isLatest),
+				part('/interactions/weekdays', {}, weekdays, isLatest)
+			]);
 		}
-		Promise.all(parts.map(function (part) {
-			return call(part[0], part[1]).then(function (resp) { return resp.json(); }).then(function (data) {
-				if (mine === latest) { part[2](data); }
-				return '';
-			}, function (err) {
-				if (mine === latest) { part[2](null); }
-				return explain(err);
-			});
-		})).then(function (problems) {
+		Promise.all([cardsDone, lists]).then(function (r) {
 			if (mine !== latest) { return; }
-			problems = problems.filter(function (s, i) { return s && problems.indexOf(s) === i; });
+			var problems = [r[0]].concat(r[1]).filter(function (s, i, all) { return s && all.indexOf(s) === i; });
 			if (problems.length) {
 				notice('error', problems.join(' '));
 				done('error');
