@@ -67,9 +67,23 @@ func (s *Server) insightsInput(c echo.Context, q *query, withType bool) (insight
 			q.fail("period", "period is not one of today, week, month, quarter, year.")
 		}
 	}
+	_, periodGiven := q.values["period"]
+	start, end, custom := customWindow(q, periodGiven)
+	if withType {
+		if v, ok := q.single("type"); ok {
+			if r.typ, ok = sentimentTypes[strings.ToLower(v)]; !ok {
+				q.fail("type", "type is not one of visitor, chatbot, all.")
+			}
+		}
+	}
+	return r, s.insightWindows(c, q, &r, start, end, custom)
+}
+
+// customWindow reads start and end, which come together, never with period, and span at
+// most maxInsightDays.
+func customWindow(q *query, periodGiven bool) (start, end period.Date, ok bool) {
 	start, hasStart := q.date("start")
 	end, hasEnd := q.date("end")
-	_, periodGiven := q.values["period"]
 	switch {
 	case periodGiven && (hasStart || hasEnd || q.failed("start") || q.failed("end")):
 		q.fail("period", "period cannot be combined with start and end.")
@@ -81,17 +95,10 @@ func (s *Server) insightsInput(c echo.Context, q *query, withType bool) (insight
 		q.fail("start", "start must not be after end.")
 	case hasStart && hasEnd && end.AddDays(-maxInsightDays+1).After(start):
 		q.fail("end", "The window from start to end may hold at most "+strconv.Itoa(maxInsightDays)+" days.")
-	case hasStart && hasEnd && !start.AddDays(start.Compare(end)-1).Valid():
+	case hasStart && hasEnd && !start.AddDays(-int((insights.WallAt(end)-insights.WallAt(start))/86400)-1).Valid():
 		q.fail("start", "The window before start, as long as start to end, would begin before 0001-01-01.")
 	}
-	if withType {
-		if v, ok := q.single("type"); ok {
-			if r.typ, ok = sentimentTypes[strings.ToLower(v)]; !ok {
-				q.fail("type", "type is not one of visitor, chatbot, all.")
-			}
-		}
-	}
-	return r, s.insightWindows(c, q, &r, start, end, hasStart && hasEnd)
+	return start, end, hasStart && hasEnd
 }
 
 // insightWindows checks the query, then reads the site's zone and week start for r's windows.

@@ -79,7 +79,7 @@ func (s *Store) Compute(ws Windows, opt Options, lookup TextLookup) (*Answer, er
 	p.tokens()
 	for a := 0; a < len(s.order); {
 		b := a + 1
-		for b < len(s.order) && s.msgs[s.order[b]].session == s.msgs[s.order[a]].session {
+		for b < len(s.order) && s.msgs.at(int(s.order[b])).session == s.msgs.at(int(s.order[a])).session {
 			b++
 		}
 		p.session(s.order[a:b])
@@ -97,8 +97,8 @@ func (s *Store) Compute(ws Windows, opt Options, lookup TextLookup) (*Answer, er
 }
 
 func (p *pass) tokens() {
-	for i := range p.s.tokens {
-		ts := &p.s.tokens[i]
+	for i := range p.s.tokens.len() {
+		ts := p.s.tokens.at(i)
 		for w := range p.ws {
 			if p.ws[w].holds(ts.t) {
 				t := &p.t[w]
@@ -132,8 +132,8 @@ func (p *pass) session(idx []int32) {
 	lastVisitor := int32(-1)
 	start := 0
 	for k, i := range idx {
-		m := &p.s.msgs[i]
-		if k > 0 && m.t-p.s.msgs[idx[k-1]].t > gap {
+		m := p.s.msgs.at(int(i))
+		if k > 0 && m.t-p.s.msgs.at(int(idx[k-1])).t > gap {
 			p.conversation(idx[start:k])
 			start = k
 		}
@@ -194,7 +194,7 @@ func (p *pass) conversation(idx []int32) {
 	var turns, scoreSum, scored int64
 	fallback := false
 	for _, i := range idx {
-		m := &p.s.msgs[i]
+		m := p.s.msgs.at(int(i))
 		if m.flags&fVisitor != 0 {
 			turns++
 		}
@@ -209,7 +209,7 @@ func (p *pass) conversation(idx []int32) {
 	if turns == 0 {
 		return
 	}
-	first, last := p.s.msgs[idx[0]].t, p.s.msgs[idx[len(idx)-1]].t
+	first, last := p.s.msgs.at(int(idx[0])).t, p.s.msgs.at(int(idx[len(idx)-1])).t
 	for w := range p.ws {
 		if !p.ws[w].holds(first) {
 			continue
@@ -242,7 +242,7 @@ func (p *pass) conversation(idx []int32) {
 func (p *pass) listConversation(idx []int32) {
 	p.conv++
 	for _, i := range idx {
-		m := &p.s.msgs[i]
+		m := p.s.msgs.at(int(i))
 		if m.page >= 0 && m.flags&fVisitor != 0 && p.pageStamp[m.page] != p.conv {
 			p.pageStamp[m.page] = p.conv
 			p.pageConv[m.page]++
@@ -345,21 +345,20 @@ func (p *pass) unanswered(lookup TextLookup) ([]Question, error) {
 	}
 	groups := map[string]*group{}
 	for _, i := range p.questions {
-		m := &p.s.msgs[i]
+		m := p.s.msgs.at(int(i))
 		text, ok := p.s.texts[i]
 		if !ok {
 			continue // the row is gone
 		}
-		key := strings.ToLower(strings.Join(strings.Fields(text), " "))
-		g := groups[key]
+		g := groups[text.key]
 		if g == nil {
 			g = &group{lastT: int64(minWall)}
-			groups[key] = g
+			groups[text.key] = g
 		}
 		g.q.Count++
 		if int64(m.t) > g.lastT || (int64(m.t) == g.lastT && m.id > g.lastID) {
 			g.lastT, g.lastID = int64(m.t), m.id
-			g.q.Text, g.q.LastSeen = strings.TrimSpace(text), m.t
+			g.q.Text, g.q.LastSeen = strings.TrimSpace(text.text), m.t
 		}
 	}
 	out := make([]Question, 0, len(groups))
@@ -378,8 +377,8 @@ func (s *Store) fetchTexts(questions []int32, lookup TextLookup) error {
 	byID := map[int64]int32{}
 	for _, i := range questions {
 		if _, ok := s.texts[i]; !ok {
-			ids = append(ids, s.msgs[i].id)
-			byID[s.msgs[i].id] = i
+			ids = append(ids, s.msgs.at(int(i)).id)
+			byID[s.msgs.at(int(i)).id] = i
 		}
 	}
 	if len(ids) == 0 || lookup == nil {
@@ -391,7 +390,7 @@ func (s *Store) fetchTexts(questions []int32, lookup TextLookup) error {
 	}
 	for id, text := range found {
 		if i, ok := byID[id]; ok {
-			s.texts[i] = text
+			s.texts[i] = newQuestionText(text)
 		}
 	}
 	return nil

@@ -8,6 +8,7 @@ package insights
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -46,6 +47,13 @@ type assistantInfo struct {
 	nameID   int64
 }
 
+// questionText is a question's text and the key its spellings group by.
+type questionText struct{ text, key string }
+
+func newQuestionText(text string) questionText {
+	return questionText{text: text, key: strings.ToLower(strings.Join(strings.Fields(text), " "))}
+}
+
 type pendingQuestion struct {
 	msg  int32
 	text []byte
@@ -58,9 +66,9 @@ type Store struct {
 	hi   int64 // the highest id read
 	rows int64 // rows ingested
 
-	msgs   []message
+	msgs   chunks[message]
 	order  []int32 // msgs by (session, time, id)
-	tokens []tokenSum
+	tokens chunks[tokenSum]
 
 	sessions   map[string]int32
 	users      map[uint64]int32
@@ -73,7 +81,7 @@ type Store struct {
 	// follows it, and only until its session's next reply otherwise. Whatever that
 	// misses (rows out of time order) the answer looks up by id.
 	pending map[int32]pendingQuestion
-	texts   map[int32]string
+	texts   map[int32]questionText
 
 	match *Matcher
 }
@@ -84,15 +92,9 @@ func NewStore(from Wall, match *Matcher) *Store {
 	return &Store{
 		from: from, match: match,
 		sessions: map[string]int32{}, users: map[uint64]int32{}, pages: map[int64]int32{},
-		assistants: map[string]int32{}, pending: map[int32]pendingQuestion{}, texts: map[int32]string{},
+		assistants: map[string]int32{}, pending: map[int32]pendingQuestion{}, texts: map[int32]questionText{},
 	}
 }
-
-// From is the earliest time the store holds rows of.
-func (s *Store) From() Wall { return s.from }
-
-// Hi is the highest id the store has read.
-func (s *Store) Hi() int64 { return s.hi }
 
 // Rows is how many rows the store has taken in.
 func (s *Store) Rows() int64 { return s.rows }
@@ -141,7 +143,7 @@ func (s *Store) addMessage(r *repository.InsightRow, t Wall) {
 		m.flags |= fScored
 		m.score = micro(r.Score)
 	}
-	idx := int32(len(s.msgs))
+	idx := int32(s.msgs.len())
 	if r.Kind == repository.KindVisitor {
 		m.flags |= fVisitor
 		p := s.pending[m.session]
@@ -152,21 +154,21 @@ func (s *Store) addMessage(r *repository.InsightRow, t Wall) {
 			m.flags |= fFallback
 			if p, ok := s.pending[m.session]; ok {
 				if _, kept := s.texts[p.msg]; !kept {
-					s.texts[p.msg] = string(p.text)
+					s.texts[p.msg] = newQuestionText(string(p.text))
 				}
 			}
 		} else {
 			delete(s.pending, m.session)
 		}
 	}
-	s.msgs = append(s.msgs, m)
+	s.msgs.add(m)
 }
 
 func (s *Store) addTokens(r *repository.InsightRow, t Wall) {
-	if n := len(s.tokens); n == 0 || s.tokens[n-1].t != t {
-		s.tokens = append(s.tokens, tokenSum{t: t})
+	if s.tokens.len() == 0 || s.tokens.last().t != t {
+		s.tokens.add(tokenSum{t: t})
 	}
-	ts := &s.tokens[len(s.tokens)-1]
+	ts := s.tokens.last()
 	n, ok := tokenValue(r.Text)
 	switch {
 	case !ok:
@@ -310,11 +312,11 @@ func daysFromCivil(y, m, d int64) int64 {
 // sortMessages brings order up to date: the messages added since the last call are
 // sorted and merged in, so an append costs its own size plus one linear merge.
 func (s *Store) sortMessages() {
-	if len(s.order) == len(s.msgs) {
+	if len(s.order) == s.msgs.len() {
 		return
 	}
 	less := func(a, b int32) int {
-		x, y := &s.msgs[a], &s.msgs[b]
+		x, y := s.msgs.at(int(a)), s.msgs.at(int(b))
 		switch {
 		case x.session != y.session:
 			return int(x.session - y.session)
@@ -330,8 +332,8 @@ func (s *Store) sortMessages() {
 		}
 		return 0
 	}
-	fresh := make([]int32, 0, len(s.msgs)-len(s.order))
-	for i := len(s.order); i < len(s.msgs); i++ {
+	fresh := make([]int32, 0, s.msgs.len()-len(s.order))
+	for i := len(s.order); i < s.msgs.len(); i++ {
 		fresh = append(fresh, int32(i))
 	}
 	slices.SortFunc(fresh, less)
@@ -339,7 +341,7 @@ func (s *Store) sortMessages() {
 		s.order = fresh
 		return
 	}
-	merged := make([]int32, 0, len(s.msgs))
+	merged := make([]int32, 0, s.msgs.len())
 	i, j := 0, 0
 	for i < len(s.order) && j < len(fresh) {
 		if less(fresh[j], s.order[i]) < 0 {
