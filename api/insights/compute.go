@@ -45,10 +45,15 @@ type tally struct {
 	loggedIn, anonymous                int64
 }
 
+// span is a window in the store's rel times.
+type span struct{ lo, hi int64 }
+
+func (w span) holds(t rel) bool { return int64(t) >= w.lo && int64(t) < w.hi }
+
 // pass is one computation over the store.
 type pass struct {
 	s    *Store
-	ws   Windows
+	ws   [nWindows]span
 	opt  Options
 	t    [nWindows]tally
 	seen [nWindows][]bool // users already counted, per window
@@ -70,16 +75,17 @@ type pass struct {
 // called (once, if at all) for the question texts the store does not hold.
 func (s *Store) Compute(ws Windows, opt Options, lookup TextLookup) (*Answer, error) {
 	s.sortMessages()
-	p := &pass{s: s, ws: ws, opt: opt, asked: map[int32]bool{},
+	p := &pass{s: s, opt: opt, asked: map[int32]bool{},
 		pageConv: make([]int64, len(s.pageIDs)), assistantConv: make([]int64, len(s.assistInfo)),
 		pageStamp: make([]int32, len(s.pageIDs)), assistantStamp: make([]int32, len(s.assistInfo))}
 	for w := range p.seen {
 		p.seen[w] = make([]bool, len(s.users))
+		p.ws[w] = span{int64(ws[w].Start - s.from), int64(ws[w].End - s.from)}
 	}
 	p.tokens()
 	for a := 0; a < len(s.order); {
 		b := a + 1
-		for b < len(s.order) && s.msgs.at(int(s.order[b])).session == s.msgs.at(int(s.order[a])).session {
+		for b < len(s.order) && s.msgs.at(int(s.order[b])).session() == s.msgs.at(int(s.order[a])).session() {
 			b++
 		}
 		p.session(s.order[a:b])
@@ -105,7 +111,7 @@ func (p *pass) tokens() {
 				t.prompt += ts.prompt
 				t.completion += ts.completion
 				t.total += ts.total
-				t.badRows += ts.unparsed
+				t.badRows += int64(ts.unparsed)
 			}
 		}
 	}
@@ -115,9 +121,9 @@ func (p *pass) tokens() {
 func (p *pass) reads(m *message) bool {
 	switch p.opt.Sentiment {
 	case VisitorSentiment:
-		return m.flags&fVisitor != 0
+		return m.flags()&fVisitor != 0
 	case ChatbotSentiment:
-		return m.flags&fChatbot != 0
+		return m.flags()&fChatbot != 0
 	}
 	return true
 }
@@ -128,19 +134,19 @@ func (p *pass) session(idx []int32) {
 		p.hasVisitor[w] = false
 		p.users[w] = p.users[w][:0]
 	}
-	gap := Wall(p.opt.Gap / time.Second)
+	gap := int64(p.opt.Gap / time.Second)
 	lastVisitor := int32(-1)
 	start := 0
 	for k, i := range idx {
 		m := p.s.msgs.at(int(i))
-		if k > 0 && m.t-p.s.msgs.at(int(idx[k-1])).t > gap {
+		if k > 0 && int64(m.t)-int64(p.s.msgs.at(int(idx[k-1])).t) > gap {
 			p.conversation(idx[start:k])
 			start = k
 		}
 		p.message(m)
-		if m.flags&fVisitor != 0 {
+		if m.flags()&fVisitor != 0 {
 			lastVisitor = i
-		} else if m.flags&fFallback != 0 && lastVisitor >= 0 && p.ws[Current].holds(m.t) && !p.asked[lastVisitor] {
+		} else if m.flags()&fFallback != 0 && lastVisitor >= 0 && p.ws[Current].holds(m.t) && !p.asked[lastVisitor] {
 			p.asked[lastVisitor] = true
 			p.questions = append(p.questions, lastVisitor)
 		}
@@ -169,7 +175,7 @@ func (p *pass) message(m *message) {
 			continue
 		}
 		t := &p.t[w]
-		if m.flags&fVisitor != 0 {
+		if m.flags()&fVisitor != 0 {
 			t.visitor++
 			p.hasVisitor[w] = true
 		} else {
@@ -178,7 +184,7 @@ func (p *pass) message(m *message) {
 		if m.user >= 0 {
 			p.users[w] = append(p.users[w], m.user)
 		}
-		if m.flags&fScored != 0 && p.reads(m) {
+		if m.flags()&fScored != 0 && p.reads(m) {
 			t.scored++
 			t.scoreSum += int64(m.score)
 			if m.score == 0 {
@@ -195,13 +201,13 @@ func (p *pass) conversation(idx []int32) {
 	fallback := false
 	for _, i := range idx {
 		m := p.s.msgs.at(int(i))
-		if m.flags&fVisitor != 0 {
+		if m.flags()&fVisitor != 0 {
 			turns++
 		}
-		if m.flags&fFallback != 0 {
+		if m.flags()&fFallback != 0 {
 			fallback = true
 		}
-		if m.flags&fScored != 0 && m.score != 0 && p.reads(m) {
+		if m.flags()&fScored != 0 && m.score != 0 && p.reads(m) {
 			scored++
 			scoreSum += int64(m.score)
 		}
@@ -217,7 +223,7 @@ func (p *pass) conversation(idx []int32) {
 		t := &p.t[w]
 		t.conversations++
 		t.turns += turns
-		d := int64(last - first)
+		d := int64(last) - int64(first)
 		t.durations = append(t.durations, d)
 		if turns >= 3 || d >= 300 {
 			t.engaged++
@@ -243,7 +249,7 @@ func (p *pass) listConversation(idx []int32) {
 	p.conv++
 	for _, i := range idx {
 		m := p.s.msgs.at(int(i))
-		if m.page >= 0 && m.flags&fVisitor != 0 && p.pageStamp[m.page] != p.conv {
+		if m.page >= 0 && m.flags()&fVisitor != 0 && p.pageStamp[m.page] != p.conv {
 			p.pageStamp[m.page] = p.conv
 			p.pageConv[m.page]++
 		}
@@ -358,7 +364,7 @@ func (p *pass) unanswered(lookup TextLookup) ([]Question, error) {
 		g.q.Count++
 		if int64(m.t) > g.lastT || (int64(m.t) == g.lastT && m.id > g.lastID) {
 			g.lastT, g.lastID = int64(m.t), m.id
-			g.q.Text, g.q.LastSeen = strings.TrimSpace(text.text), m.t
+			g.q.Text, g.q.LastSeen = strings.TrimSpace(text.text), p.s.wall(m.t)
 		}
 	}
 	out := make([]Question, 0, len(groups))

@@ -3,6 +3,7 @@ package insights
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -65,26 +66,27 @@ func ParsePhrases(text string) []string {
 }
 
 // normalize appends text lower-cased, with the typographic apostrophe ’ (U+2019) read
-// as the ASCII one, to dst.
+// as the ASCII one, to dst; it allocates nothing once dst has grown.
 func normalize(dst, text []byte) []byte {
-	ascii := true
-	for _, c := range text {
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		for _, c := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			dst = append(dst, c)
+			i++
+			continue
 		}
-		return dst
+		r, size := utf8.DecodeRune(text[i:])
+		if r == '’' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += size
 	}
-	lower := bytes.ToLower(text)
-	return append(dst, bytes.ReplaceAll(lower, []byte("’"), []byte("'"))...)
+	return dst
 }
 
 // Matcher tells fallback replies from answers. It looks at each byte pair of the

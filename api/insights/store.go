@@ -6,6 +6,7 @@
 package insights
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,17 +14,16 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
 
-// message is a Visitor or Chatbot row, reduced to what the metrics read: 40 bytes.
+// message is a Visitor or Chatbot row, reduced to what the metrics read: 32 bytes.
 // Strings are interned: sessions, users, pages and assistants are numbers here.
 type message struct {
-	t         Wall
 	id        int64
-	session   int32
-	user      int32 // a positive whole-number user_id, interned; -1 for none
-	page      int32 // a positive whole-number page_id, interned; -1 for none
-	assistant int32 // a non-empty assistant_id, interned; -1 for none
-	score     int32 // sentiment_score in millionths (when scored)
-	flags     uint8
+	t         rel
+	sf        uint32 // the session number (low 28 bits) and the flags (high 4)
+	user      int32  // a positive whole-number user_id, interned; -1 for none
+	page      int32  // a positive whole-number page_id, interned; -1 for none
+	assistant int32  // a non-empty assistant_id, interned; -1 for none
+	score     int32  // sentiment_score in millionths (when scored)
 }
 
 const (
@@ -33,12 +33,26 @@ const (
 	fFallback
 )
 
+const sessionBits = 28
+
+func (m *message) session() int32 { return int32(m.sf & (1<<sessionBits - 1)) }
+func (m *message) flags() uint8   { return uint8(m.sf >> sessionBits) }
+func (m *message) set(f uint8)    { m.sf |= uint32(f) << sessionBits }
+
+// rel is a time as seconds after the store's from: 68 years fit, and a row further in
+// the future than that (no real row) is held at the last of them.
+type rel int32
+
+func (s *Store) rel(t Wall) rel { return rel(min(int64(t-s.from), math.MaxInt32)) }
+
+func (s *Store) wall(t rel) Wall { return s.from + Wall(t) }
+
 // tokenSum adds up the token rows of one second: the plugin writes an exchange's three
 // token rows in the same second, so 600,000 token rows keep about 200,000 of these.
 type tokenSum struct {
-	t                         Wall
+	t                         rel
+	unparsed                  uint32
 	prompt, completion, total int64
-	unparsed                  int64
 }
 
 type assistantInfo struct {
@@ -46,6 +60,9 @@ type assistantInfo struct {
 	nameT    Wall
 	nameID   int64
 }
+
+// maxSpare bounds the spare buffers kept.
+const maxSpare = 256
 
 // questionText is a question's text and the key its spellings group by.
 type questionText struct{ text, key string }
@@ -81,6 +98,7 @@ type Store struct {
 	// follows it, and only until its session's next reply otherwise. Whatever that
 	// misses (rows out of time order) the answer looks up by id.
 	pending map[int32]pendingQuestion
+	spare   [][]byte // buffers of dropped pending texts, for reuse: no garbage per row
 	texts   map[int32]questionText
 
 	match *Matcher
@@ -111,7 +129,10 @@ func (s *Store) Add(r *repository.InsightRow) {
 	if len(r.AssistantName) > 0 && len(r.AssistantID) > 0 {
 		a := &s.assistInfo[s.assistant(r.AssistantID)]
 		if t > a.nameT || (t == a.nameT && r.ID > a.nameID) || a.name == "" {
-			a.name, a.nameT, a.nameID = string(r.AssistantName), t, r.ID
+			if a.name != string(r.AssistantName) { // compared without a copy
+				a.name = string(r.AssistantName)
+			}
+			a.nameT, a.nameID = t, r.ID
 		}
 	}
 	switch r.Kind {
@@ -123,7 +144,7 @@ func (s *Store) Add(r *repository.InsightRow) {
 }
 
 func (s *Store) addMessage(r *repository.InsightRow, t Wall) {
-	m := message{t: t, id: r.ID, session: s.session(r.Session), user: -1, page: -1, assistant: -1}
+	m := message{t: s.rel(t), id: r.ID, sf: uint32(s.session(r.Session)), user: -1, page: -1, assistant: -1}
 	if n, ok := positive(r.UserID); ok {
 		m.user = intern(s.users, n)
 	}
@@ -140,33 +161,39 @@ func (s *Store) addMessage(r *repository.InsightRow, t Wall) {
 		m.assistant = s.assistant(r.AssistantID)
 	}
 	if r.Scored {
-		m.flags |= fScored
+		m.set(fScored)
 		m.score = micro(r.Score)
 	}
 	idx := int32(s.msgs.len())
 	if r.Kind == repository.KindVisitor {
-		m.flags |= fVisitor
-		p := s.pending[m.session]
-		s.pending[m.session] = pendingQuestion{msg: idx, text: append(p.text[:0], r.Text...)}
+		m.set(fVisitor)
+		p, ok := s.pending[m.session()]
+		if !ok && len(s.spare) > 0 {
+			p.text, s.spare = s.spare[len(s.spare)-1], s.spare[:len(s.spare)-1]
+		}
+		s.pending[m.session()] = pendingQuestion{msg: idx, text: append(p.text[:0], r.Text...)}
 	} else {
-		m.flags |= fChatbot
+		m.set(fChatbot)
 		if s.match.Fallback(r.Text) {
-			m.flags |= fFallback
-			if p, ok := s.pending[m.session]; ok {
+			m.set(fFallback)
+			if p, ok := s.pending[m.session()]; ok {
 				if _, kept := s.texts[p.msg]; !kept {
 					s.texts[p.msg] = newQuestionText(string(p.text))
 				}
 			}
-		} else {
-			delete(s.pending, m.session)
+		} else if p, ok := s.pending[m.session()]; ok {
+			delete(s.pending, m.session())
+			if len(s.spare) < maxSpare && cap(p.text) <= 4<<10 {
+				s.spare = append(s.spare, p.text)
+			}
 		}
 	}
 	s.msgs.add(m)
 }
 
 func (s *Store) addTokens(r *repository.InsightRow, t Wall) {
-	if s.tokens.len() == 0 || s.tokens.last().t != t {
-		s.tokens.add(tokenSum{t: t})
+	if s.tokens.len() == 0 || s.tokens.last().t != s.rel(t) {
+		s.tokens.add(tokenSum{t: s.rel(t)})
 	}
 	ts := s.tokens.last()
 	n, ok := tokenValue(r.Text)
@@ -318,8 +345,8 @@ func (s *Store) sortMessages() {
 	less := func(a, b int32) int {
 		x, y := s.msgs.at(int(a)), s.msgs.at(int(b))
 		switch {
-		case x.session != y.session:
-			return int(x.session - y.session)
+		case x.session() != y.session():
+			return int(x.session() - y.session())
 		case x.t != y.t:
 			if x.t < y.t {
 				return -1

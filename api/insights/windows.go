@@ -27,8 +27,6 @@ func (w Wall) String() string { return time.Unix(int64(w), 0).UTC().Format("2006
 // Window is the half-open wall-clock range [Start, End).
 type Window struct{ Start, End Wall }
 
-func (w Window) holds(t Wall) bool { return t >= w.Start && t < w.End }
-
 // The three windows of an answer, in the order of Answer.Metrics.
 const (
 	Current = iota

@@ -94,19 +94,6 @@ func TestParseConfigFlagsOverrideEnvironment(t *testing.T) {
 	}
 }
 
-// emptyPhraseFile holds comments and blank lines only.
-var emptyPhraseFile = func() string {
-	f, err := os.CreateTemp("", "phrases-*.txt")
-	if err != nil {
-		panic(err)
-	}
-	defer f.Close()
-	if _, err := f.WriteString("# no phrase here\n\n   \n"); err != nil {
-		panic(err)
-	}
-	return f.Name()
-}()
-
 // The Insights settings: defaults, and a phrase file read and normalized.
 func TestParseConfigInsights(t *testing.T) {
 	cfg, err := sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}), &bytes.Buffer{})
@@ -127,6 +114,15 @@ func TestParseConfigInsights(t *testing.T) {
 		t.Fatal(err)
 	}
 	in = cfg.API.Insights
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(empty, []byte("# no phrase here\n\n   \n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_FALLBACK_PHRASES": empty}), &bytes.Buffer{})
+	var ce *sidecar.ConfigError
+	if !errors.As(err, &ce) || ce.Env != "KCHAT_FALLBACK_PHRASES" || strings.Contains(err.Error(), "\n") {
+		t.Errorf("a file without phrases: %v", err)
+	}
 	if in.ConversationGap != 45*time.Minute || *in.MinutesPerConversation != 0 || !slices.Equal(in.FallbackPhrases, []string{"sorry, i'm lost", "no idea"}) {
 		t.Errorf("set: %+v %q", in, in.FallbackPhrases)
 	}
@@ -169,7 +165,6 @@ func TestParseConfigErrors(t *testing.T) {
 		{"NegativeMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "-1"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
 		{"WordMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "two"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
 		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
-		{"EmptyPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": emptyPhraseFile}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
