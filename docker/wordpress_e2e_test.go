@@ -115,7 +115,10 @@ func TestWordPressAdminPage(t *testing.T) {
 	waitHTTP(t, sidecarURL+"/healthz")
 
 	docroot := installWordPress(t, db, sidecarURL)
-	php := exec.Command("php", "-S", "127.0.0.1:"+strconv.Itoa(wpPort), "-t", docroot)
+	seedInsights(t, db, berlin)
+	// The test rewrites wp-config.php below; OPcache (on in php -S) would otherwise keep
+	// the old one for up to revalidate_freq (2 s) after any request, such as a heartbeat.
+	php := exec.Command("php", "-d", "opcache.revalidate_freq=0", "-S", "127.0.0.1:"+strconv.Itoa(wpPort), "-t", docroot)
 	php.Dir = docroot
 	php.Env = append(os.Environ(), "PHP_CLI_SERVER_WORKERS=4")
 	phpLog, _ := os.Create(filepath.Join(artifacts, "php-server.log"))
@@ -207,6 +210,9 @@ func TestWordPressAdminPage(t *testing.T) {
 		t.Errorf("bad range notice: %q", noticeText)
 	}
 
+	// The Insights view, beside the interactions.
+	checkInsightsView(t, ctx, home, sidecarURL, token, artifacts)
+
 	// An editor finds no page.
 	editor := newBrowser(t)
 	login(t, editor, home, fixture.EditorLogin, fixture.EditorPassword)
@@ -269,6 +275,13 @@ func TestWordPressAdminPage(t *testing.T) {
 		t.Errorf("sidecar down notice: %q", noticeText)
 	}
 	saveScreenshot(t, ctx, filepath.Join(artifacts, "admin-page-sidecar-down.png"))
+	if state := pageState(t, ctx, chromedp.Click(`a.nav-tab[href*="tab=insights"]`, chromedp.ByQuery)); state != "error" {
+		t.Errorf("with the sidecar down the Insights view is %q", state)
+	}
+	must(t, chromedp.Run(ctx, chromedp.Text(`#kchat-notices .notice-error`, &noticeText, chromedp.ByQuery)))
+	if !strings.Contains(noticeText, "could not be reached") {
+		t.Errorf("sidecar down notice on the Insights view: %q", noticeText)
+	}
 }
 
 // reloadState reloads the admin page and returns how its data load ended.
@@ -393,7 +406,9 @@ func newBrowser(t *testing.T) context.Context {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	// A guard against a hung browser; the administrator's session (both views, every
+	// period) takes well over a minute on a loaded machine.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
 	return ctx
 }
