@@ -124,6 +124,7 @@ func TestFloat(t *testing.T) {
 		// nearest to the decimal, as strconv reads it.
 		{decimal.Dec{V: 9007199254740993, Places: 1, Valid: true}, 900719925474099.3},
 		{decimal.Dec{V: math.MaxInt64, Places: 1, Valid: true}, 922337203685477580.7},
+		{decimal.Dec{V: 1836826651670304819, Places: 1, Valid: true}, 183682665167030481.9}, // found by search: float64(V)/10 is one off
 		{decimal.Dec{V: math.MinInt64, Places: 4, Valid: true}, -922337203685477.5808},
 	}
 	for _, tt := range tests {
