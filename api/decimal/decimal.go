@@ -82,6 +82,12 @@ func abs(x int64) uint64 {
 	return uint64(x)
 }
 
+// Scaled is V at places (at least d.Places, at most MaxPlaces), so that two figures can
+// be compared or subtracted in the same unit.
+func (d Dec) Scaled(places uint8) int64 {
+	return d.V * int64(pow10[places-d.Places])
+}
+
 // Float is the figure as the float64 nearest to it (NaN when none).
 func (d Dec) Float() float64 {
 	if !d.Valid {

@@ -137,6 +137,24 @@ func TestFloat(t *testing.T) {
 	}
 }
 
+func TestScaled(t *testing.T) {
+	tests := []struct {
+		d      decimal.Dec
+		places uint8
+		want   int64
+	}{
+		{decimal.Dec{V: 35, Places: 2, Valid: true}, 2, 35},
+		{decimal.Dec{V: 35, Places: 2, Valid: true}, 3, 350},
+		{decimal.Dec{V: -7, Valid: true}, 4, -70000},
+		{decimal.Dec{V: 1, Valid: true}, 18, 1e18},
+	}
+	for _, tt := range tests {
+		if got := tt.d.Scaled(tt.places); got != tt.want {
+			t.Errorf("%+v.Scaled(%d) = %d, want %d", tt.d, tt.places, got, tt.want)
+		}
+	}
+}
+
 // TestRatioAgainstBig compares Ratio with exact rational arithmetic on random values of
 // every size, the largest ones the 64-bit path cannot hold.
 func TestRatioAgainstBig(t *testing.T) {
