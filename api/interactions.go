@@ -128,7 +128,7 @@ type previousWindow struct {
 type comparedSummary struct {
 	summaryResponse
 	Previous      previousWindow `json:"previous"`
-	ChangePercent *float64       `json:"change_percent"`
+	ChangePercent decimal.Dec    `json:"change_percent"`
 }
 
 // compared adds to resp the total of the days in [start, end], the previous window, and

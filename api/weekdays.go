@@ -7,17 +7,18 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/decimal"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/weekday"
 )
 
 type weekdayEntry struct {
-	Weekday int      `json:"weekday"`
-	Name    string   `json:"name"`
-	Days    int      `json:"days"`
-	Total   int64    `json:"total"`
-	Average *float64 `json:"average"`
-	Share   *float64 `json:"share"`
+	Weekday int         `json:"weekday"`
+	Name    string      `json:"name"`
+	Days    int         `json:"days"`
+	Total   int64       `json:"total"`
+	Average decimal.Dec `json:"average"`
+	Share   decimal.Dec `json:"share"`
 }
 
 type weekdaysResponse struct {

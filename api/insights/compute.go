@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/decimal"
 )
 
 // Sentiment chooses whose messages the sentiment figures read.
@@ -266,17 +268,17 @@ func (p *pass) metrics(t *tally) Metrics {
 		LoggedInUsers: t.loggedIn, AnonymousVisitors: t.anonymous,
 		Messages: MessageCounts{Visitor: t.visitor, Chatbot: t.chatbot, Total: t.visitor + t.chatbot},
 		Tokens: TokenFigures{Prompt: t.prompt, Completion: t.completion, Total: t.total, UnparsedRows: t.badRows,
-			PerConversation: ratio(t.total, t.conversations, 1)},
-		AvgTurns:       ratio(t.turns, t.conversations, 2),
-		EngagementRate: ratio(100*t.engaged, t.conversations, 1),
-		ResolvedRate:   ratio(100*t.resolved, t.conversations, 1),
+			PerConversation: decimal.Ratio(t.total, t.conversations, 1)},
+		AvgTurns:       decimal.Ratio(t.turns, t.conversations, 2),
+		EngagementRate: decimal.Percent(t.engaged, t.conversations),
+		ResolvedRate:   decimal.Percent(t.resolved, t.conversations),
 		Sentiment: SentimentFigures{
-			Average: ratio(t.scoreSum, t.scored*1e6, 3), Scored: t.scored,
-			ZeroShare: ratio(100*t.zeros, t.scored, 1), PositiveShare: ratio(100*t.positive, t.withScore, 1),
+			Average: decimal.Ratio(t.scoreSum, t.scored*1e6, 3), Scored: t.scored,
+			ZeroShare: decimal.Percent(t.zeros, t.scored), PositiveShare: decimal.Percent(t.positive, t.withScore),
 		},
 	}
-	num, den := decimal(p.opt.MinutesPerConversation)
-	m.TimeSavedHours = ratio(t.conversations*num, den*60, 1)
+	num, den := fraction(p.opt.MinutesPerConversation)
+	m.TimeSavedHours = decimal.Ratio(t.conversations*num, den*60, 1)
 	m.Duration = durations(t.durations)
 	return m
 }
@@ -286,20 +288,20 @@ func (p *pass) metrics(t *tally) Metrics {
 func durations(ds []int64) DurationFigures {
 	n := int64(len(ds))
 	if n == 0 {
-		return DurationFigures{Mean: Dec{Places: 1}, Median: Dec{Places: 1}}
+		return DurationFigures{Mean: decimal.Dec{Places: 1}, Median: decimal.Dec{Places: 1}}
 	}
 	slices.Sort(ds)
 	var sum int64
 	for _, d := range ds {
 		sum += d
 	}
-	median := ratio(ds[(n-1)/2]+ds[n/2], 2, 1)
+	median := decimal.Ratio(ds[(n-1)/2]+ds[n/2], 2, 1)
 	rank := (9*n + 9) / 10 // ⌈0.9·n⌉
-	return DurationFigures{Mean: ratio(sum, n, 1), Median: median, P90: whole(ds[rank-1])}
+	return DurationFigures{Mean: decimal.Ratio(sum, n, 1), Median: median, P90: decimal.Whole(ds[rank-1])}
 }
 
-// decimal reads f as the shortest decimal that prints it: 1.4 is 14/10.
-func decimal(f float64) (num, den int64) {
+// fraction reads f as the shortest decimal that prints it: 1.4 is 14/10.
+func fraction(f float64) (num, den int64) {
 	s := strconv.FormatFloat(f, 'f', -1, 64)
 	den = 1
 	if i := strings.IndexByte(s, '.'); i >= 0 {

@@ -49,11 +49,3 @@ func TestParseWall(t *testing.T) {
 		t.Errorf("round trip: %s", w)
 	}
 }
-
-func TestDivRound(t *testing.T) {
-	for _, c := range [][3]int64{{5, 2, 3}, {-5, 2, -3}, {4, 3, 1}, {-4, 3, -1}, {1, 4, 0}, {3, -2, -2}, {0, 7, 0}} {
-		if got := divRound(c[0], c[1]); got != c[2] {
-			t.Errorf("%d/%d: %d, want %d", c[0], c[1], got, c[2])
-		}
-	}
-}

@@ -24,10 +24,10 @@ func DefaultWindow(today period.Date, startOfWeek time.Weekday) (start, end peri
 // Entry is one weekday of a tally.
 type Entry struct {
 	Weekday time.Weekday
-	Days    int      // dates of this weekday in the window
-	Total   int64    // the sum of their counts; a missing day counts 0
-	Average *float64 // Total / Days to two decimals; nil when Days is 0
-	Share   *float64 // percent of the window's total to one decimal; nil when that is 0
+	Days    int         // dates of this weekday in the window
+	Total   int64       // the sum of their counts; a missing day counts 0
+	Average decimal.Dec // Total / Days to two decimals; none when Days is 0
+	Share   decimal.Dec // percent of the window's total to one decimal; none when that is 0
 }
 
 // Tally sums days (in any order; those outside [start, end] are ignored) by weekday and
@@ -56,7 +56,7 @@ func Tally(start, end period.Date, startOfWeek time.Weekday, days []period.DayCo
 		}
 		entries[i] = Entry{
 			Weekday: w, Days: k, Total: totals[w],
-			Average: decimal.Quotient(totals[w], int64(k), 2),
+			Average: decimal.Ratio(totals[w], int64(k), 2),
 			Share:   decimal.Percent(totals[w], all),
 		}
 	}

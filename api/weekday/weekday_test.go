@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/decimal"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/weekday"
 )
@@ -52,8 +53,8 @@ type entry struct {
 	Share   string
 }
 
-func shown(f *float64) string {
-	b, _ := json.Marshal(f)
+func shown(d decimal.Dec) string {
+	b, _ := json.Marshal(d)
 	return string(b)
 }
 
