@@ -1,6 +1,7 @@
 package repository
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -45,7 +46,7 @@ func (db *DB) EachInsightRow(ctx context.Context, from string, after, upto int64
 	}
 	defer rows.Close()
 	var r InsightRow
-	var cols [10]sql.RawBytes
+	var cols [5]sql.RawBytes
 	dest := make([]any, len(cols))
 	for i := range cols {
 		dest[i] = &cols[i]
@@ -54,25 +55,44 @@ func (db *DB) EachInsightRow(ctx context.Context, from string, after, upto int64
 		if err := rows.Scan(dest...); err != nil {
 			return classify(err)
 		}
-		id, kind, score := cols[0], cols[5], cols[9]
-		r.Session, r.UserID, r.PageID, r.Time = cols[1], cols[2], cols[3], cols[4]
-		r.AssistantID, r.AssistantName, r.Text = cols[6], cols[7], cols[8]
-		if r.ID, err = strconv.ParseInt(string(id), 10, 64); err != nil {
+		if err := r.read(cols); err != nil {
 			return err
-		}
-		r.Kind = kinds[string(kind)]
-		r.Score, r.Scored = 0, false
-		if len(score) > 0 {
-			if r.Score, err = strconv.ParseFloat(string(score), 64); err != nil {
-				return err
-			}
-			r.Scored = true
 		}
 		if err := fn(&r); err != nil {
 			return err
 		}
 	}
 	return classify(rows.Err())
+}
+
+// read fills r from one row of insightSQL's columns, whose first holds the short fields
+// joined by tabs.
+func (r *InsightRow) read(cols [5]sql.RawBytes) error {
+	var f [5][]byte // id, time, score, user_id, page_id; user_type is what is left
+	rest := []byte(cols[0])
+	for i := range f {
+		j := bytes.IndexByte(rest, '\t')
+		if j < 0 {
+			return fmt.Errorf("repository: an Insights row's fields %q are not tab-separated", cols[0])
+		}
+		f[i], rest = rest[:j], rest[j+1:]
+	}
+	id, score := f[0], f[2]
+	r.Time, r.UserID, r.PageID = f[1], f[3], f[4]
+	r.Session, r.AssistantID, r.AssistantName, r.Text = cols[1], cols[2], cols[3], cols[4]
+	var err error
+	if r.ID, err = strconv.ParseInt(string(id), 10, 64); err != nil {
+		return err
+	}
+	r.Kind = kinds[string(rest)]
+	r.Score, r.Scored = 0, false
+	if len(score) > 0 {
+		if r.Score, err = strconv.ParseFloat(string(score), 64); err != nil {
+			return err
+		}
+		r.Scored = true
+	}
+	return nil
 }
 
 // wallTime is the only form of EachInsightRow's from: digits and separators, so it can
@@ -84,10 +104,16 @@ var wallTime = regexp.MustCompile(`^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$`)
 // parameters: a statement without parameters runs over the text protocol, whose rows the
 // driver hands out as slices of its own buffer, where a prepared statement's binary rows
 // cost an allocation each (a million of them for a year). Every column travels as text
-// (the FLOAT score in its short form, which is the value the plugin wrote).
+// (the FLOAT score in its short form, which is the value the plugin wrote). The driver
+// still boxes each column of each row in an interface, an allocation of garbage apiece,
+// so the short fields travel as one column joined by tabs: id, time, score, user_id and
+// page_id (a tab in those two read as a space: neither is a number then either), and
+// user_type last, taking the rest; the four free texts keep a column each.
 func insightSQL(table, from string, after, upto int64) string {
-	return "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s')," +
-		" `user_type`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + table +
+	return "SELECT CONCAT(`id`, '\t', IFNULL(DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s'), ''), '\t'," +
+		" IFNULL(CONCAT(`sentiment_score`), ''), '\t', IFNULL(REPLACE(`user_id`, '\t', ' '), ''), '\t'," +
+		" IFNULL(REPLACE(`page_id`, '\t', ' '), ''), '\t', IFNULL(CAST(`user_type` AS CHAR), ''))," +
+		" `session_id`, `assistant_id`, `assistant_name`, `message_text` FROM " + table +
 		" WHERE `interaction_time` >= '" + from + "' AND `id` > " + strconv.FormatInt(after, 10) +
 		" AND `id` <= " + strconv.FormatInt(upto, 10) + " ORDER BY `id`"
 }

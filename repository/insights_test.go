@@ -8,7 +8,8 @@ import (
 )
 
 // EachInsightRow reads the rows from a time onward in an id range, every column as the
-// database has it; NULL and 0 scores stay apart.
+// database has it (but a tab in user_id or page_id, read as a space); NULL and 0 scores
+// stay apart.
 func TestEachInsightRow(t *testing.T) {
 	repo, db := openFixture(t)
 	ctx := context.Background()
@@ -18,7 +19,8 @@ func TestEachInsightRow(t *testing.T) {
 		" (11, 's1', NULL, NULL, '2026-12-02 00:00:00', 'Visitor', NULL, NULL, NULL, 'Hi ’there’', NULL),"+
 		" (12, 's1', '0', '42', '2026-12-02 08:30:01', 'Chatbot', NULL, 'asst', 'Helper', 'could you rephrase', 0),"+
 		" (13, 's1', '0', '42', '2026-12-02 08:30:01', 'Total Tokens', NULL, NULL, NULL, ' 42 ', -0.3),"+
-		" (14, 's2', '0', '0', '2026-11-01 08:00:00', 'Visitor', NULL, NULL, NULL, 'old', NULL)")
+		" (14, 's2', '0', '0', '2026-11-01 08:00:00', 'Visitor', NULL, NULL, NULL, 'old', NULL),"+
+		" (15, 's\t3', '5\t', '4\t2\t', '2026-12-03 10:00:00', 'Prompt Tokens', NULL, 'a\tb', 'N\t', '1\t2', 1)")
 	type got struct {
 		id                                             int64
 		session, user, page, at, assistant, name, text string
@@ -44,6 +46,7 @@ func TestEachInsightRow(t *testing.T) {
 		{11, "s1", "", "", "2026-12-02 00:00:00", "", "", "Hi ’there’", repository.KindVisitor, 0, false},
 		{12, "s1", "0", "42", "2026-12-02 08:30:01", "asst", "Helper", "could you rephrase", repository.KindChatbot, 0, true},
 		{13, "s1", "0", "42", "2026-12-02 08:30:01", "", "", " 42 ", repository.KindTotalTokens, -0.3, true},
+		{15, "s\t3", "5 ", "4 2 ", "2026-12-03 10:00:00", "a\tb", "N\t", "1\t2", repository.KindPromptTokens, 1, true},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("got %+v, want %+v", rows, want)

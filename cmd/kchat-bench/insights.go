@@ -28,8 +28,10 @@ const (
 // insightsSQL is the range read that feeds one Insights answer (the repository's
 // EachInsightRow, which writes its bounds in as literals): its lower bound on
 // interaction_time and its id bounds are placeholders here.
-const insightsSQL = "SELECT CONCAT(`id`), `session_id`, `user_id`, `page_id`, DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s')," +
-	" `user_type`, `assistant_id`, `assistant_name`, `message_text`, CONCAT(`sentiment_score`) FROM " + logTable +
+const insightsSQL = "SELECT CONCAT(`id`, '\t', IFNULL(DATE_FORMAT(`interaction_time`, '%Y-%m-%d %H:%i:%s'), ''), '\t'," +
+	" IFNULL(CONCAT(`sentiment_score`), ''), '\t', IFNULL(REPLACE(`user_id`, '\t', ' '), ''), '\t'," +
+	" IFNULL(REPLACE(`page_id`, '\t', ' '), ''), '\t', IFNULL(CAST(`user_type` AS CHAR), ''))," +
+	" `session_id`, `assistant_id`, `assistant_name`, `message_text` FROM " + logTable +
 	" WHERE `interaction_time` >= ? AND `id` > ? AND `id` <= ? ORDER BY `id`"
 
 // insightsRead is insightsSQL as a cold answer sends it: every row from from (site-local

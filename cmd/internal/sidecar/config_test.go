@@ -128,6 +128,40 @@ func TestParseConfigInsights(t *testing.T) {
 	}
 }
 
+// TestParseConfigMemoryLimit: the soft memory limit is KCHAT_MEMORY_LIMIT MiB, 48 by
+// default, none at 0, and none whatever it says when the operator set GOMEMLIMIT (the
+// runtime has read that already).
+func TestParseConfigMemoryLimit(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want int64
+	}{
+		{"Default", nil, nil, 48 << 20},
+		{"Set", map[string]string{"KCHAT_MEMORY_LIMIT": "100"}, nil, 100 << 20},
+		{"Flag", nil, []string{"--memory-limit", "40"}, 40 << 20},
+		{"Off", map[string]string{"KCHAT_MEMORY_LIMIT": "0"}, nil, 0},
+		{"OperatorGOMEMLIMIT", map[string]string{"GOMEMLIMIT": "1GiB"}, nil, 0},
+		{"OperatorGOMEMLIMITWins", map[string]string{"GOMEMLIMIT": "1GiB", "KCHAT_MEMORY_LIMIT": "64"}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			cfg, err := sidecar.ParseConfig(tt.args, envOf(env), &bytes.Buffer{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := cfg.MemoryLimit; got != tt.want {
+				t.Errorf("MemoryLimit = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseConfigErrors(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -164,6 +198,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"LongGap", map[string]string{"KCHAT_CONVERSATION_GAP": "25h"}, nil, "KCHAT_CONVERSATION_GAP"},
 		{"NegativeMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "-1"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
 		{"WordMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "two"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
+		{"NegativeMemoryLimit", map[string]string{"KCHAT_MEMORY_LIMIT": "-1"}, nil, "KCHAT_MEMORY_LIMIT"},
+		{"MemoryLimitWithUnit", map[string]string{"KCHAT_MEMORY_LIMIT": "48MiB"}, nil, "KCHAT_MEMORY_LIMIT"},
 		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -401,5 +402,29 @@ func TestMetricsListen(t *testing.T) {
 	}
 	if _, err := http.Get(metrics + "/metrics"); err == nil {
 		t.Errorf("the metrics address still answers after Close")
+	}
+}
+
+// TestRunSetsMemoryLimit: Run hands the configured soft memory limit to the runtime.
+func TestRunSetsMemoryLimit(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	const limit = 123 << 20
+	m := &sidecar.Main{
+		Config: sidecar.Config{
+			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json", MemoryLimit: limit,
+			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: "wp_", BlogID: 1, QueryTimeout: 5 * time.Second},
+			API:        api.Config{JWTSecret: []byte(fixture.Secret)},
+		},
+		Log: &repotest.Buffer{},
+	}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit %d, want %d", got, limit)
 	}
 }

@@ -64,6 +64,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	// The driver's own complaints (a bad idle connection after a database restart) go
 	// to the same structured log instead of a bare line on stderr.
 	mysql.SetLogger(driverLog{logger})
+	if m.Config.MemoryLimit > 0 {
+		debug.SetMemoryLimit(m.Config.MemoryLimit)
+	}
 	db, err := repository.Open(m.Config.Repository)
 	if err != nil {
 		return err
