@@ -12,6 +12,8 @@ import (
 // SiteSettings are the options of the site that shape every answer.
 type SiteSettings struct {
 	Home, SiteURL string
+	// BlogName is the site's title (blogname).
+	BlogName string
 	// TimezoneString is the named zone ("Europe/Berlin"), or empty when the site uses a
 	// plain UTC offset, which is then GMTOffset ("5.5", "-3").
 	TimezoneString, GMTOffset string
@@ -28,7 +30,7 @@ func (db *DB) SiteSettings(ctx context.Context) (SiteSettings, error) {
 	defer cancel()
 	query, args, err := sqlx.In(
 		`SELECT option_name, option_value FROM `+db.t.options+` WHERE option_name IN (?)`,
-		[]string{"home", "siteurl", "timezone_string", "gmt_offset", "start_of_week", "chatbot_chatgpt_reporting_period"})
+		[]string{"home", "siteurl", "blogname", "timezone_string", "gmt_offset", "start_of_week", "chatbot_chatgpt_reporting_period"})
 	if err != nil {
 		return SiteSettings{}, err
 	}
@@ -46,6 +48,8 @@ func (db *DB) SiteSettings(ctx context.Context) (SiteSettings, error) {
 			s.Home = r.Value
 		case "siteurl":
 			s.SiteURL = r.Value
+		case "blogname":
+			s.BlogName = r.Value
 		case "timezone_string":
 			s.TimezoneString = r.Value
 		case "gmt_offset":
