@@ -15,6 +15,8 @@
 //     one beyond the network's path. A subdomain install looks at one segment. Longer
 //     paths win; empty and "0" segments are dropped, as PHP's array_filter() drops them.
 //   - The chosen site must belong to a network of the list, else nothing is found.
+//   - One deliberate difference: a request without a Host (or with "0") finds nothing,
+//     where WordPress would take the longest matching path on any domain.
 //   - Plugins' filters (site_by_path_segments_count, pre_get_site_by_path, sunrise.php)
 //     are not modeled. With DOMAIN_CURRENT_SITE and PATH_CURRENT_SITE defined as
 //     WordPress's network set-up writes them (wp_site's row), the choice is the same,
@@ -145,6 +147,11 @@ func (m *Map) Find(host, requestURI string) (Match, bool) {
 		domain = d
 	} else if d, ok := strings.CutSuffix(domain, ":443"); ok {
 		domain = d
+	}
+	if domain == "" || domain == "0" {
+		// WordPress would then query sites without a domain (empty() of it is true)
+		// and serve the longest path of any domain: a request must name its host.
+		return Match{}, false
 	}
 	path, _, _ := strings.Cut(requestURI, "?")
 

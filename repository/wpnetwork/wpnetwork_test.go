@@ -67,7 +67,9 @@ func TestSubdirectory(t *testing.T) {
 		{"www." + d, "/shop/x", 2, "/x"},
 		{"www.www." + d, "/", 0, ""},
 		{"unknown.test", "/shop/", 0, ""},
+		// Deliberately unlike WordPress, which then matches the path on any domain.
 		{"", "/", 0, ""},
+		{"0", "/shop/", 0, ""},
 		// array_filter() drops empty and "0" segments: WordPress still finds the site,
 		// but the request's path does not begin with the site's.
 		{d, "//shop/x", 2, ""},
