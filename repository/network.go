@@ -4,9 +4,28 @@ import (
 	"context"
 	"strconv"
 	"strings"
-
-	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
 )
+
+// NetworkRow is one row of {prefix}site: a network of sites. It converts to
+// wpnetwork.Network, which chooses a request's site (the repository does not import
+// it, so that programs link the chooser only when they use it).
+type NetworkRow struct {
+	ID     int
+	Domain string
+	Path   string
+}
+
+// SiteRow is one row of {prefix}blogs: a site of a network. It converts to
+// wpnetwork.Site.
+type SiteRow struct {
+	BlogID    int
+	NetworkID int // site_id: the network the site belongs to
+	Domain    string
+	Path      string // "/", "/shop/"
+	// The flags as stored: public 1 by default, the others 0 unless set; deleted is
+	// 2 for a site not activated yet.
+	Public, Archived, Mature, Spam, Deleted int
+}
 
 // Network is what the database says about the multisite network(s) it holds.
 type Network struct {
@@ -14,13 +33,13 @@ type Network struct {
 	// empty otherwise.
 	Multisite bool
 	// Networks are the rows of {prefix}site, by id.
-	Networks []wpnetwork.Network
+	Networks []NetworkRow
 	// SubdomainInstall is each network's subdomain_install meta (its first row), as
 	// PHP reads it for truth. WordPress itself goes by SUBDOMAIN_INSTALL in
 	// wp-config.php; install_network() stores the same choice here.
 	SubdomainInstall map[int]bool
 	// Sites are the rows of {prefix}blogs, by blog_id, flags included.
-	Sites []wpnetwork.Site
+	Sites []SiteRow
 	// Interactions holds the blog_ids whose chatbot interactions table exists
 	// ({prefix}chatbot_chatgpt_interactions for 1, {prefix}N_… for N > 1), whether
 	// {prefix}blogs lists them or not; a single site has at most blog 1.
@@ -99,7 +118,7 @@ func (db *DB) readNetworks(ctx context.Context, n *Network) error {
 		return classify(err)
 	}
 	for _, r := range networks {
-		n.Networks = append(n.Networks, wpnetwork.Network{ID: r.ID, Domain: r.Domain, Path: r.Path})
+		n.Networks = append(n.Networks, NetworkRow(r))
 	}
 	var meta []struct {
 		NetworkID int    `db:"site_id"`
@@ -132,9 +151,9 @@ func (db *DB) readNetworks(ctx context.Context, n *Network) error {
 	if err != nil {
 		return classify(err)
 	}
-	n.Sites = make([]wpnetwork.Site, len(sites))
+	n.Sites = make([]SiteRow, len(sites))
 	for i, r := range sites {
-		n.Sites[i] = wpnetwork.Site(r)
+		n.Sites[i] = SiteRow(r)
 	}
 	return nil
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	nf "github.com/kchat-sidecar/kchat-sidecar/repository/repotest/netfixture"
-	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
 )
 
 // TestFindAsWordPress asks WordPress itself (wpnetwork/testdata/site-by-path.php, over
@@ -58,7 +57,7 @@ func TestFindAsWordPress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := wpnetwork.NewMap(n.Networks, n.Sites, subdomain)
+		m := siteMap(n, subdomain)
 		var input strings.Builder
 		for _, h := range hosts {
 			for _, p := range paths {

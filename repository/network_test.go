@@ -129,19 +129,19 @@ func TestNetwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sites []wpnetwork.Site
+	var sites []repository.SiteRow
 	for _, s := range nf.Sites {
-		sites = append(sites, wpnetwork.Site{BlogID: s.BlogID, NetworkID: nf.NetworkID, Domain: nf.Domain, Path: s.Path, Public: 1})
+		sites = append(sites, repository.SiteRow{BlogID: s.BlogID, NetworkID: nf.NetworkID, Domain: nf.Domain, Path: s.Path, Public: 1})
 	}
 	want := repository.Network{Multisite: true,
-		Networks:         []wpnetwork.Network{{ID: nf.NetworkID, Domain: nf.Domain, Path: "/"}},
+		Networks:         []repository.NetworkRow{{ID: nf.NetworkID, Domain: nf.Domain, Path: "/"}},
 		SubdomainInstall: map[int]bool{nf.NetworkID: false},
 		Sites:            sites,
 		Interactions:     map[int]bool{1: true, 2: true, 3: true, 4: true}}
 	checkNetworkFacts(t, n, want)
 
 	// The map the API will build from it.
-	m := wpnetwork.NewMap(n.Networks, n.Sites, n.SubdomainInstall[nf.NetworkID])
+	m := siteMap(n, n.SubdomainInstall[nf.NetworkID])
 	if got, ok := m.Find(nf.Domain, "/shop/wp-json/kchat/v1/x"); !ok || got.Site.BlogID != nf.Shop.BlogID || got.Rest != "/wp-json/kchat/v1/x" {
 		t.Errorf("Find /shop/wp-json/kchat/v1/x: %+v, %v", got, ok)
 	}
@@ -155,17 +155,31 @@ func TestNetwork(t *testing.T) {
 		"wpx9_chatbot_chatgpt_interactions", "wp_x_chatbot_chatgpt_interactions", "wp_7_chatbot_chatgpt_interactions_old"} {
 		db.Exec(t, "CREATE TABLE `"+name+"` (`date` date NOT NULL PRIMARY KEY, `count` int DEFAULT NULL)")
 	}
-	want.Networks = append(want.Networks, wpnetwork.Network{ID: 7, Domain: "other.test", Path: "/"})
+	want.Networks = append(want.Networks, repository.NetworkRow{ID: 7, Domain: "other.test", Path: "/"})
 	want.SubdomainInstall[7] = true
-	want.Sites[2] = wpnetwork.Site{BlogID: 3, NetworkID: nf.NetworkID, Domain: nf.Domain, Path: nf.News.Path,
+	want.Sites[2] = repository.SiteRow{BlogID: 3, NetworkID: nf.NetworkID, Domain: nf.Domain, Path: nf.News.Path,
 		Archived: 1, Spam: 1, Mature: 1, Deleted: 2}
-	want.Sites = append(want.Sites, wpnetwork.Site{BlogID: 12, NetworkID: 7, Domain: "a.other.test", Path: "/", Public: 1})
+	want.Sites = append(want.Sites, repository.SiteRow{BlogID: 12, NetworkID: 7, Domain: "a.other.test", Path: "/", Public: 1})
 	want.Interactions[12] = true
 	n, err = repo.Network(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkNetworkFacts(t, n, want)
+}
+
+// siteMap is what the API does with Network: the rows convert to wpnetwork's types
+// (which keeps the two definitions in step: a difference fails to compile).
+func siteMap(n repository.Network, subdomain bool) *wpnetwork.Map {
+	networks := make([]wpnetwork.Network, len(n.Networks))
+	for i, r := range n.Networks {
+		networks[i] = wpnetwork.Network(r)
+	}
+	sites := make([]wpnetwork.Site, len(n.Sites))
+	for i, r := range n.Sites {
+		sites[i] = wpnetwork.Site(r)
+	}
+	return wpnetwork.NewMap(networks, sites, subdomain)
 }
 
 func checkNetworkFacts(t *testing.T, got, want repository.Network) {

@@ -1,7 +1,8 @@
 // Package wpnetwork chooses the site of a WordPress multisite network a request is for,
 // as WordPress's own bootstrap does (ms-settings.php, ms_load_current_site_and_network(),
 // get_site_by_path(), WP_Network::get_by_path() of WordPress 6.1), from the rows of
-// {prefix}site and {prefix}blogs. It does no I/O: the repository reads the rows.
+// {prefix}site and {prefix}blogs. It does no I/O: the repository reads the rows
+// (repository.NetworkRow and SiteRow convert to Network and Site).
 //
 // What it follows, and where it stops:
 //   - The domain is the Host header in lower case, without ":80" or ":443"; any other
