@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -218,8 +220,42 @@ func BenchmarkSite(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if v := repo.Site(i%10000 + 2); v.BlogID() < 2 {
-			b.Fatal(v.BlogID())
+		siteSink = repo.Site(i%10000 + 2) // kept, as a request keeps its view
+	}
+	if siteSink.BlogID() < 2 || siteSink.InteractionsTable() != "wp_"+strconv.Itoa(siteSink.BlogID())+"_chatbot_chatgpt_interactions" {
+		b.Fatal(siteSink.BlogID(), siteSink.InteractionsTable())
+	}
+}
+
+var siteSink *repository.DB
+
+// BenchmarkNetwork reads a network of 10,000 sites, 500 of them with the chatbot's
+// table: one read of Network a loop.
+func BenchmarkNetwork(b *testing.B) {
+	db := repotest.NewDatabase(b)
+	db.LoadNetworkFixture(b)
+	var rows strings.Builder
+	for id := 6; id <= 10_000; id++ {
+		if rows.Len() > 0 {
+			rows.WriteString(", ")
+		}
+		fmt.Fprintf(&rows, "(%d, 1, '%s', '/site%d/')", id, nf.Domain, id)
+	}
+	db.Exec(b, "INSERT INTO wp_blogs (blog_id, site_id, domain, path) VALUES "+rows.String())
+	for id := 6; id < 6+500; id++ {
+		db.Exec(b, fmt.Sprintf("CREATE TABLE wp_%d_chatbot_chatgpt_interactions (`date` date NOT NULL PRIMARY KEY, `count` int DEFAULT NULL)", id))
+	}
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: nf.BasePrefix})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer repo.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		n, err := repo.Network(ctx)
+		if err != nil || len(n.Sites) != 10_000 || len(n.Interactions) != 504 {
+			b.Fatalf("%d sites, %d tables, %v", len(n.Sites), len(n.Interactions), err)
 		}
 	}
 }
