@@ -259,3 +259,36 @@ func BenchmarkNetwork(b *testing.B) {
 		}
 	}
 }
+
+// SitesSettings reads many sites' options at once; each site's are what its view reads.
+func TestSitesSettings(t *testing.T) {
+	repo, db := openNetwork(t, 1)
+	ctx := context.Background()
+	ids := []int{5, 1, 3, 2, 4, 3}
+	got, err := repo.SitesSettings(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(nf.Sites) {
+		t.Errorf("%d sites' settings, want %d", len(got), len(nf.Sites))
+	}
+	for _, s := range nf.Sites {
+		want := repository.SiteSettings{Home: s.Home, SiteURL: s.Home, BlogName: s.Name, TimezoneString: s.TimezoneString,
+			GMTOffset: s.GMTOffset, StartOfWeek: time.Weekday(s.StartOfWeek), ReportingPeriod: s.ReportingPeriod}
+		if got[s.BlogID] != want {
+			t.Errorf("%s:\n got %+v\nwant %+v", s.Name, got[s.BlogID], want)
+		}
+	}
+	if got, err := repo.SitesSettings(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("no sites: %v, %v", got, err)
+	}
+	db.Exec(t, "UPDATE wp_3_options SET option_value = '8' WHERE option_name = 'start_of_week'")
+	db.Exec(t, "DELETE FROM wp_2_options WHERE option_name = 'blogname'")
+	got, err = repo.SitesSettings(ctx, []int{2, 3})
+	if err != nil || got[3].StartOfWeek != time.Monday || got[2].BlogName != "" || got[2].Home != nf.Shop.Home {
+		t.Errorf("after changes: %+v, %v", got, err)
+	}
+	if _, err := repo.SitesSettings(ctx, []int{2, 99}); !errors.Is(err, repository.ErrTableMissing) {
+		t.Errorf("a site without options: got %v, want ErrTableMissing", err)
+	}
+}
