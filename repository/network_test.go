@@ -292,3 +292,47 @@ func TestSitesSettings(t *testing.T) {
 		t.Errorf("a site without options: got %v, want ErrTableMissing", err)
 	}
 }
+
+// InteractionTotals adds up each site's days; the check adds up each view's stored
+// days in Go.
+func TestInteractionTotals(t *testing.T) {
+	repo, _ := openNetwork(t, 1)
+	ctx := context.Background()
+	var ids []int
+	for _, s := range nf.Sites {
+		if s.Chatbot {
+			ids = append(ids, s.BlogID)
+		}
+	}
+	week := repository.DateRange{Start: nf.Today.AddDate(0, 0, -6), End: nf.Today}
+	for _, r := range []repository.DateRange{{}, week, {Start: nf.Today.AddDate(0, 0, 1)}} {
+		got, err := repo.InteractionTotals(ctx, ids, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(ids) {
+			t.Errorf("%v: %d totals, want %d", r, len(got), len(ids))
+		}
+		for _, s := range nf.Sites[:len(ids)] {
+			days, err := repo.Site(s.BlogID).DailyCounts(ctx, repository.DateRange{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want int64
+			for _, d := range days {
+				if (r.Start.IsZero() || !d.Date.Before(r.Start)) && (r.End.IsZero() || !d.Date.After(r.End)) {
+					want += d.Count.Int64
+				}
+			}
+			if r == (repository.DateRange{}) && want != int64(s.Total) {
+				t.Fatalf("%s: the check's own total %d is not the fixture's %d", s.Name, want, s.Total)
+			}
+			if got[s.BlogID] != want {
+				t.Errorf("%s %v: total %d, want %d", s.Name, r, got[s.BlogID], want)
+			}
+		}
+	}
+	if _, err := repo.InteractionTotals(ctx, []int{nf.Shop.BlogID, nf.Labs.BlogID}, week); !errors.Is(err, repository.ErrTableMissing) {
+		t.Errorf("Labs has no table: got %v, want ErrTableMissing", err)
+	}
+}
