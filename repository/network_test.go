@@ -336,3 +336,39 @@ func TestInteractionTotals(t *testing.T) {
 		t.Errorf("Labs has no table: got %v, want ErrTableMissing", err)
 	}
 }
+
+// BenchmarkInteractionTotals sums 400 days on each of 1,000 sites (issue 13's network):
+// one loop is the network summary's read.
+func BenchmarkInteractionTotals(b *testing.B) {
+	const sites, days = 1000, 400
+	db := repotest.NewDatabase(b)
+	db.LoadNetworkFixture(b)
+	var rows strings.Builder
+	for d := range days {
+		if d > 0 {
+			rows.WriteString(", ")
+		}
+		fmt.Fprintf(&rows, "('%s', %d)", nf.Today.AddDate(0, 0, -d).Format(time.DateOnly), d%17)
+	}
+	ids := make([]int, sites)
+	for i := range ids {
+		ids[i] = 100 + i
+		table := fmt.Sprintf("wp_%d_chatbot_chatgpt_interactions", ids[i])
+		db.Exec(b, "CREATE TABLE "+table+" (`date` date NOT NULL PRIMARY KEY, `count` int DEFAULT NULL)")
+		db.Exec(b, "INSERT INTO "+table+" VALUES "+rows.String())
+	}
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: nf.BasePrefix})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer repo.Close()
+	ctx := context.Background()
+	window := repository.DateRange{Start: nf.Today.AddDate(0, 0, -29), End: nf.Today}
+	b.ResetTimer()
+	for b.Loop() {
+		totals, err := repo.InteractionTotals(ctx, ids, window)
+		if err != nil || len(totals) != sites {
+			b.Fatal(len(totals), err)
+		}
+	}
+}
