@@ -3,6 +3,7 @@ package repository
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 	"time"
 )
@@ -107,4 +108,36 @@ func (db *DB) EachDay(ctx context.Context, r DateRange, fn func(DayCount) error)
 		}
 	}
 	return classify(rows.Err())
+}
+
+// InteractionTotals sums the interactions of r on each of many sites of the network
+// (blog_ids whose table exists: see Network), in one query per 500 sites. A NULL count
+// adds nothing; a site without days in r totals 0. A site whose table does not exist
+// fails the whole read with ErrTableMissing naming it.
+func (db *DB) InteractionTotals(ctx context.Context, blogIDs []int, r DateRange) (map[int]int64, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	where, whereArgs := r.where()
+	ids := slices.Compact(slices.Sorted(slices.Values(blogIDs)))
+	totals := make(map[int]int64, len(ids))
+	for batch := range slices.Chunk(ids, sitesPerQuery) {
+		parts := make([]string, len(batch))
+		args := make([]any, 0, len(batch)*(1+len(whereArgs)))
+		for i, id := range batch {
+			view := db.Site(id)
+			parts[i] = "SELECT ? AS blog_id, COALESCE(SUM(`count`), 0) AS total FROM " + view.t.interactions + where
+			args = append(append(args, view.BlogID()), whereArgs...)
+		}
+		var rows []struct {
+			BlogID int   `db:"blog_id"`
+			Total  int64 `db:"total"`
+		}
+		if err := db.db.SelectContext(ctx, &rows, strings.Join(parts, " UNION ALL "), args...); err != nil {
+			return nil, classify(err)
+		}
+		for _, row := range rows {
+			totals[row.BlogID] = row.Total
+		}
+	}
+	return totals, nil
 }

@@ -2,6 +2,7 @@ package repository
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,8 @@ import (
 // SiteSettings are the options of the site that shape every answer.
 type SiteSettings struct {
 	Home, SiteURL string
+	// BlogName is the site's title (blogname).
+	BlogName string
 	// TimezoneString is the named zone ("Europe/Berlin"), or empty when the site uses a
 	// plain UTC offset, which is then GMTOffset ("5.5", "-3").
 	TimezoneString, GMTOffset string
@@ -22,13 +25,14 @@ type SiteSettings struct {
 	ReportingPeriod string
 }
 
+// settingsOptions are the options SiteSettings holds.
+var settingsOptions = []string{"home", "siteurl", "blogname", "timezone_string", "gmt_offset", "start_of_week", "chatbot_chatgpt_reporting_period"}
+
 // SiteSettings reads the options the sidecar needs in one query.
 func (db *DB) SiteSettings(ctx context.Context) (SiteSettings, error) {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
-	query, args, err := sqlx.In(
-		`SELECT option_name, option_value FROM `+db.t.options+` WHERE option_name IN (?)`,
-		[]string{"home", "siteurl", "timezone_string", "gmt_offset", "start_of_week", "chatbot_chatgpt_reporting_period"})
+	query, args, err := sqlx.In(`SELECT option_name, option_value FROM `+db.t.options+` WHERE option_name IN (?)`, settingsOptions)
 	if err != nil {
 		return SiteSettings{}, err
 	}
@@ -41,25 +45,80 @@ func (db *DB) SiteSettings(ctx context.Context) (SiteSettings, error) {
 	}
 	s := SiteSettings{StartOfWeek: time.Monday}
 	for _, r := range rows {
-		switch r.Name {
-		case "home":
-			s.Home = r.Value
-		case "siteurl":
-			s.SiteURL = r.Value
-		case "timezone_string":
-			s.TimezoneString = r.Value
-		case "gmt_offset":
-			s.GMTOffset = r.Value
-		case "start_of_week":
-			// WordPress casts with (int); anything outside 0..6 leaves the default.
-			if n, err := strconv.Atoi(strings.TrimSpace(r.Value)); err == nil && n >= 0 && n <= 6 {
-				s.StartOfWeek = time.Weekday(n)
-			}
-		case "chatbot_chatgpt_reporting_period":
-			s.ReportingPeriod = r.Value
-		}
+		s.set(r.Name, r.Value)
 	}
 	return s, nil
+}
+
+// sitesPerQuery bounds the UNION of SitesSettings: 500 sites are 3,500 placeholders.
+const sitesPerQuery = 500
+
+// SitesSettings reads the settings of many sites of the network, as each site's view
+// would (see Site), in one query per 500 sites. A site whose options table does not
+// exist fails the whole read with ErrTableMissing naming it.
+func (db *DB) SitesSettings(ctx context.Context, blogIDs []int) (map[int]SiteSettings, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	ids := slices.Compact(slices.Sorted(slices.Values(blogIDs)))
+	settings := make(map[int]SiteSettings, len(ids))
+	for batch := range slices.Chunk(ids, sitesPerQuery) {
+		if err := db.readSitesSettings(ctx, batch, settings); err != nil {
+			return nil, err
+		}
+	}
+	return settings, nil
+}
+
+func (db *DB) readSitesSettings(ctx context.Context, ids []int, settings map[int]SiteSettings) error {
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(settingsOptions)), ", ")
+	parts := make([]string, len(ids))
+	args := make([]any, 0, len(ids)*(1+len(settingsOptions)))
+	for i, id := range ids {
+		view := db.Site(id)
+		settings[view.BlogID()] = SiteSettings{StartOfWeek: time.Monday}
+		parts[i] = `SELECT ? AS blog_id, option_name, option_value FROM ` + view.t.options + ` WHERE option_name IN (` + in + `)`
+		args = append(args, view.BlogID())
+		for _, name := range settingsOptions {
+			args = append(args, name)
+		}
+	}
+	var rows []struct {
+		BlogID int    `db:"blog_id"`
+		Name   string `db:"option_name"`
+		Value  string `db:"option_value"`
+	}
+	if err := db.db.SelectContext(ctx, &rows, strings.Join(parts, " UNION ALL "), args...); err != nil {
+		return classify(err)
+	}
+	for _, r := range rows {
+		s := settings[r.BlogID]
+		s.set(r.Name, r.Value)
+		settings[r.BlogID] = s
+	}
+	return nil
+}
+
+// set keeps one option's value.
+func (s *SiteSettings) set(name, value string) {
+	switch name {
+	case "home":
+		s.Home = value
+	case "siteurl":
+		s.SiteURL = value
+	case "blogname":
+		s.BlogName = value
+	case "timezone_string":
+		s.TimezoneString = value
+	case "gmt_offset":
+		s.GMTOffset = value
+	case "start_of_week":
+		// WordPress casts with (int); anything outside 0..6 leaves the default.
+		if n, err := strconv.Atoi(strings.TrimSpace(value)); err == nil && n >= 0 && n <= 6 {
+			s.StartOfWeek = time.Weekday(n)
+		}
+	case "chatbot_chatgpt_reporting_period":
+		s.ReportingPeriod = value
+	}
 }
 
 // option reads one option's value; a missing option is ErrNotFound.

@@ -13,6 +13,7 @@ import (
 	"net"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
@@ -115,6 +116,7 @@ func ValidatePrefix(prefix string) error {
 
 // tables holds the fully prefixed, backtick-quoted table names and meta keys for one site.
 type tables struct {
+	base                      string // WordPress's base $table_prefix
 	users, usermeta, sitemeta string // network-wide: base prefix
 	blogs, site               string // multisite only: the network's sites, the networks
 	blogID                    int    // this site's blog_id: 1 for the main site
@@ -126,36 +128,76 @@ type tables struct {
 }
 
 func newTables(base string, blogID int) tables {
-	site := base
+	q := func(name string) string { return "`" + name + "`" }
+	t := tables{
+		base:     base,
+		users:    q(base + "users"),
+		usermeta: q(base + "usermeta"),
+		sitemeta: q(base + "sitemeta"),
+		blogs:    q(base + "blogs"),
+		site:     q(base + "site"),
+	}
+	t.setSite(blogID)
+	return t
+}
+
+// setSite sets the per-site names for blogID (1 for anything below 2). They are cut
+// from one string, written once, so that a view of another site costs two allocations.
+func (t *tables) setSite(blogID int) {
+	var digits [24]byte
+	id := digits[:0]
 	if blogID > 1 {
-		site = base + strconv.Itoa(blogID) + "_"
+		id = append(strconv.AppendInt(id, int64(blogID), 10), '_')
 	} else {
 		blogID = 1
 	}
-	q := func(name string) string { return "`" + name + "`" }
-	return tables{
-		users:            q(base + "users"),
-		usermeta:         q(base + "usermeta"),
-		sitemeta:         q(base + "sitemeta"),
-		blogs:            q(base + "blogs"),
-		site:             q(base + "site"),
-		blogID:           blogID,
-		options:          q(site + "options"),
-		interactions:     q(site + "chatbot_chatgpt_interactions"),
-		conversationLog:  q(site + "chatbot_chatgpt_conversation_log"),
-		posts:            q(site + "posts"),
-		interactionsName: site + "chatbot_chatgpt_interactions",
-		capabilitiesKey:  site + "capabilities",
-		userRolesOption:  site + "user_roles",
+	t.blogID = blogID
+	var b strings.Builder
+	b.Grow(6*(len(t.base)+len(id)) + 130)
+	name := func(suffix string, quoted bool) (from, to int) {
+		from = b.Len()
+		if quoted {
+			b.WriteByte('`')
+		}
+		b.WriteString(t.base)
+		b.Write(id)
+		b.WriteString(suffix)
+		if quoted {
+			b.WriteByte('`')
+		}
+		return from, b.Len()
 	}
+	o1, o2 := name("options", true)
+	i1, i2 := name("chatbot_chatgpt_interactions", true)
+	l1, l2 := name("chatbot_chatgpt_conversation_log", true)
+	p1, p2 := name("posts", true)
+	c1, c2 := name("capabilities", false)
+	r1, r2 := name("user_roles", false)
+	all := b.String()
+	t.options, t.interactions, t.conversationLog, t.posts = all[o1:o2], all[i1:i2], all[l1:l2], all[p1:p2]
+	t.interactionsName = all[i1+1 : i2-1]
+	t.capabilitiesKey, t.userRolesOption = all[c1:c2], all[r1:r2]
 }
 
-// DB is the WordPress database of one site.
+// DB is the WordPress database of one site: its own tables, and the network's.
 type DB struct {
 	db      *pool
 	t       tables
 	timeout time.Duration
 }
+
+// Site is a view of blog blogID of the same multisite network (the main site for
+// anything below 2) over the same connection pool: that site's options, chatbot tables
+// and roles, the network's users. It is cheap enough to make for every request; closing
+// it closes the pool.
+func (db *DB) Site(blogID int) *DB {
+	v := &DB{db: db.db, t: db.t, timeout: db.timeout}
+	v.t.setSite(blogID)
+	return v
+}
+
+// BlogID is the blog_id of the site this DB reads: 1 for the main site.
+func (db *DB) BlogID() int { return db.t.blogID }
 
 // Open prepares a connection pool; it does not wait for the database to answer, so the
 // service can start while the database is still down.

@@ -51,7 +51,7 @@ func TestSiteSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := repository.SiteSettings{Home: "http://127.0.0.1:8088", SiteURL: "http://127.0.0.1:8088",
+	want := repository.SiteSettings{Home: "http://127.0.0.1:8088", SiteURL: "http://127.0.0.1:8088", BlogName: "Acceptance Site",
 		TimezoneString: "Europe/Berlin", GMTOffset: "0", StartOfWeek: 1, ReportingPeriod: "Daily"}
 	if s != want {
 		t.Errorf("got %+v, want %+v", s, want)

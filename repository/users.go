@@ -162,20 +162,20 @@ func (db *DB) withCapabilities(ctx context.Context, row userRow) (User, error) {
 	u.Capabilities = caps
 	u.CapabilitiesMalformed = capsErr != nil && meta.Valid
 
-	if !u.Capabilities.Has("manage_options") {
-		admins, err := db.siteAdmins(ctx)
-		if err != nil {
-			return User{}, classify(err)
-		}
-		u.SuperAdmin = wpcaps.IsSuperAdmin(admins, u.Login)
+	// Read even for the site's administrators: what the network allows its super
+	// admins, a site's administrators may not do.
+	admins, err := db.siteAdmins(ctx)
+	if err != nil {
+		return User{}, classify(err)
 	}
+	u.SuperAdmin = wpcaps.IsSuperAdmin(admins, u.Login)
 	return u, nil
 }
 
 // siteAdmins reads the super admins of this site's network. WordPress reads site_admins
 // only on a multisite, and from the current network's row of sitemeta. The sidecar
-// takes the site to be part of a multisite when {base}blogs lists it (blog_id =
-// KCHAT_BLOG_ID) under a network that {base}site holds; that row's site_id is the
+// takes the site to be part of a multisite when {base}blogs lists it (blog_id = the
+// view's, see Site) under a network that {base}site holds; that row's site_id is the
 // network's id. A single site has neither table, or at most a sitemeta left over from
 // another life: nobody is a super admin there.
 func (db *DB) siteAdmins(ctx context.Context) ([]string, error) {

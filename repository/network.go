@@ -1,0 +1,159 @@
+package repository
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// NetworkRow is one row of {prefix}site: a network of sites. It converts to
+// wpnetwork.Network, which chooses a request's site (the repository does not import
+// it, so that programs link the chooser only when they use it).
+type NetworkRow struct {
+	ID     int
+	Domain string
+	Path   string
+}
+
+// SiteRow is one row of {prefix}blogs: a site of a network. It converts to
+// wpnetwork.Site.
+type SiteRow struct {
+	BlogID    int
+	NetworkID int // site_id: the network the site belongs to
+	Domain    string
+	Path      string // "/", "/shop/"
+	// The flags as stored: public 1 by default, the others 0 unless set; deleted is
+	// 2 for a site not activated yet.
+	Public, Archived, Mature, Spam, Deleted int
+}
+
+// Network is what the database says about the multisite network(s) it holds.
+type Network struct {
+	// Multisite is true when both {prefix}blogs and {prefix}site exist; the lists are
+	// empty otherwise.
+	Multisite bool
+	// Networks are the rows of {prefix}site, by id.
+	Networks []NetworkRow
+	// SubdomainInstall is each network's subdomain_install meta (its first row), as
+	// PHP reads it for truth. WordPress itself goes by SUBDOMAIN_INSTALL in
+	// wp-config.php; install_network() stores the same choice here.
+	SubdomainInstall map[int]bool
+	// Sites are the rows of {prefix}blogs, by blog_id, flags included.
+	Sites []SiteRow
+	// Interactions holds the blog_ids whose chatbot interactions table exists
+	// ({prefix}chatbot_chatgpt_interactions for 1, {prefix}N_… for N > 1), whether
+	// {prefix}blogs lists them or not; a single site has at most blog 1.
+	Interactions map[int]bool
+}
+
+const interactionsSuffix = "chatbot_chatgpt_interactions"
+
+// Network reads the network's sites and networks, and which sites have the chatbot's
+// interactions table, in a few queries whatever the number of sites. It does not
+// depend on the view's site.
+func (db *DB) Network(ctx context.Context) (Network, error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var names []string
+	// The LIKE pattern's underscores match any character (the embedded engine does not
+	// take escapes): the names are checked exactly below.
+	err := db.db.SelectContext(ctx, &names, `SELECT table_name FROM information_schema.tables
+		WHERE table_schema = DATABASE() AND (table_name IN (?, ?) OR table_name LIKE ?)`,
+		db.t.base+"blogs", db.t.base+"site", db.t.base+"%"+interactionsSuffix)
+	if err != nil {
+		return Network{}, classify(err)
+	}
+	n := Network{Interactions: map[int]bool{}}
+	var blogs, site bool
+	for _, name := range names {
+		switch name {
+		case db.t.base + "blogs":
+			blogs = true
+		case db.t.base + "site":
+			site = true
+		}
+		if id, ok := interactionsBlogID(db.t.base, name); ok {
+			n.Interactions[id] = true
+		}
+	}
+	if !blogs || !site {
+		return n, nil
+	}
+	n.Multisite = true
+	if err := db.readNetworks(ctx, &n); err != nil {
+		return Network{}, err
+	}
+	return n, nil
+}
+
+// interactionsBlogID is the blog_id whose interactions table name is: base+suffix
+// for 1, base+"N_"+suffix for N > 1 written as WordPress writes it.
+func interactionsBlogID(base, name string) (int, bool) {
+	mid, ok := strings.CutPrefix(name, base)
+	if !ok {
+		return 0, false
+	}
+	if mid, ok = strings.CutSuffix(mid, interactionsSuffix); !ok {
+		return 0, false
+	}
+	if mid == "" {
+		return 1, true
+	}
+	digits, ok := strings.CutSuffix(mid, "_")
+	id, err := strconv.Atoi(digits)
+	if !ok || err != nil || id < 2 || strconv.Itoa(id) != digits {
+		return 0, false
+	}
+	return id, true
+}
+
+// readNetworks fills in the networks, their subdomain_install and the sites.
+func (db *DB) readNetworks(ctx context.Context, n *Network) error {
+	var networks []struct {
+		ID     int    `db:"id"`
+		Domain string `db:"domain"`
+		Path   string `db:"path"`
+	}
+	if err := db.db.SelectContext(ctx, &networks, `SELECT id, domain, path FROM `+db.t.site+` ORDER BY id`); err != nil {
+		return classify(err)
+	}
+	for _, r := range networks {
+		n.Networks = append(n.Networks, NetworkRow(r))
+	}
+	var meta []struct {
+		NetworkID int    `db:"site_id"`
+		Value     string `db:"meta_value"`
+	}
+	err := db.db.SelectContext(ctx, &meta, `SELECT site_id, meta_value FROM `+db.t.sitemeta+
+		` WHERE meta_key = 'subdomain_install' ORDER BY meta_id`)
+	if err != nil {
+		return classify(err)
+	}
+	n.SubdomainInstall = map[int]bool{}
+	for _, r := range meta {
+		if _, seen := n.SubdomainInstall[r.NetworkID]; !seen {
+			n.SubdomainInstall[r.NetworkID] = r.Value != "" && r.Value != "0"
+		}
+	}
+	var sites []struct {
+		BlogID    int    `db:"blog_id"`
+		NetworkID int    `db:"site_id"`
+		Domain    string `db:"domain"`
+		Path      string `db:"path"`
+		Public    int    `db:"public"`
+		Archived  int    `db:"archived"`
+		Mature    int    `db:"mature"`
+		Spam      int    `db:"spam"`
+		Deleted   int    `db:"deleted"`
+	}
+	err = db.db.SelectContext(ctx, &sites, `SELECT blog_id, site_id, domain, path, public, archived, mature, spam, deleted
+		FROM `+db.t.blogs+` ORDER BY blog_id`)
+	if err != nil {
+		return classify(err)
+	}
+	n.Sites = make([]SiteRow, len(sites))
+	for i, r := range sites {
+		n.Sites[i] = SiteRow(r)
+	}
+	return nil
+}
