@@ -182,6 +182,7 @@ Users (login, password, what they are):
 	fmt.Fprintf(w, `
 Try:
   curl -u 'admin:%s' '%s/conversations/summary?period=weekly'
+  curl -u 'admin:%s' '%s/insights?period=month'
   curl -OJ -u 'admin:%s' '%s/interactions/export'
   curl -X POST -d username=owner68 -d password=demo-owner-pass '%s/wp-json/jwt-auth/v1/token'
 
@@ -190,5 +191,5 @@ Try:
   (the token is admin's, valid 24 hours)
 
 Requests are logged on stderr (-q: none). Ctrl-C stops.
-`, readmeAppPassword, ns, readmeAppPassword, ns, base, token, ns)
+`, readmeAppPassword, ns, readmeAppPassword, ns, readmeAppPassword, ns, base, token, ns)
 }
