@@ -1,0 +1,753 @@
+package api_test
+
+// The Insights oracle: the routes' answers over testdata/insights-oracle.sql, compared
+// field by field with a plain second implementation (insights_oracle_model_test.go) and,
+// for the headline figures, with values worked out by hand below.
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
+)
+
+const (
+	oracleZone        = "America/Chicago"
+	oracleStartOfWeek = 6 // Saturday
+)
+
+// oracleNowWall is "now" on the site's wall clock: Wednesday 2026-12-16 19:30:00.7,
+// which is 01:30 UTC on the 17th, so a UTC "today" would be a day late. The fraction
+// must not reach the windows ("at the request's second").
+var oracleNowWall = wall(2026, 12, 16, 19, 30, 0).Add(700 * time.Millisecond)
+
+// oracleStartWall is "now" exactly at a period's start: Saturday 2026-12-12 00:00:00, the
+// first second of a week (start_of_week 6) and of a day. The site then holds no row of
+// its future.
+var oracleStartWall = wall(2026, 12, 12, 0, 0, 0)
+
+// siteInstant turns a site wall-clock time into the instant the server's clock returns.
+func siteInstant(t testing.TB, w time.Time) time.Time {
+	t.Helper()
+	loc, err := time.LoadLocation(oracleZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
+}
+
+// newOracleEnv serves the oracle's site at the wall-clock time now; rows at or after
+// cut (when not zero) are deleted first.
+func newOracleEnv(t *testing.T, now, cut time.Time) *env {
+	t.Helper()
+	script, err := os.ReadFile(oracleDataset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := repotest.NewDatabase(t)
+	db.LoadFixture(t)
+	db.LoadSQL(t, string(script))
+	if !cut.IsZero() {
+		db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log WHERE interaction_time >= ?", cut.Format(time.DateTime))
+	}
+	checkLoaded(t, db, cut)
+	e := newEnvOn(t, db, "wp_")
+	e.clock.Set(siteInstant(t, now))
+	e.token = e.tokenFor(adminID)
+	return e
+}
+
+// checkLoaded holds the database to the rows the oracle parsed from the file, so that
+// both read the same site: every row, byte for byte, scores to the bit.
+func checkLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
+	t.Helper()
+	d := loadOracleData(t)
+	if !cut.IsZero() {
+		d = d.without(cut)
+	}
+	want := map[int]string{}
+	for _, r := range d.rows {
+		want[r.id] = fmt.Sprint(r.session, "|", deref(r.user), "|", deref(r.page), "|", r.t.Format(time.DateTime), "|",
+			r.typ, "|", deref(r.asst), "|", deref(r.asstName), "|", r.text, "|", scoreText(r.score))
+	}
+	conn, err := sql.Open("mysql", db.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	rows, err := conn.Query("SELECT id, session_id, user_id, page_id, interaction_time, user_type, assistant_id, assistant_name, message_text, sentiment_score FROM wp_chatbot_chatgpt_conversation_log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var (
+			id                     int
+			session, typ, text     string
+			user, page, asst, name sql.NullString
+			when                   time.Time
+			score                  sql.NullFloat64
+		)
+		if err := rows.Scan(&id, &session, &user, &page, &when, &typ, &asst, &name, &text, &score); err != nil {
+			t.Fatal(err)
+		}
+		var sc *float64
+		if score.Valid {
+			sc = &score.Float64
+		}
+		got := fmt.Sprint(session, "|", nullText(user), "|", nullText(page), "|", when.Format(time.DateTime), "|",
+			typ, "|", nullText(asst), "|", nullText(name), "|", text, "|", scoreText(sc))
+		if got != want[id] {
+			t.Errorf("row %d in the database: %q, the oracle parsed %q", id, got, want[id])
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(d.rows) {
+		t.Fatalf("the database holds %d log rows, the oracle parsed %d", n, len(d.rows))
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "NULL"
+	}
+	return *s
+}
+
+func nullText(s sql.NullString) string {
+	if !s.Valid {
+		return "NULL"
+	}
+	return s.String
+}
+
+func scoreText(f *float64) string {
+	if f == nil {
+		return "NULL"
+	}
+	return fmt.Sprint(float32(*f))
+}
+
+// oracleGet sends an admin's GET through the whole router, checks it against
+// openapi.yaml and wants 200: before the routes exist, it says so.
+func oracleGet(t *testing.T, e *env, target string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req.Header.Set("Authorization", "Bearer "+e.token)
+	rec := httptest.NewRecorder()
+	e.server.ServeHTTP(rec, req)
+	if rec.Code == http.StatusNotFound {
+		t.Fatalf("GET %s: 404, the route is not served (body %s)", target, rec.Body.String())
+	}
+	validate(t, req, rec)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET %s: status %d, want 200 (body %s)", target, rec.Code, rec.Body.String())
+	}
+	return rec
+}
+
+func oracleJSON(t *testing.T, e *env, target string) any {
+	t.Helper()
+	rec := oracleGet(t, e, target)
+	var v any
+	if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil {
+		t.Fatalf("GET %s: body is not JSON: %v: %s", target, err, rec.Body.String())
+	}
+	return v
+}
+
+// ---- expected answers
+
+// oneOf accepts any of its values: where the contract leaves a choice (a rounding tie,
+// a trend from exact or from shown figures, a url with or without "/").
+type oneOf []any
+
+func shownJSON(n oNum) any {
+	return candidates(n.shown())
+}
+
+func candidates(vs []float64) any {
+	var out []float64
+	for _, v := range vs {
+		dup := false
+		for _, o := range out {
+			if math.Abs(o-v) < 1e-9 {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, v)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
+		return out[0]
+	}
+	alts := oneOf{}
+	for _, v := range out {
+		alts = append(alts, v)
+	}
+	return alts
+}
+
+// nest turns dotted keys into the answer's nested objects.
+func nest(flat map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range flat {
+		if group, leaf, ok := strings.Cut(k, "."); ok {
+			sub, _ := out[group].(map[string]any)
+			if sub == nil {
+				sub = map[string]any{}
+				out[group] = sub
+			}
+			sub[leaf] = v
+		} else {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func metricsJSON(m oMetrics) map[string]any {
+	flat := map[string]any{}
+	for _, k := range oracleMetricKeys {
+		flat[k] = shownJSON(m[k])
+	}
+	return nest(flat)
+}
+
+func trendsJSON(cur, prev oMetrics) map[string]any {
+	flat := map[string]any{}
+	for _, k := range oracleMetricKeys {
+		flat[k] = candidates(oracleTrend(k, cur[k], prev[k]))
+	}
+	return nest(flat)
+}
+
+const oracleTimeLayout = "2006-01-02T15:04:05"
+
+func winJSON(w oWin) map[string]any {
+	return map[string]any{"start": w.start.Format(oracleTimeLayout), "end": w.end.Format(oracleTimeLayout)}
+}
+
+// readStart is where the contract's read begins: one gap before the earliest window.
+func (ws oWindows) readStart() time.Time { return ws.prev.start.Add(-oracleGap) }
+
+func expectInsights(d oData, ws oWindows, period, typ string) map[string]any {
+	convs := oracleConversations(d.rows)
+	cur := oracleMetrics(d.rows, convs, ws.cur, typ)
+	prev := oracleMetrics(d.rows, convs, ws.prev, typ)
+	ptd := oracleMetrics(d.rows, convs, ws.ptd, typ)
+	return map[string]any{
+		"period":   period,
+		"type":     typ,
+		"timezone": oracleZone,
+		"windows": map[string]any{
+			"current": winJSON(ws.cur), "previous": winJSON(ws.prev), "previous_to_date": winJSON(ws.ptd),
+		},
+		"current":          metricsJSON(cur),
+		"previous":         metricsJSON(prev),
+		"previous_to_date": metricsJSON(ptd),
+		"trends":           trendsJSON(cur, ptd),
+	}
+}
+
+func limited[T any](xs []T, limit int) []T {
+	if len(xs) > limit {
+		return xs[:limit]
+	}
+	return xs
+}
+
+func expectUnanswered(d oData, ws oWindows, limit int) []any {
+	out := []any{}
+	for _, q := range limited(oracleUnanswered(d.rows, ws.cur, ws.readStart()), limit) {
+		out = append(out, map[string]any{"text": q.text, "count": float64(q.count), "last_seen": q.lastSeen.Format(oracleTimeLayout)})
+	}
+	return out
+}
+
+func expectPages(d oData, ws oWindows, limit int) []any {
+	out := []any{}
+	for _, p := range limited(oracleTopPages(d, oracleConversations(d.rows), ws.cur), limit) {
+		entry := map[string]any{"page_id": float64(p.id), "title": nil, "url": nil, "conversations": float64(p.conversations)}
+		if p.title != nil {
+			entry["title"] = *p.title
+			q := fmt.Sprintf("?p=%d", p.id)
+			if p.postType == "page" {
+				q = fmt.Sprintf("?page_id=%d", p.id)
+			}
+			// "the site's home with ?page_id=N": WordPress's home_url() puts a "/" between.
+			entry["url"] = oneOf{fixture.Home + "/" + q, fixture.Home + q}
+		}
+		out = append(out, entry)
+	}
+	return out
+}
+
+func expectAssistants(d oData, ws oWindows, limit int) []any {
+	out := []any{}
+	for _, a := range limited(oracleTopAssistants(d.rows, oracleConversations(d.rows), ws.cur, ws.readStart()), limit) {
+		entry := map[string]any{"assistant_id": a.id, "name": nil, "conversations": float64(a.conversations)}
+		if a.name != nil {
+			entry["name"] = *a.name
+		}
+		out = append(out, entry)
+	}
+	return out
+}
+
+// ---- comparison
+
+// diffJSON lists where got differs from want, each with its path.
+func diffJSON(path string, want, got any) []string {
+	switch w := want.(type) {
+	case oneOf:
+		for _, alt := range w {
+			if len(diffJSON(path, alt, got)) == 0 {
+				return nil
+			}
+		}
+		return []string{fmt.Sprintf("%s: got %s, want one of %s", path, show(got), show([]any(w)))}
+	case nil:
+		if got != nil {
+			return []string{fmt.Sprintf("%s: got %s, want null", path, show(got))}
+		}
+	case float64:
+		g, ok := got.(float64)
+		if !ok || math.Abs(g-w) > 1e-9 {
+			return []string{fmt.Sprintf("%s: got %s, want %s", path, show(got), show(w))}
+		}
+	case string:
+		if g, ok := got.(string); !ok || g != w {
+			return []string{fmt.Sprintf("%s: got %s, want %s", path, show(got), show(w))}
+		}
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: got %s, want an object", path, show(got))}
+		}
+		var out []string
+		keys := make([]string, 0, len(w))
+		for k := range w {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if _, ok := g[k]; !ok {
+				out = append(out, fmt.Sprintf("%s.%s: missing", path, k))
+				continue
+			}
+			out = append(out, diffJSON(path+"."+k, w[k], g[k])...)
+		}
+		for k := range g {
+			if _, ok := w[k]; !ok {
+				out = append(out, fmt.Sprintf("%s.%s: unexpected key", path, k))
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: got %s, want an array", path, show(got))}
+		}
+		var out []string
+		if len(g) != len(w) {
+			out = append(out, fmt.Sprintf("%s: %d entries, want %d\n  got:  %s\n  want: %s", path, len(g), len(w), show(g), show(w)))
+		}
+		for i := 0; i < min(len(g), len(w)); i++ {
+			out = append(out, diffJSON(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
+		}
+		return out
+	default:
+		return []string{fmt.Sprintf("%s: the oracle cannot compare %T", path, want)}
+	}
+	return nil
+}
+
+func show(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func wantJSON(t *testing.T, target string, want, got any) {
+	t.Helper()
+	for _, d := range diffJSON("", want, got) {
+		t.Errorf("GET %s: %s", target, d)
+	}
+}
+
+// ---- the requests
+
+type oracleCase struct {
+	query              string // after /insights
+	period, start, end string // as the oracle computes the windows
+	typ                string // the answer's type
+}
+
+var oracleCasesAtNow = []oracleCase{
+	{query: "?period=today", period: "today", typ: "visitor"},
+	{query: "?period=week", period: "week", typ: "visitor"},
+	{query: "", period: "month", typ: "visitor"},
+	{query: "?period=month&type=chatbot", period: "month", typ: "chatbot"},
+	{query: "?period=month&type=all", period: "month", typ: "all"},
+	{query: "?period=quarter", period: "quarter", typ: "visitor"},
+	{query: "?period=year&type=all", period: "year", typ: "all"},
+	{query: "?period=Today&type=ALL", period: "today", typ: "all"},
+	{query: "?period=week&type=chatbot", period: "week", typ: "chatbot"},
+	// a past window whose last conversation runs past its end
+	{query: "?start=2026-11-28&end=2026-11-30", period: "custom", start: "2026-11-28", end: "2026-11-30", typ: "visitor"},
+	// a window holding now: previous_to_date cut at the elapsed part
+	{query: "?start=2026-12-10&end=2026-12-20&type=all", period: "custom", start: "2026-12-10", end: "2026-12-20", typ: "all"},
+	// a window in the future: nothing elapsed
+	{query: "?start=2026-12-20&end=2026-12-31", period: "custom", start: "2026-12-20", end: "2026-12-31", typ: "visitor"},
+	// across the new year
+	{query: "?start=2025-12-25&end=2026-01-05", period: "custom", start: "2025-12-25", end: "2026-01-05", typ: "visitor"},
+}
+
+var oracleCasesAtStart = []oracleCase{
+	{query: "?period=today", period: "today", typ: "visitor"},
+	{query: "?period=week&type=all", period: "week", typ: "all"},
+	{query: "?period=month", period: "month", typ: "visitor"},
+}
+
+func checkInsightsCase(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
+	t.Helper()
+	target := "/wp-json/kchat/v1/insights" + c.query
+	got := oracleJSON(t, e, target)
+	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
+	wantJSON(t, target, expectInsights(d, ws, c.period, c.typ), got)
+}
+
+// checkLists compares the three lists of one window, with and without a limit.
+func checkLists(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
+	t.Helper()
+	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
+	for _, limit := range []int{10, 2, 100} {
+		q := c.query
+		if limit != 10 {
+			q = joinQuery(q, fmt.Sprintf("limit=%d", limit))
+		}
+		for _, l := range []struct {
+			path string
+			want []any
+		}{
+			{"/insights/unanswered", expectUnanswered(d, ws, limit)},
+			{"/insights/pages", expectPages(d, ws, limit)},
+			{"/insights/assistants", expectAssistants(d, ws, limit)},
+		} {
+			target := "/wp-json/kchat/v1" + l.path + q
+			wantJSON(t, target, l.want, oracleJSON(t, e, target))
+		}
+	}
+}
+
+func joinQuery(q, param string) string {
+	if q == "" {
+		return "?" + param
+	}
+	return q + "&" + param
+}
+
+// ---- CSV
+
+func csvCell(s string, escapeFormulas bool) string {
+	if escapeFormulas && formulaLike(s) {
+		s = "'" + s
+	}
+	if strings.ContainsAny(s, ",\"\r\n") {
+		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+func formulaLike(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, p := range []string{"=", "+", "-", "@", "\t", "\r", "\n", "\x00", "＝", "＋", "－", "＠"} {
+		if strings.HasPrefix(s, p) {
+			var f float64
+			_, err := fmt.Sscanf(s, "%g", &f)
+			return err != nil || fmt.Sprint(f) != strings.TrimPrefix(s, "+")
+		}
+	}
+	return false
+}
+
+func expectUnansweredCSV(d oData, ws oWindows, escapeFormulas bool) string {
+	var b strings.Builder
+	b.WriteString("question,count,last_seen\r\n")
+	for _, q := range oracleUnanswered(d.rows, ws.cur, ws.readStart()) {
+		fmt.Fprintf(&b, "%s,%d,%s\r\n", csvCell(q.text, escapeFormulas), q.count, q.lastSeen.Format(oracleTimeLayout))
+	}
+	return b.String()
+}
+
+// checkExport compares the CSV with the oracle byte for byte, and with the JSON list.
+func checkExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
+	t.Helper()
+	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
+	for _, escape := range []bool{true, false} {
+		q := c.query
+		if !escape {
+			q = joinQuery(q, "escape_formulas=false")
+		}
+		target := "/wp-json/kchat/v1/insights/unanswered/export" + q
+		rec := oracleGet(t, e, target)
+		if got, want := rec.Body.String(), expectUnansweredCSV(d, ws, escape); got != want {
+			t.Errorf("GET %s:\ngot  %q\nwant %q", target, got, want)
+		}
+		day := now.Format(time.DateOnly)
+		if got, want := rec.Header().Get("Content-Disposition"), `attachment; filename="Chatbot-ChatGPT-Unanswered-Questions-`+day+`.csv"`; got != want {
+			t.Errorf("GET %s: Content-Disposition %q, want %q (the site's date)", target, got, want)
+		}
+		if ct := rec.Header().Get("Content-Type"); !strings.EqualFold(ct, "text/csv; charset=utf-8") {
+			t.Errorf("GET %s: Content-Type %q", target, ct)
+		}
+	}
+	// The export is the list without a limit: same texts, counts and times, in order.
+	list := oracleJSON(t, e, "/wp-json/kchat/v1/insights/unanswered"+joinQuery(c.query, "limit=100"))
+	rec := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+joinQuery(c.query, "escape_formulas=false"))
+	lines := strings.Split(strings.TrimSuffix(rec.Body.String(), "\r\n"), "\r\n")
+	entries, _ := list.([]any)
+	if len(lines)-1 != len(entries) {
+		t.Fatalf("export has %d questions, the list %d", len(lines)-1, len(entries))
+	}
+	for i, raw := range entries {
+		q, _ := raw.(map[string]any)
+		count, _ := q["count"].(float64)
+		text, _ := q["text"].(string)
+		lastSeen, _ := q["last_seen"].(string)
+		if want := fmt.Sprintf("%s,%d,%s", csvCell(text, false), int(count), lastSeen); lines[i+1] != want {
+			t.Errorf("export line %d = %q, the list says %q", i+2, lines[i+1], want)
+		}
+	}
+}
+
+// ---- the tests
+
+func TestInsightsOracle(t *testing.T) {
+	d := loadOracleData(t)
+	e := newOracleEnv(t, oracleNowWall, time.Time{})
+	t.Run("HandWorked", func(t *testing.T) {
+		checkHandWorked(t, func(target string) any { return oracleJSON(t, e, target) })
+	})
+	for _, c := range oracleCasesAtNow {
+		t.Run("Insights"+strings.ReplaceAll(c.query, "/", "_"), func(t *testing.T) {
+			checkInsightsCase(t, e, d, oracleNowWall, c)
+		})
+	}
+	for _, c := range []oracleCase{
+		{query: "?period=today", period: "today"},
+		{query: "", period: "month"},
+		{query: "?period=week", period: "week"},
+		{query: "?start=2026-11-01&end=2026-12-01", period: "custom", start: "2026-11-01", end: "2026-12-01"},
+	} {
+		t.Run("Lists"+c.query, func(t *testing.T) { checkLists(t, e, d, oracleNowWall, c) })
+	}
+	t.Run("ExportToday", func(t *testing.T) {
+		checkExport(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
+	})
+	t.Run("ExportMonth", func(t *testing.T) {
+		checkExport(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
+	})
+	t.Run("ErrInvalidParams", func(t *testing.T) { checkInvalidParams(t, e) })
+}
+
+func TestInsightsOracleAtPeriodStart(t *testing.T) {
+	d := loadOracleData(t).without(oracleStartWall)
+	e := newOracleEnv(t, oracleStartWall, oracleStartWall)
+	for _, c := range oracleCasesAtStart {
+		t.Run("Insights"+c.query, func(t *testing.T) { checkInsightsCase(t, e, d, oracleStartWall, c) })
+	}
+	t.Run("ListsWeek", func(t *testing.T) {
+		checkLists(t, e, d, oracleStartWall, oracleCase{query: "?period=week", period: "week"})
+	})
+}
+
+// checkInvalidParams: a refused parameter is a 400 naming it, never a crash.
+func checkInvalidParams(t *testing.T, e *env) {
+	// Where two parameters clash, naming either is fair.
+	for _, c := range []struct {
+		query  string
+		params []string
+	}{
+		{"?period=decade", []string{"period"}},
+		{"?type=robot", []string{"type"}},
+		{"?start=2026-12-01", []string{"start", "end"}},
+		{"?start=2026-12-01&end=2026-11-30", []string{"start", "end"}},
+		{"?start=2026-12-01&end=2026-12-05&period=week", []string{"period", "start", "end"}},
+		{"?start=2025-01-01&end=2026-12-31", []string{"start", "end"}},
+		{"?start=2026-02-30&end=2026-03-01", []string{"start"}},
+		{"/unanswered?limit=0", []string{"limit"}},
+		{"/pages?limit=101", []string{"limit"}},
+		{"/assistants?limit=ten", []string{"limit"}},
+	} {
+		path, query, _ := strings.Cut(c.query, "?")
+		target := "/wp-json/kchat/v1/insights" + path + "?" + query
+		req := httptest.NewRequest(http.MethodGet, target, nil)
+		req.Header.Set("Authorization", "Bearer "+e.token)
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		if rec.Code == http.StatusNotFound {
+			t.Errorf("GET %s: 404, the route is not served", target)
+			continue
+		}
+		validate(t, req, rec)
+		if rec.Code != http.StatusBadRequest {
+			t.Errorf("GET %s: status %d, want 400 (body %s)", target, rec.Code, rec.Body.String())
+			continue
+		}
+		var got wpError
+		if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+			t.Errorf("GET %s: %v", target, err)
+			continue
+		}
+		named := false
+		for _, p := range c.params {
+			_, ok := got.Data.Params[p]
+			named = named || ok
+		}
+		if !named {
+			t.Errorf("GET %s: data.params %v names none of %q", target, got.Data.Params, c.params)
+		}
+	}
+}
+
+// ---- by hand
+
+// checkHandWorked checks headline figures worked out by hand from the dataset's comments,
+// independently of both implementations. "Now" is Wed 2026-12-16 19:30:00.7 in Chicago.
+func checkHandWorked(t *testing.T, get func(target string) any) {
+	today := get("/wp-json/kchat/v1/insights?period=today")
+	hand := []struct {
+		path string
+		want any
+		why  string
+	}{
+		{"windows.current.start", "2026-12-16T00:00:00", "the site's day, not UTC's (UTC is already on the 17th)"},
+		{"windows.previous_to_date.end", "2026-12-15T19:30:00", "yesterday cut at now's second; the .7 s is dropped"},
+		// Conversations opened on 12-16: mid-b, bot-first (opened by its 04:00 greeting),
+		// login-x's second piece, gap-under (29:59: one), gap-exact (30:00: one), neg-user,
+		// two-users, gap-over ×2 (30:01: two), login-7, u7-other, anon-order, tie-sec,
+		// tie-sec2, formula, same-sec-a, same-sec-b, asst-empty, visitor-says, late-today.
+		// Not: mid-c and y-fb-mid (opened 12-15), greet-mid (its greeting is at 23:55 on
+		// 12-15), bot-only (no Visitor message).
+		{"current.conversations", 20.0, "20 pieces opened today"},
+		// s: mid-c, greet-mid, mid-b, bot-first, gap-under, gap-exact, neg-user ('-3'),
+		// gap-over, anon-order, tie-sec, tie-sec2, formula, same-sec-a, same-sec-b,
+		// asst-empty, visitor-says, late-today = 17; u: 5 (login-x), 7 (login-7 and
+		// u7-other), 8 and 9 (two-users) = 4.
+		{"current.unique_visitors", 21.0, "17 s: keys + 4 u: keys"},
+		{"current.logged_in_users", 4.0, "u:5, u:7, u:8, u:9"},
+		{"current.anonymous_visitors", 17.0, "see above"},
+		// Durations, sorted: 1, 2×5, 3×3, 4, 5, 7, 20, 45, 246, 304, 363, 605, 1804, 1805
+		// (sum 5228 over 20).
+		{"current.duration_seconds.mean", 261.4, "5228 / 20"},
+		{"current.duration_seconds.median", 4.5, "10th and 11th of 20: (4 + 5) / 2"},
+		{"current.duration_seconds.p90", 605.0, "⌈0.9 × 20⌉ = 18th smallest"},
+		// ≥ 3 Visitor messages: login-7; ≥ 300 s: two-users (304), late-today (363),
+		// bot-first (605), gap-exact (1804), gap-under (1805).
+		{"current.engagement_rate", 30.0, "6 of 20"},
+		// Yesterday until 19:30:00: y-early (09:00) and y-straddle (19:29); y-at-cut is at
+		// 19:30:00 exactly, outside the half-open window; neither is engaged.
+		{"previous_to_date.conversations", 2.0, "y-early, y-straddle"},
+		{"trends.conversations", 900.0, "(20 − 2) / 2 × 100"},
+		{"trends.engagement_rate", 30.0, "30.0 − 0.0 percentage points"},
+		// Tokens of rows dated today: prompt 10 (mid-c) + 15 (y-fb-mid) + 30 + 20 + 5 + 5 +
+		// 100 = 185; total 15 + 40 + 42 + 30 + 12 + 150 = 289; 'total_tokens: 42' unparsed.
+		{"current.tokens.prompt", 185.0, "token rows of today, wherever their conversation began"},
+		{"current.tokens.total", 289.0, "see above"},
+		{"current.tokens.unparsed_rows", 1.0, "anon-order's 'total_tokens: 42'"},
+	}
+	for _, h := range hand {
+		got := lookup(today, h.path)
+		if len(diffJSON(h.path, h.want, got)) > 0 {
+			t.Errorf("period=today: %s = %s, want %s (%s)", h.path, show(got), show(h.want), h.why)
+		}
+	}
+
+	// The top unanswered question today: "WHERE IS MY ORDER?" (13:00:00), "  where is
+	// my order? " (13:00:40) and "Where is my order?" (14:00:00, answered by two
+	// fallbacks, counted once): 3, written as its latest spelling.
+	un := get("/wp-json/kchat/v1/insights/unanswered?period=today&limit=1")
+	wantJSON(t, "unanswered?period=today&limit=1", []any{map[string]any{
+		"text": "Where is my order?", "count": 3.0, "last_seen": "2026-12-16T14:00:00",
+	}}, un)
+
+	// December so far: 20 today, 8 opened on 12-15 (y-early, y-straddle, y-at-cut,
+	// login-x, mid-a, mid-c, greet-mid, y-fb-mid), and mb-b, dec-2, wk-prev-sun, dec-8,
+	// wk-wed-in, wk-wed-out, wk-prev-thu, wk-fri, wk-sat, u7-sun, u7-mon = 11; mb-c opened
+	// in November. November until the 16th 19:30: nov-a, nov-b, nov-c (19:29:59); not
+	// oct-cross or oct-chain (opened in October), not nov-d (19:30:00).
+	month := get("/wp-json/kchat/v1/insights?period=month")
+	for _, h := range []struct {
+		path string
+		want any
+	}{
+		{"current.conversations", 39.0},
+		{"previous.conversations", 7.0}, // + nov-d, nov-e, mb-a, mb-c
+		{"previous_to_date.conversations", 3.0},
+		{"trends.conversations", 1200.0}, // (39 − 3) / 3 × 100
+		{"windows.previous_to_date.end", "2026-11-16T19:30:00"},
+	} {
+		if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
+			t.Errorf("period=month: %s = %s, want %s", h.path, show(got), show(h.want))
+		}
+	}
+}
+
+// TestInsightsOracleModel holds the second implementation to the figures worked out by
+// hand, so that the oracle is checked before it judges anything.
+func TestInsightsOracleModel(t *testing.T) {
+	d := loadOracleData(t)
+	checkHandWorked(t, func(target string) any {
+		u, err := url.Parse(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		period := q.Get("period")
+		if period == "" {
+			period = "month"
+		}
+		ws := oracleWindows(period, "", "", oracleNowWall, oracleStartOfWeek)
+		switch u.Path {
+		case "/wp-json/kchat/v1/insights":
+			return expectInsights(d, ws, period, "visitor")
+		case "/wp-json/kchat/v1/insights/unanswered":
+			return expectUnanswered(d, ws, 1)
+		}
+		t.Fatalf("no model for %s", target)
+		return nil
+	})
+}
+
+func lookup(v any, path string) any {
+	for _, k := range strings.Split(path, ".") {
+		m, _ := v.(map[string]any)
+		v = m[k]
+	}
+	return v
+}
