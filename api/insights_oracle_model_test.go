@@ -172,6 +172,17 @@ func (d oData) without(cut time.Time) oData {
 	return out
 }
 
+// since returns the data minus the rows before cut, as a retention purge leaves it.
+func (d oData) since(cut time.Time) oData {
+	out := oData{posts: d.posts}
+	for _, r := range d.rows {
+		if !r.t.Before(cut) {
+			out.rows = append(out.rows, r)
+		}
+	}
+	return out
+}
+
 // ---- windows
 
 type oWin struct{ start, end time.Time }
@@ -593,40 +604,35 @@ func roundings(v float64, dec int) []float64 {
 }
 
 // oracleTrend gives every value a trend may take: the contract does not say whether a
-// trend is taken from the exact figures or from the rounded ones the answer shows, so
-// both are accepted. nil means the trend must be null.
-func oracleTrend(key string, cur, prev oNum) []float64 {
+// trend is taken from the exact figures or from the rounded ones the answer shows ("key
+// for key"), so both are accepted; nullOK says null is one of them (a shown previous
+// figure of 0 has no relative trend). No values and nullOK: the trend must be null.
+func oracleTrend(key string, cur, prev oNum) (values []float64, nullOK bool) {
 	if cur.null || prev.null {
-		return nil
+		return nil, true
 	}
 	kind := trendKindOf(key)
-	if kind == trendRelative && prev.v == 0 {
-		return nil
-	}
 	pairs := [][2]float64{{cur.v, prev.v}}
 	for _, c := range cur.shown() {
 		for _, p := range prev.shown() {
 			pairs = append(pairs, [2]float64{c, p})
 		}
 	}
-	var out []float64
 	for _, p := range pairs {
 		switch kind {
 		case trendRelative:
 			if p[1] == 0 {
+				nullOK = true
 				continue
 			}
-			out = append(out, roundings((p[0]-p[1])/p[1]*100, 1)...)
+			values = append(values, roundings((p[0]-p[1])/p[1]*100, 1)...)
 		case trendPoints:
-			out = append(out, roundings(p[0]-p[1], 1)...)
+			values = append(values, roundings(p[0]-p[1], 1)...)
 		case trendPlain:
-			out = append(out, roundings(p[0]-p[1], 3)...)
+			values = append(values, roundings(p[0]-p[1], 3)...)
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return values, nullOK
 }
 
 // ---- lists

@@ -236,7 +236,19 @@ func metricsJSON(m oMetrics) map[string]any {
 func trendsJSON(cur, prev oMetrics) map[string]any {
 	flat := map[string]any{}
 	for _, k := range oracleMetricKeys {
-		flat[k] = candidates(oracleTrend(k, cur[k], prev[k]))
+		values, nullOK := oracleTrend(k, cur[k], prev[k])
+		want := candidates(values)
+		switch alts := want.(type) {
+		case oneOf:
+			if nullOK {
+				want = append(alts, nil)
+			}
+		case float64:
+			if nullOK {
+				want = oneOf{alts, nil}
+			}
+		}
+		flat[k] = want
 	}
 	return nest(flat)
 }
@@ -562,7 +574,8 @@ func TestInsightsOracle(t *testing.T) {
 		{query: "?period=today", period: "today"},
 		{query: "", period: "month"},
 		{query: "?period=week", period: "week"},
-		{query: "?start=2026-11-01&end=2026-12-01", period: "custom", start: "2026-11-01", end: "2026-12-01"},
+		// November: mb-c's page 9 comes from a message past the window's end
+		{query: "?start=2026-11-01&end=2026-11-30", period: "custom", start: "2026-11-01", end: "2026-11-30"},
 	} {
 		t.Run("Lists"+c.query, func(t *testing.T) { checkLists(t, e, d, oracleNowWall, c) })
 	}
@@ -583,6 +596,92 @@ func TestInsightsOracleAtPeriodStart(t *testing.T) {
 	}
 	t.Run("ListsWeek", func(t *testing.T) {
 		checkLists(t, e, d, oracleStartWall, oracleCase{query: "?period=week", period: "week"})
+	})
+}
+
+// oracleMonthEndWall is Thursday 2026-12-31 19:30: November is a day shorter than the
+// elapsed part of December, so previous_to_date must stop at November's end, before
+// mb-b (12-01 00:01) and mb-c's December messages.
+var oracleMonthEndWall = wall(2026, 12, 31, 19, 30, 0)
+
+func TestInsightsOracleAtMonthEnd(t *testing.T) {
+	d := loadOracleData(t)
+	e := newOracleEnv(t, oracleMonthEndWall, time.Time{})
+	for _, c := range []oracleCase{
+		{query: "?period=month", period: "month", typ: "visitor"},
+		{query: "?period=week", period: "week", typ: "visitor"},
+		{query: "?period=quarter&type=chatbot", period: "quarter", typ: "chatbot"},
+	} {
+		t.Run("Insights"+c.query, func(t *testing.T) { checkInsightsCase(t, e, d, oracleMonthEndWall, c) })
+	}
+	t.Run("HandWorked", func(t *testing.T) {
+		month := oracleJSON(t, e, "/wp-json/kchat/v1/insights?period=month")
+		for _, h := range []struct {
+			path string
+			want any
+		}{
+			{"windows.previous_to_date.end", "2026-12-01T00:00:00"}, // 30 d 19:30 elapsed, clipped
+			{"previous_to_date.conversations", 7.0},                 // all of November, no more
+			{"previous_to_date.messages.visitor", 13.0},             // November's Visitor rows only
+		} {
+			if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
+				t.Errorf("period=month at 12-31: %s = %s, want %s", h.path, show(got), show(h.want))
+			}
+		}
+	})
+}
+
+// TestInsightsOracleAppends: answers follow the log as it grows (rows appended with
+// higher ids, whatever their times, one of them joining two conversations into one)
+// and as a retention purge shrinks it.
+func TestInsightsOracleAppends(t *testing.T) {
+	d := loadOracleData(t)
+	e := newOracleEnv(t, oracleNowWall, time.Time{})
+	cases := []oracleCase{
+		{query: "?period=today", period: "today", typ: "visitor"},
+		{query: "?period=month&type=all", period: "month", typ: "all"},
+		{query: "?period=quarter", period: "quarter", typ: "visitor"},
+	}
+	check := func(t *testing.T, d oData) {
+		for _, c := range cases {
+			checkInsightsCase(t, e, d, oracleNowWall, c)
+		}
+		checkLists(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
+	}
+	t.Run("Before", func(t *testing.T) { check(t, d) })
+
+	str := func(s string) *string { return &s }
+	score := func(f float64) *float64 { return &f }
+	added := []oRow{
+		// between gap-over's 11:00:02 and 11:30:03: its two conversations become one
+		{id: 1003, session: "gap-over", user: str("0"), page: str("10"), t: wall(2026, 12, 16, 11, 15, 0), typ: "Visitor",
+			asst: str("asst_B"), asstName: str("Sales"), text: "is it dishwasher safe?", score: score(0.25)},
+		{id: 1001, session: "late-arrival", user: str("0"), page: str("2"), t: wall(2026, 12, 16, 16, 30, 0), typ: "Visitor",
+			asst: str(""), asstName: str(""), text: "WHERE is my order?", score: score(-0.5)},
+		{id: 1002, session: "late-arrival", user: str("0"), t: wall(2026, 12, 16, 16, 30, 4), typ: "Chatbot",
+			asst: str(""), asstName: str(""), text: "Sorry — I’m not following.", score: score(0)},
+		{id: 1005, session: "late-arrival", user: str("0"), t: wall(2026, 12, 16, 16, 30, 5), typ: "Total Tokens",
+			asst: str(""), asstName: str(""), text: "77", score: score(0)},
+		{id: 1000, session: "nov-late", user: str("0"), page: str("5"), t: wall(2026, 11, 5, 10, 0, 0), typ: "Visitor",
+			asst: str(""), asstName: str(""), text: "a november straggler", score: score(0.5)},
+		{id: 1004, session: "nov-late", user: str("0"), t: wall(2026, 11, 5, 10, 0, 3), typ: "Chatbot",
+			asst: str(""), asstName: str(""), text: "Noted.", score: score(0)},
+	}
+	for _, r := range added {
+		e.db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_conversation_log (id, session_id, user_id, page_id, interaction_time, user_type, thread_id, assistant_id, assistant_name, message_text, sentiment_score) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)",
+			r.id, r.session, r.user, r.page, r.t.Format(time.DateTime), r.typ, r.asst, r.asstName, r.text, r.score)
+	}
+	d.rows = append(append([]oRow(nil), d.rows...), added...)
+	t.Run("AfterAppend", func(t *testing.T) { check(t, d) })
+
+	// A purge of everything before November: oct-cross's and oct-chain's November
+	// messages now open conversations of their own.
+	purge := wall(2026, 11, 1, 0, 0, 0)
+	e.db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log WHERE interaction_time < ?", purge.Format(time.DateTime))
+	d = d.since(purge)
+	t.Run("AfterPurge", func(t *testing.T) {
+		check(t, d)
+		checkInsightsCase(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month", typ: "visitor"})
 	})
 }
 
@@ -651,30 +750,31 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		// Conversations opened on 12-16: mid-b, bot-first (opened by its 04:00 greeting),
 		// login-x's second piece, gap-under (29:59: one), gap-exact (30:00: one), neg-user,
 		// two-users, gap-over ×2 (30:01: two), login-7, u7-other, anon-order, tie-sec,
-		// tie-sec2, formula, same-sec-a, same-sec-b, asst-empty, visitor-says, late-today.
+		// tie-sec2, formula, same-sec-a, same-sec-b, asst-empty, visitor-says, login-reply,
+		// late-today.
 		// Not: mid-c and y-fb-mid (opened 12-15), greet-mid (its greeting is at 23:55 on
 		// 12-15), bot-only (no Visitor message).
-		{"current.conversations", 20.0, "20 pieces opened today"},
+		{"current.conversations", 21.0, "21 pieces opened today"},
 		// s: mid-c, greet-mid, mid-b, bot-first, gap-under, gap-exact, neg-user ('-3'),
 		// gap-over, anon-order, tie-sec, tie-sec2, formula, same-sec-a, same-sec-b,
 		// asst-empty, visitor-says, late-today = 17; u: 5 (login-x), 7 (login-7 and
-		// u7-other), 8 and 9 (two-users) = 4.
-		{"current.unique_visitors", 21.0, "17 s: keys + 4 u: keys"},
-		{"current.logged_in_users", 4.0, "u:5, u:7, u:8, u:9"},
+		// u7-other), 8 and 9 (two-users), 12 (login-reply, on its Chatbot row) = 5.
+		{"current.unique_visitors", 22.0, "17 s: keys + 5 u: keys"},
+		{"current.logged_in_users", 5.0, "u:5, u:7, u:8, u:9, u:12"},
 		{"current.anonymous_visitors", 17.0, "see above"},
-		// Durations, sorted: 1, 2×5, 3×3, 4, 5, 7, 20, 45, 246, 304, 363, 605, 1804, 1805
-		// (sum 5228 over 20).
-		{"current.duration_seconds.mean", 261.4, "5228 / 20"},
-		{"current.duration_seconds.median", 4.5, "10th and 11th of 20: (4 + 5) / 2"},
-		{"current.duration_seconds.p90", 605.0, "⌈0.9 × 20⌉ = 18th smallest"},
+		// Durations, sorted: 1, 2×5, 3×3, 4, 5×2, 7, 20, 45, 246, 304, 363, 605, 1804,
+		// 1805 (sum 5233 over 21).
+		{"current.duration_seconds.mean", 249.2, "5233 / 21 = 249.19"},
+		{"current.duration_seconds.median", 5.0, "the 11th of 21"},
+		{"current.duration_seconds.p90", 605.0, "⌈0.9 × 21⌉ = 19th smallest"},
 		// ≥ 3 Visitor messages: login-7; ≥ 300 s: two-users (304), late-today (363),
 		// bot-first (605), gap-exact (1804), gap-under (1805).
-		{"current.engagement_rate", 30.0, "6 of 20"},
+		{"current.engagement_rate", 28.6, "6 of 21"},
 		// Yesterday until 19:30:00: y-early (09:00) and y-straddle (19:29); y-at-cut is at
 		// 19:30:00 exactly, outside the half-open window; neither is engaged.
 		{"previous_to_date.conversations", 2.0, "y-early, y-straddle"},
-		{"trends.conversations", 900.0, "(20 − 2) / 2 × 100"},
-		{"trends.engagement_rate", 30.0, "30.0 − 0.0 percentage points"},
+		{"trends.conversations", 950.0, "(21 − 2) / 2 × 100"},
+		{"trends.engagement_rate", 28.6, "28.6 − 0.0 percentage points"},
 		// Tokens of rows dated today: prompt 10 (mid-c) + 15 (y-fb-mid) + 30 + 20 + 5 + 5 +
 		// 100 = 185; total 15 + 40 + 42 + 30 + 12 + 150 = 289; 'total_tokens: 42' unparsed.
 		{"current.tokens.prompt", 185.0, "token rows of today, wherever their conversation began"},
@@ -696,7 +796,7 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		"text": "Where is my order?", "count": 3.0, "last_seen": "2026-12-16T14:00:00",
 	}}, un)
 
-	// December so far: 20 today, 8 opened on 12-15 (y-early, y-straddle, y-at-cut,
+	// December so far: 21 today, 8 opened on 12-15 (y-early, y-straddle, y-at-cut,
 	// login-x, mid-a, mid-c, greet-mid, y-fb-mid), and mb-b, dec-2, wk-prev-sun, dec-8,
 	// wk-wed-in, wk-wed-out, wk-prev-thu, wk-fri, wk-sat, u7-sun, u7-mon = 11; mb-c opened
 	// in November. November until the 16th 19:30: nov-a, nov-b, nov-c (19:29:59); not
@@ -706,10 +806,10 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		path string
 		want any
 	}{
-		{"current.conversations", 39.0},
+		{"current.conversations", 40.0},
 		{"previous.conversations", 7.0}, // + nov-d, nov-e, mb-a, mb-c
 		{"previous_to_date.conversations", 3.0},
-		{"trends.conversations", 1200.0}, // (39 − 3) / 3 × 100
+		{"trends.conversations", 1233.3}, // (40 − 3) / 3 × 100
 		{"windows.previous_to_date.end", "2026-11-16T19:30:00"},
 	} {
 		if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
