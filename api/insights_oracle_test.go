@@ -5,9 +5,11 @@ package api_test
 // for the headline figures, with values worked out by hand below.
 
 import (
+	"compress/gzip"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -431,6 +433,8 @@ var oracleCasesAtNow = []oracleCase{
 	{query: "?start=2026-11-28&end=2026-11-30", period: "custom", start: "2026-11-28", end: "2026-11-30", typ: "visitor"},
 	// a window holding now: previous_to_date cut at the elapsed part
 	{query: "?start=2026-12-10&end=2026-12-20&type=all", period: "custom", start: "2026-12-10", end: "2026-12-20", typ: "all"},
+	// 366 days, the most a custom window may span
+	{query: "?start=2025-12-16&end=2026-12-16", period: "custom", start: "2025-12-16", end: "2026-12-16", typ: "visitor"},
 	// a window in the future: nothing elapsed
 	{query: "?start=2026-12-20&end=2026-12-31", period: "custom", start: "2026-12-20", end: "2026-12-31", typ: "visitor"},
 	// across the new year
@@ -586,6 +590,62 @@ func TestInsightsOracle(t *testing.T) {
 		checkExport(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
 	})
 	t.Run("ErrInvalidParams", func(t *testing.T) { checkInvalidParams(t, e) })
+	t.Run("HTTP", func(t *testing.T) { checkHTTP(t, e) })
+}
+
+// checkHTTP: the routes' ETag, HEAD and gzip as the contract gives them to every route.
+func checkHTTP(t *testing.T, e *env) {
+	for _, target := range []string{
+		"/wp-json/kchat/v1/insights?period=week",
+		"/wp-json/kchat/v1/insights/pages",
+		"/wp-json/kchat/v1/insights/assistants?period=today",
+		"/wp-json/kchat/v1/insights/unanswered?limit=3",
+	} {
+		plain := oracleGet(t, e, target)
+		tag := plain.Header().Get("ETag")
+		if tag == "" {
+			t.Errorf("GET %s: no ETag", target)
+			continue
+		}
+		rec := oracleSend(t, e, http.MethodGet, target, http.Header{"If-None-Match": {tag}})
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("GET %s with its own ETag: %d %q, want 304 without a body", target, rec.Code, rec.Body.String())
+		}
+		rec = oracleSend(t, e, http.MethodHead, target, nil)
+		if rec.Code != http.StatusOK || rec.Body.Len() != 0 || rec.Header().Get("ETag") != tag {
+			t.Errorf("HEAD %s: %d, %d bytes, ETag %q; want 200, no body, ETag %q", target, rec.Code, rec.Body.Len(), rec.Header().Get("ETag"), tag)
+		}
+		rec = oracleSend(t, e, http.MethodGet, target, http.Header{"Accept-Encoding": {"gzip"}})
+		if rec.Header().Get("Content-Encoding") == "gzip" {
+			zr, err := gzip.NewReader(rec.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(zr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(body) != plain.Body.String() {
+				t.Errorf("GET %s gzipped: another body than without gzip", target)
+			}
+		}
+	}
+}
+
+// oracleSend sends an admin's request with extra headers, unchecked but for the spec.
+func oracleSend(t *testing.T, e *env, method, target string, h http.Header) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, target, nil)
+	for k, v := range h {
+		req.Header[k] = v
+	}
+	req.Header.Set("Authorization", "Bearer "+e.token)
+	rec := httptest.NewRecorder()
+	e.server.ServeHTTP(rec, req)
+	if rec.Code != http.StatusNotFound && method == http.MethodGet && h.Get("Accept-Encoding") == "" {
+		validate(t, req, rec)
+	}
+	return rec
 }
 
 func TestInsightsOracleAtPeriodStart(t *testing.T) {
@@ -649,6 +709,9 @@ func TestInsightsOracleAppends(t *testing.T) {
 		checkLists(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
 	}
 	t.Run("Before", func(t *testing.T) { check(t, d) })
+	const weekTarget = "/wp-json/kchat/v1/insights?period=week"
+	var weekTag string
+	t.Run("BeforeTag", func(t *testing.T) { weekTag = oracleGet(t, e, weekTarget).Header().Get("ETag") })
 
 	str := func(s string) *string { return &s }
 	score := func(f float64) *float64 { return &f }
@@ -672,7 +735,13 @@ func TestInsightsOracleAppends(t *testing.T) {
 			r.id, r.session, r.user, r.page, r.t.Format(time.DateTime), r.typ, r.asst, r.asstName, r.text, r.score)
 	}
 	d.rows = append(append([]oRow(nil), d.rows...), added...)
-	t.Run("AfterAppend", func(t *testing.T) { check(t, d) })
+	t.Run("AfterAppend", func(t *testing.T) {
+		check(t, d)
+		// the week's answer changed: its old tag must not give 304
+		if rec := oracleSend(t, e, http.MethodGet, weekTarget, http.Header{"If-None-Match": {weekTag}}); rec.Code != http.StatusOK {
+			t.Errorf("GET %s with the tag of the answer before the appends: %d, want 200", weekTarget, rec.Code)
+		}
+	})
 
 	// A purge of everything before November: oct-cross's and oct-chain's November
 	// messages now open conversations of their own.
@@ -683,6 +752,25 @@ func TestInsightsOracleAppends(t *testing.T) {
 		check(t, d)
 		checkInsightsCase(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month", typ: "visitor"})
 	})
+}
+
+// TestInsightsOracleOffsetSite: a site with only gmt_offset (-6) reads the same wall
+// clock as Chicago in December, so every figure is the same; its zone is written
+// "-06:00", as the summaries write it (wp_timezone_string()).
+func TestInsightsOracleOffsetSite(t *testing.T) {
+	d := loadOracleData(t)
+	e := newOracleEnv(t, oracleNowWall, time.Time{})
+	e.db.Exec(t, "UPDATE wp_options SET option_value = '' WHERE option_name = 'timezone_string'")
+	for _, c := range []oracleCase{
+		{query: "?period=today", period: "today", typ: "visitor"},
+		{query: "?period=quarter", period: "quarter", typ: "visitor"},
+	} {
+		target := "/wp-json/kchat/v1/insights" + c.query
+		got := oracleJSON(t, e, target)
+		want := expectInsights(d, oracleWindows(c.period, "", "", oracleNowWall, oracleStartOfWeek), c.period, c.typ)
+		want["timezone"] = "-06:00"
+		wantJSON(t, target, want, got)
+	}
 }
 
 // checkInvalidParams: a refused parameter is a 400 naming it, never a crash.
@@ -698,6 +786,7 @@ func checkInvalidParams(t *testing.T, e *env) {
 		{"?start=2026-12-01&end=2026-11-30", []string{"start", "end"}},
 		{"?start=2026-12-01&end=2026-12-05&period=week", []string{"period", "start", "end"}},
 		{"?start=2025-01-01&end=2026-12-31", []string{"start", "end"}},
+		{"?start=2025-12-16&end=2026-12-17", []string{"start", "end"}}, // 367 days
 		{"?start=2026-02-30&end=2026-03-01", []string{"start"}},
 		{"/unanswered?limit=0", []string{"limit"}},
 		{"/pages?limit=101", []string{"limit"}},
@@ -798,7 +887,7 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 
 	// December so far: 21 today, 8 opened on 12-15 (y-early, y-straddle, y-at-cut,
 	// login-x, mid-a, mid-c, greet-mid, y-fb-mid), and mb-b, dec-2, wk-prev-sun, dec-8,
-	// wk-wed-in, wk-wed-out, wk-prev-thu, wk-fri, wk-sat, u7-sun, u7-mon = 11; mb-c opened
+	// wk-wed-in, wk-wed-out, wk-prev-thu, wk-fri, wk-sat, u7-sun, many-q, u7-mon = 12; mb-c opened
 	// in November. November until the 16th 19:30: nov-a, nov-b, nov-c (19:29:59); not
 	// oct-cross or oct-chain (opened in October), not nov-d (19:30:00).
 	month := get("/wp-json/kchat/v1/insights?period=month")
@@ -806,10 +895,10 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		path string
 		want any
 	}{
-		{"current.conversations", 40.0},
+		{"current.conversations", 41.0},
 		{"previous.conversations", 7.0}, // + nov-d, nov-e, mb-a, mb-c
 		{"previous_to_date.conversations", 3.0},
-		{"trends.conversations", 1233.3}, // (40 − 3) / 3 × 100
+		{"trends.conversations", 1266.7}, // (41 − 3) / 3 × 100
 		{"windows.previous_to_date.end", "2026-11-16T19:30:00"},
 	} {
 		if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
