@@ -840,30 +840,32 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		// login-x's second piece, gap-under (29:59: one), gap-exact (30:00: one), neg-user,
 		// two-users, gap-over ×2 (30:01: two), login-7, u7-other, anon-order, tie-sec,
 		// tie-sec2, formula, same-sec-a, same-sec-b, asst-empty, visitor-says, login-reply,
+		// empty-msg (an empty Visitor message is a message), late-fb (its question alone),
 		// late-today.
 		// Not: mid-c and y-fb-mid (opened 12-15), greet-mid (its greeting is at 23:55 on
-		// 12-15), bot-only (no Visitor message).
-		{"current.conversations", 21.0, "21 pieces opened today"},
+		// 12-15), bot-only and late-fb's fallback piece (no Visitor message).
+		{"current.conversations", 23.0, "23 pieces opened today"},
 		// s: mid-c, greet-mid, mid-b, bot-first, gap-under, gap-exact, neg-user ('-3'),
 		// gap-over, anon-order, tie-sec, tie-sec2, formula, same-sec-a, same-sec-b,
-		// asst-empty, visitor-says, late-today = 17; u: 5 (login-x), 7 (login-7 and
-		// u7-other), 8 and 9 (two-users), 12 (login-reply, on its Chatbot row) = 5.
-		{"current.unique_visitors", 22.0, "17 s: keys + 5 u: keys"},
+		// asst-empty, visitor-says, empty-msg, late-fb, late-today = 19; u: 5 (login-x),
+		// 7 (login-7 and u7-other), 8 and 9 (two-users), 12 (login-reply, on its Chatbot
+		// row) = 5.
+		{"current.unique_visitors", 24.0, "19 s: keys + 5 u: keys"},
 		{"current.logged_in_users", 5.0, "u:5, u:7, u:8, u:9, u:12"},
-		{"current.anonymous_visitors", 17.0, "see above"},
-		// Durations, sorted: 1, 2×5, 3×3, 4, 5×2, 7, 20, 45, 246, 304, 363, 605, 1804,
-		// 1805 (sum 5233 over 21).
-		{"current.duration_seconds.mean", 249.2, "5233 / 21 = 249.19"},
-		{"current.duration_seconds.median", 5.0, "the 11th of 21"},
-		{"current.duration_seconds.p90", 605.0, "⌈0.9 × 21⌉ = 19th smallest"},
+		{"current.anonymous_visitors", 19.0, "see above"},
+		// Durations, sorted: 0 (late-fb), 1, 2×5, 3×4, 4, 5×2, 7, 20, 45, 246, 304, 363,
+		// 605, 1804, 1805 (sum 5236 over 23).
+		{"current.duration_seconds.mean", 227.7, "5236 / 23 = 227.65"},
+		{"current.duration_seconds.median", 4.0, "the 12th of 23"},
+		{"current.duration_seconds.p90", 605.0, "⌈0.9 × 23⌉ = 21st smallest"},
 		// ≥ 3 Visitor messages: login-7; ≥ 300 s: two-users (304), late-today (363),
 		// bot-first (605), gap-exact (1804), gap-under (1805).
-		{"current.engagement_rate", 28.6, "6 of 21"},
+		{"current.engagement_rate", 26.1, "6 of 23"},
 		// Yesterday until 19:30:00: y-early (09:00) and y-straddle (19:29); y-at-cut is at
 		// 19:30:00 exactly, outside the half-open window; neither is engaged.
 		{"previous_to_date.conversations", 2.0, "y-early, y-straddle"},
-		{"trends.conversations", 950.0, "(21 − 2) / 2 × 100"},
-		{"trends.engagement_rate", 28.6, "28.6 − 0.0 percentage points"},
+		{"trends.conversations", 1050.0, "(23 − 2) / 2 × 100"},
+		{"trends.engagement_rate", 26.1, "26.1 − 0.0 percentage points"},
 		// Tokens of rows dated today: prompt 10 (mid-c) + 15 (y-fb-mid) + 30 + 20 + 5 + 5 +
 		// 100 = 185; total 15 + 40 + 42 + 30 + 12 + 150 = 289; 'total_tokens: 42' unparsed.
 		{"current.tokens.prompt", 185.0, "token rows of today, wherever their conversation began"},
@@ -885,7 +887,7 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		"text": "Where is my order?", "count": 3.0, "last_seen": "2026-12-16T14:00:00",
 	}}, un)
 
-	// December so far: 21 today, 8 opened on 12-15 (y-early, y-straddle, y-at-cut,
+	// December so far: 23 today, 8 opened on 12-15 (y-early, y-straddle, y-at-cut,
 	// login-x, mid-a, mid-c, greet-mid, y-fb-mid), and mb-b, dec-2, wk-prev-sun, dec-8,
 	// wk-wed-in, wk-wed-out, wk-prev-thu, wk-fri, wk-sat, u7-sun, many-q, u7-mon = 12; mb-c opened
 	// in November. November until the 16th 19:30: nov-a, nov-b, nov-c (19:29:59); not
@@ -895,10 +897,10 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		path string
 		want any
 	}{
-		{"current.conversations", 41.0},
+		{"current.conversations", 43.0},
 		{"previous.conversations", 7.0}, // + nov-d, nov-e, mb-a, mb-c
 		{"previous_to_date.conversations", 3.0},
-		{"trends.conversations", 1266.7}, // (41 − 3) / 3 × 100
+		{"trends.conversations", 1333.3}, // (43 − 3) / 3 × 100
 		{"windows.previous_to_date.end", "2026-11-16T19:30:00"},
 	} {
 		if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
