@@ -542,6 +542,10 @@ func checkExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 			t.Errorf("GET %s: Content-Type %q", target, ct)
 		}
 	}
+	bom := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+joinQuery(c.query, "bom=true"))
+	if got, want := bom.Body.String(), "\xEF\xBB\xBF"+expectUnansweredCSV(d, ws, true); got != want {
+		t.Errorf("export with bom=true:\ngot  %q\nwant %q", got, want)
+	}
 	// The export is the list without a limit: same texts, counts and times, in order.
 	list := oracleJSON(t, e, "/wp-json/kchat/v1/insights/unanswered"+joinQuery(c.query, "limit=100"))
 	rec := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+joinQuery(c.query, "escape_formulas=false"))
@@ -591,6 +595,7 @@ func TestInsightsOracle(t *testing.T) {
 	})
 	t.Run("ErrInvalidParams", func(t *testing.T) { checkInvalidParams(t, e) })
 	t.Run("HTTP", func(t *testing.T) { checkHTTP(t, e) })
+	t.Run("Auth", func(t *testing.T) { checkAuth(t, e) })
 }
 
 // checkHTTP: the routes' ETag, HEAD and gzip as the contract gives them to every route.
@@ -628,6 +633,33 @@ func checkHTTP(t *testing.T, e *env) {
 			if string(body) != plain.Body.String() {
 				t.Errorf("GET %s gzipped: another body than without gzip", target)
 			}
+		}
+	}
+}
+
+// checkAuth: admins only, with the usual 401 and 403.
+func checkAuth(t *testing.T, e *env) {
+	editor := e.tokenFor(editorID)
+	for _, target := range []string{
+		"/wp-json/kchat/v1/insights", "/wp-json/kchat/v1/insights/pages", "/wp-json/kchat/v1/insights/assistants",
+		"/wp-json/kchat/v1/insights/unanswered", "/wp-json/kchat/v1/insights/unanswered/export",
+	} {
+		for _, c := range []struct {
+			authorization string
+			status        int
+			code          string
+		}{
+			{"", http.StatusUnauthorized, "rest_not_logged_in"},
+			{"Bearer " + editor, http.StatusForbidden, "rest_forbidden"},
+		} {
+			req := httptest.NewRequest(http.MethodGet, target, nil)
+			if c.authorization != "" {
+				req.Header.Set("Authorization", c.authorization)
+			}
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			validate(t, req, rec)
+			wantWPError(t, rec, c.status, c.code)
 		}
 	}
 }
@@ -686,6 +718,46 @@ func TestInsightsOracleAtMonthEnd(t *testing.T) {
 		} {
 			if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
 				t.Errorf("period=month at 12-31: %s = %s, want %s", h.path, show(got), show(h.want))
+			}
+		}
+	})
+}
+
+// oracleLeapWall is Saturday 2025-03-01 12:00: the year's elapsed part is 59 d 12 h, so
+// its previous_to_date ends on 2024's leap day at noon, not on "the same date" 2024-03-01.
+var oracleLeapWall = wall(2025, 3, 1, 12, 0, 0)
+
+func TestInsightsOracleLeapYear(t *testing.T) {
+	d := loadOracleData(t).without(oracleLeapWall)
+	e := newOracleEnv(t, oracleLeapWall, oracleLeapWall)
+	for _, c := range []oracleCase{
+		{query: "?period=year", period: "year", typ: "visitor"},
+		{query: "?period=month&type=all", period: "month", typ: "all"},
+		{query: "?period=quarter", period: "quarter", typ: "visitor"},
+		{query: "?period=today", period: "today", typ: "visitor"},
+		{query: "?period=week", period: "week", typ: "visitor"},
+	} {
+		t.Run("Insights"+c.query, func(t *testing.T) { checkInsightsCase(t, e, d, oracleLeapWall, c) })
+	}
+	t.Run("HandWorked", func(t *testing.T) {
+		year := oracleJSON(t, e, "/wp-json/kchat/v1/insights?period=year")
+		month := oracleJSON(t, e, "/wp-json/kchat/v1/insights?period=month")
+		for _, h := range []struct {
+			answer any
+			path   string
+			want   any
+		}{
+			{year, "windows.previous_to_date.end", "2024-02-29T12:00:00"},
+			{year, "previous_to_date.conversations", 1.0}, // leap-in; not leap-out (13:00) or mar-2024
+			{year, "previous.conversations", 3.0},
+			{year, "current.conversations", 3.0}, // jan-2025, feb-end-2025, mar-1-2025
+			{year, "trends.conversations", 200.0},
+			{month, "current.conversations", 1.0},  // mar-1-2025; feb-end-2025 opened in February
+			{month, "previous.conversations", 1.0}, // feb-end-2025
+			{month, "trends.conversations", nil},   // February's first 12 hours hold none
+		} {
+			if got := lookup(h.answer, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
+				t.Errorf("at 2025-03-01 12:00: %s = %s, want %s", h.path, show(got), show(h.want))
 			}
 		}
 	})
@@ -791,6 +863,8 @@ func checkInvalidParams(t *testing.T, e *env) {
 		{"/unanswered?limit=0", []string{"limit"}},
 		{"/pages?limit=101", []string{"limit"}},
 		{"/assistants?limit=ten", []string{"limit"}},
+		{"?period=week&period=month", []string{"period"}}, // given twice
+		{"/unanswered/export?bom=maybe", []string{"bom"}},
 	} {
 		path, query, _ := strings.Cut(c.query, "?")
 		target := "/wp-json/kchat/v1/insights" + path + "?" + query
