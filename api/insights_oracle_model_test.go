@@ -70,13 +70,13 @@ func loadOracleData(t testing.TB) oData {
 		if !strings.HasPrefix(line, "(") {
 			continue
 		}
-		vals, err := parseTuple(line)
+		vals, err := oParseTuple(line)
 		if err != nil {
 			t.Fatalf("%s:%d: %v", oracleDataset, n+1, err)
 		}
 		switch table {
 		case "wp_chatbot_chatgpt_conversation_log":
-			d.rows = append(d.rows, rowFromTuple(t, vals))
+			d.rows = append(d.rows, oRowFromTuple(t, vals))
 		case "wp_posts":
 			id, _ := strconv.Atoi(*vals[0])
 			d.posts[id] = oPost{title: *vals[5], typ: *vals[20]}
@@ -88,7 +88,7 @@ func loadOracleData(t testing.TB) oData {
 	return d
 }
 
-func rowFromTuple(t testing.TB, v []*string) oRow {
+func oRowFromTuple(t testing.TB, v []*string) oRow {
 	t.Helper()
 	if len(v) != 11 {
 		t.Fatalf("log row with %d values", len(v))
@@ -114,7 +114,7 @@ func rowFromTuple(t testing.TB, v []*string) oRow {
 
 // parseTuple reads one "(v, 'text', NULL, …)" row line as MySQL would: quoted strings
 // with backslash escapes, bare numbers, NULL.
-func parseTuple(line string) ([]*string, error) {
+func oParseTuple(line string) ([]*string, error) {
 	var out []*string
 	i := 1
 	for i < len(line) {
@@ -191,7 +191,7 @@ func (w oWin) has(t time.Time) bool { return !t.Before(w.start) && t.Before(w.en
 
 type oWindows struct{ cur, prev, ptd oWin }
 
-func wall(y int, m time.Month, d, hh, mm, ss int) time.Time {
+func oWall(y int, m time.Month, d, hh, mm, ss int) time.Time {
 	return time.Date(y, m, d, hh, mm, ss, 0, time.UTC)
 }
 
@@ -200,7 +200,7 @@ func wall(y int, m time.Month, d, hh, mm, ss int) time.Time {
 // part of current (at the request's second).
 func oracleWindows(period, start, end string, now time.Time, startOfWeek int) oWindows {
 	now = now.Truncate(time.Second)
-	day := wall(now.Year(), now.Month(), now.Day(), 0, 0, 0)
+	day := oWall(now.Year(), now.Month(), now.Day(), 0, 0, 0)
 	var cur, prev oWin
 	switch period {
 	case "today":
@@ -212,15 +212,15 @@ func oracleWindows(period, start, end string, now time.Time, startOfWeek int) oW
 		cur = oWin{s, s.AddDate(0, 0, 7)}
 		prev = oWin{s.AddDate(0, 0, -7), s}
 	case "month":
-		s := wall(now.Year(), now.Month(), 1, 0, 0, 0)
+		s := oWall(now.Year(), now.Month(), 1, 0, 0, 0)
 		cur = oWin{s, s.AddDate(0, 1, 0)}
 		prev = oWin{s.AddDate(0, -1, 0), s}
 	case "quarter":
-		s := wall(now.Year(), time.Month((int(now.Month())-1)/3*3+1), 1, 0, 0, 0)
+		s := oWall(now.Year(), time.Month((int(now.Month())-1)/3*3+1), 1, 0, 0, 0)
 		cur = oWin{s, s.AddDate(0, 3, 0)}
 		prev = oWin{s.AddDate(0, -3, 0), s}
 	case "year":
-		s := wall(now.Year(), 1, 1, 0, 0, 0)
+		s := oWall(now.Year(), 1, 1, 0, 0, 0)
 		cur = oWin{s, s.AddDate(1, 0, 0)}
 		prev = oWin{s.AddDate(-1, 0, 0), s}
 	case "custom":
@@ -252,7 +252,7 @@ const oracleGap = 30 * time.Minute
 // other Chatbot texts hold no phrase a sensible list could contain.
 var oracleFallbackPhrases = []string{"could you rephrase", "i'm not following"}
 
-func isFallback(r oRow) bool {
+func oIsFallback(r oRow) bool {
 	if r.typ != "Chatbot" {
 		return false
 	}
@@ -320,7 +320,7 @@ func oracleConversations(rows []oRow) []oConv {
 	return out
 }
 
-func convsOf(convs []oConv, w oWin) []oConv {
+func oConvsOf(convs []oConv, w oWin) []oConv {
 	var out []oConv
 	for _, c := range convs {
 		if w.has(c.first().t) {
@@ -331,7 +331,7 @@ func convsOf(convs []oConv, w oWin) []oConv {
 }
 
 // positiveWhole reports whether s is a positive whole number written in digits.
-func positiveWhole(s *string) (string, bool) {
+func oPositiveWhole(s *string) (string, bool) {
 	if s == nil || *s == "" {
 		return "", false
 	}
@@ -348,7 +348,7 @@ func positiveWhole(s *string) (string, bool) {
 }
 
 // tokenValue is a token row's number: its text trimmed of spaces, when all digits.
-func tokenValue(text string) (int, bool) {
+func oTokenValue(text string) (int, bool) {
 	s := strings.Trim(text, " ")
 	if s == "" {
 		return 0, false
@@ -364,7 +364,7 @@ func tokenValue(text string) (int, bool) {
 
 // visitorKeys: per session with a Visitor message in w, the u: keys of its messages in
 // w, or its s: key.
-func visitorKeys(rows []oRow, w oWin) (users, anonymous map[string]bool) {
+func oVisitorKeys(rows []oRow, w oWin) (users, anonymous map[string]bool) {
 	users, anonymous = map[string]bool{}, map[string]bool{}
 	hasVisitor := map[string]bool{}
 	ids := map[string]map[string]bool{}
@@ -375,7 +375,7 @@ func visitorKeys(rows []oRow, w oWin) (users, anonymous map[string]bool) {
 		if r.typ == "Visitor" {
 			hasVisitor[r.session] = true
 		}
-		if u, ok := positiveWhole(r.user); ok {
+		if u, ok := oPositiveWhole(r.user); ok {
 			if ids[r.session] == nil {
 				ids[r.session] = map[string]bool{}
 			}
@@ -403,11 +403,11 @@ type oNum struct {
 	dec  int
 }
 
-func intNum(n int) oNum { return oNum{v: float64(n), dec: -1} }
-func decNum(v float64, dec int) oNum {
+func oIntNum(n int) oNum { return oNum{v: float64(n), dec: -1} }
+func oDecNum(v float64, dec int) oNum {
 	return oNum{v: v, dec: dec}
 }
-func nullNum() oNum { return oNum{null: true} }
+func oNullNum() oNum { return oNum{null: true} }
 
 // oMetrics maps the dotted metric keys ("messages.visitor") to their figures.
 type oMetrics map[string]oNum
@@ -422,7 +422,7 @@ var oracleMetricKeys = []string{
 	"resolved_rate", "time_saved_hours",
 }
 
-func sentimentType(typ string, r oRow) bool {
+func oSentimentType(typ string, r oRow) bool {
 	switch typ {
 	case "visitor":
 		return r.typ == "Visitor"
@@ -434,14 +434,14 @@ func sentimentType(typ string, r oRow) bool {
 
 func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 	m := oMetrics{}
-	convs := convsOf(all, w)
+	convs := oConvsOf(all, w)
 	n := len(convs)
-	m["conversations"] = intNum(n)
+	m["conversations"] = oIntNum(n)
 
-	users, anonymous := visitorKeys(rows, w)
-	m["unique_visitors"] = intNum(len(users) + len(anonymous))
-	m["logged_in_users"] = intNum(len(users))
-	m["anonymous_visitors"] = intNum(len(anonymous))
+	users, anonymous := oVisitorKeys(rows, w)
+	m["unique_visitors"] = oIntNum(len(users) + len(anonymous))
+	m["logged_in_users"] = oIntNum(len(users))
+	m["anonymous_visitors"] = oIntNum(len(anonymous))
 
 	visitor, chatbot := 0, 0
 	tokens := map[string]int{}
@@ -458,13 +458,13 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 		case "Chatbot":
 			chatbot++
 		default:
-			if v, ok := tokenValue(r.text); ok {
+			if v, ok := oTokenValue(r.text); ok {
 				tokens[r.typ] += v
 			} else {
 				unparsed++
 			}
 		}
-		if sentimentType(typ, r) && r.score != nil {
+		if oSentimentType(typ, r) && r.score != nil {
 			scored++
 			sum += *r.score
 			if *r.score == 0 {
@@ -472,27 +472,27 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 			}
 		}
 	}
-	m["messages.visitor"] = intNum(visitor)
-	m["messages.chatbot"] = intNum(chatbot)
-	m["messages.total"] = intNum(visitor + chatbot)
-	m["tokens.prompt"] = intNum(tokens["Prompt Tokens"])
-	m["tokens.completion"] = intNum(tokens["Completion Tokens"])
-	m["tokens.total"] = intNum(tokens["Total Tokens"])
-	m["tokens.unparsed_rows"] = intNum(unparsed)
-	m["sentiment.scored"] = intNum(scored)
+	m["messages.visitor"] = oIntNum(visitor)
+	m["messages.chatbot"] = oIntNum(chatbot)
+	m["messages.total"] = oIntNum(visitor + chatbot)
+	m["tokens.prompt"] = oIntNum(tokens["Prompt Tokens"])
+	m["tokens.completion"] = oIntNum(tokens["Completion Tokens"])
+	m["tokens.total"] = oIntNum(tokens["Total Tokens"])
+	m["tokens.unparsed_rows"] = oIntNum(unparsed)
+	m["sentiment.scored"] = oIntNum(scored)
 	if scored == 0 {
-		m["sentiment.average"], m["sentiment.zero_share"] = nullNum(), nullNum()
+		m["sentiment.average"], m["sentiment.zero_share"] = oNullNum(), oNullNum()
 	} else {
-		m["sentiment.average"] = decNum(sum/float64(scored), 3)
-		m["sentiment.zero_share"] = decNum(100*float64(zeros)/float64(scored), 1)
+		m["sentiment.average"] = oDecNum(sum/float64(scored), 3)
+		m["sentiment.zero_share"] = oDecNum(100*float64(zeros)/float64(scored), 1)
 	}
-	m["sentiment.positive_share"] = positiveShare(convs, typ)
-	m["time_saved_hours"] = decNum(float64(n)*1.4/60, 1)
+	m["sentiment.positive_share"] = oPositiveShare(convs, typ)
+	m["time_saved_hours"] = oDecNum(float64(n)*1.4/60, 1)
 
 	if n == 0 {
 		for _, k := range []string{"duration_seconds.mean", "duration_seconds.median", "duration_seconds.p90",
 			"tokens.per_conversation", "avg_turns", "engagement_rate", "resolved_rate"} {
-			m[k] = nullNum()
+			m[k] = oNullNum()
 		}
 		return m
 	}
@@ -508,7 +508,7 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 		}
 		fallback := false
 		for _, msg := range c.msgs {
-			if isFallback(msg) {
+			if oIsFallback(msg) {
 				fallback = true
 			}
 		}
@@ -521,28 +521,28 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 	for _, s := range secs {
 		total += s
 	}
-	m["duration_seconds.mean"] = decNum(total/float64(n), 1)
+	m["duration_seconds.mean"] = oDecNum(total/float64(n), 1)
 	if n%2 == 1 {
 		m["duration_seconds.median"] = oNum{v: secs[n/2], dec: -1}
 	} else {
 		m["duration_seconds.median"] = oNum{v: (secs[n/2-1] + secs[n/2]) / 2, dec: -1}
 	}
 	m["duration_seconds.p90"] = oNum{v: secs[int(math.Ceil(0.9*float64(n)))-1], dec: -1}
-	m["tokens.per_conversation"] = decNum(float64(tokens["Total Tokens"])/float64(n), 1)
-	m["avg_turns"] = decNum(float64(turns)/float64(n), 2)
-	m["engagement_rate"] = decNum(100*float64(engaged)/float64(n), 1)
-	m["resolved_rate"] = decNum(100*float64(resolved)/float64(n), 1)
+	m["tokens.per_conversation"] = oDecNum(float64(tokens["Total Tokens"])/float64(n), 1)
+	m["avg_turns"] = oDecNum(float64(turns)/float64(n), 2)
+	m["engagement_rate"] = oDecNum(100*float64(engaged)/float64(n), 1)
+	m["resolved_rate"] = oDecNum(100*float64(resolved)/float64(n), 1)
 	return m
 }
 
 // positiveShare: of the conversations with a non-NULL, non-zero score of typ (all their
 // messages, past the window's end too), the % whose mean is > 0.
-func positiveShare(convs []oConv, typ string) oNum {
+func oPositiveShare(convs []oConv, typ string) oNum {
 	having, positive := 0, 0
 	for _, c := range convs {
 		sum, k := 0.0, 0
 		for _, msg := range c.msgs {
-			if sentimentType(typ, msg) && msg.score != nil && *msg.score != 0 {
+			if oSentimentType(typ, msg) && msg.score != nil && *msg.score != 0 {
 				sum += *msg.score
 				k++
 			}
@@ -556,29 +556,29 @@ func positiveShare(convs []oConv, typ string) oNum {
 		}
 	}
 	if having == 0 {
-		return nullNum()
+		return oNullNum()
 	}
-	return decNum(100*float64(positive)/float64(having), 1)
+	return oDecNum(100*float64(positive)/float64(having), 1)
 }
 
 // ---- trends
 
-type trendKind int
+type oTrendKind int
 
 const (
-	trendRelative trendKind = iota // (cur − prev) / prev × 100, one decimal
-	trendPoints                    // cur − prev in percentage points, one decimal
-	trendPlain                     // cur − prev, three decimals
+	oTrendRelative oTrendKind = iota // (cur − prev) / prev × 100, one decimal
+	oTrendPoints                     // cur − prev in percentage points, one decimal
+	oTrendPlain                      // cur − prev, three decimals
 )
 
-func trendKindOf(key string) trendKind {
+func oTrendKindOf(key string) oTrendKind {
 	switch key {
 	case "engagement_rate", "resolved_rate", "sentiment.zero_share", "sentiment.positive_share":
-		return trendPoints
+		return oTrendPoints
 	case "sentiment.average":
-		return trendPlain
+		return oTrendPlain
 	}
-	return trendRelative
+	return oTrendRelative
 }
 
 // shown is the figure as the answer shows it: rounded to its decimals. At an exact tie
@@ -587,10 +587,10 @@ func (n oNum) shown() []float64 {
 	if n.null {
 		return nil
 	}
-	return roundings(n.v, n.dec)
+	return oRoundings(n.v, n.dec)
 }
 
-func roundings(v float64, dec int) []float64 {
+func oRoundings(v float64, dec int) []float64 {
 	if dec < 0 {
 		return []float64{v}
 	}
@@ -611,7 +611,7 @@ func oracleTrend(key string, cur, prev oNum) (values []float64, nullOK bool) {
 	if cur.null || prev.null {
 		return nil, true
 	}
-	kind := trendKindOf(key)
+	kind := oTrendKindOf(key)
 	pairs := [][2]float64{{cur.v, prev.v}}
 	for _, c := range cur.shown() {
 		for _, p := range prev.shown() {
@@ -620,16 +620,16 @@ func oracleTrend(key string, cur, prev oNum) (values []float64, nullOK bool) {
 	}
 	for _, p := range pairs {
 		switch kind {
-		case trendRelative:
+		case oTrendRelative:
 			if p[1] == 0 {
 				nullOK = true
 				continue
 			}
-			values = append(values, roundings((p[0]-p[1])/p[1]*100, 1)...)
-		case trendPoints:
-			values = append(values, roundings(p[0]-p[1], 1)...)
-		case trendPlain:
-			values = append(values, roundings(p[0]-p[1], 3)...)
+			values = append(values, oRoundings((p[0]-p[1])/p[1]*100, 1)...)
+		case oTrendPoints:
+			values = append(values, oRoundings(p[0]-p[1], 1)...)
+		case oTrendPlain:
+			values = append(values, oRoundings(p[0]-p[1], 3)...)
 		}
 	}
 	return values, nullOK
@@ -643,7 +643,7 @@ type oQuestion struct {
 	lastSeen time.Time
 }
 
-func normalizeQuestion(s string) string {
+func oNormalizeQuestion(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
@@ -653,7 +653,7 @@ func normalizeQuestion(s string) string {
 func oracleUnanswered(rows []oRow, w oWin, readFrom time.Time) []oQuestion {
 	questions := map[int]oRow{}
 	for _, f := range rows {
-		if !isFallback(f) || !w.has(f.t) {
+		if !oIsFallback(f) || !w.has(f.t) {
 			continue
 		}
 		var q *oRow
@@ -672,7 +672,7 @@ func oracleUnanswered(rows []oRow, w oWin, readFrom time.Time) []oQuestion {
 	groups := map[string]*oQuestion{}
 	latest := map[string]oRow{}
 	for _, q := range questions {
-		k := normalizeQuestion(q.text)
+		k := oNormalizeQuestion(q.text)
 		g := groups[k]
 		if g == nil {
 			g = &oQuestion{}
@@ -713,13 +713,13 @@ type oPage struct {
 // Visitor message on it.
 func oracleTopPages(d oData, all []oConv, w oWin) []oPage {
 	count := map[int]int{}
-	for _, c := range convsOf(all, w) {
+	for _, c := range oConvsOf(all, w) {
 		seen := map[int]bool{}
 		for _, m := range c.msgs {
 			if m.typ != "Visitor" {
 				continue
 			}
-			if p, ok := positiveWhole(m.page); ok {
+			if p, ok := oPositiveWhole(m.page); ok {
 				id, _ := strconv.Atoi(p)
 				seen[id] = true
 			}
@@ -756,7 +756,7 @@ type oAssistant struct {
 // carrying it; the name is its latest non-empty name in the rows read.
 func oracleTopAssistants(rows []oRow, all []oConv, w oWin, readFrom time.Time) []oAssistant {
 	count := map[string]int{}
-	for _, c := range convsOf(all, w) {
+	for _, c := range oConvsOf(all, w) {
 		seen := map[string]bool{}
 		for _, m := range c.msgs {
 			if m.asst != nil && *m.asst != "" {

@@ -32,15 +32,15 @@ const (
 // oracleNowWall is "now" on the site's wall clock: Wednesday 2026-12-16 19:30:00.7,
 // which is 01:30 UTC on the 17th, so a UTC "today" would be a day late. The fraction
 // must not reach the windows ("at the request's second").
-var oracleNowWall = wall(2026, 12, 16, 19, 30, 0).Add(700 * time.Millisecond)
+var oracleNowWall = oWall(2026, 12, 16, 19, 30, 0).Add(700 * time.Millisecond)
 
 // oracleStartWall is "now" exactly at a period's start: Saturday 2026-12-12 00:00:00, the
 // first second of a week (start_of_week 6) and of a day. The site then holds no row of
 // its future.
-var oracleStartWall = wall(2026, 12, 12, 0, 0, 0)
+var oracleStartWall = oWall(2026, 12, 12, 0, 0, 0)
 
 // siteInstant turns a site wall-clock time into the instant the server's clock returns.
-func siteInstant(t testing.TB, w time.Time) time.Time {
+func oSiteInstant(t testing.TB, w time.Time) time.Time {
 	t.Helper()
 	loc, err := time.LoadLocation(oracleZone)
 	if err != nil {
@@ -63,16 +63,16 @@ func newOracleEnv(t *testing.T, now, cut time.Time) *env {
 	if !cut.IsZero() {
 		db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log WHERE interaction_time >= ?", cut.Format(time.DateTime))
 	}
-	checkLoaded(t, db, cut)
+	oCheckLoaded(t, db, cut)
 	e := newEnvOn(t, db, "wp_")
-	e.clock.Set(siteInstant(t, now))
+	e.clock.Set(oSiteInstant(t, now))
 	e.token = e.tokenFor(adminID)
 	return e
 }
 
 // checkLoaded holds the database to the rows the oracle parsed from the file, so that
 // both read the same site: every row, byte for byte, scores to the bit.
-func checkLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
+func oCheckLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
 	t.Helper()
 	d := loadOracleData(t)
 	if !cut.IsZero() {
@@ -80,8 +80,8 @@ func checkLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
 	}
 	want := map[int]string{}
 	for _, r := range d.rows {
-		want[r.id] = fmt.Sprint(r.session, "|", deref(r.user), "|", deref(r.page), "|", r.t.Format(time.DateTime), "|",
-			r.typ, "|", deref(r.asst), "|", deref(r.asstName), "|", r.text, "|", scoreText(r.score))
+		want[r.id] = fmt.Sprint(r.session, "|", oDeref(r.user), "|", oDeref(r.page), "|", r.t.Format(time.DateTime), "|",
+			r.typ, "|", oDeref(r.asst), "|", oDeref(r.asstName), "|", r.text, "|", oScoreText(r.score))
 	}
 	conn, err := sql.Open("mysql", db.DSN)
 	if err != nil {
@@ -109,8 +109,8 @@ func checkLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
 		if score.Valid {
 			sc = &score.Float64
 		}
-		got := fmt.Sprint(session, "|", nullText(user), "|", nullText(page), "|", when.Format(time.DateTime), "|",
-			typ, "|", nullText(asst), "|", nullText(name), "|", text, "|", scoreText(sc))
+		got := fmt.Sprint(session, "|", oNullText(user), "|", oNullText(page), "|", when.Format(time.DateTime), "|",
+			typ, "|", oNullText(asst), "|", oNullText(name), "|", text, "|", oScoreText(sc))
 		if got != want[id] {
 			t.Errorf("row %d in the database: %q, the oracle parsed %q", id, got, want[id])
 		}
@@ -124,21 +124,21 @@ func checkLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
 	}
 }
 
-func deref(s *string) string {
+func oDeref(s *string) string {
 	if s == nil {
 		return "NULL"
 	}
 	return *s
 }
 
-func nullText(s sql.NullString) string {
+func oNullText(s sql.NullString) string {
 	if !s.Valid {
 		return "NULL"
 	}
 	return s.String
 }
 
-func scoreText(f *float64) string {
+func oScoreText(f *float64) string {
 	if f == nil {
 		return "NULL"
 	}
@@ -175,15 +175,15 @@ func oracleJSON(t *testing.T, e *env, target string) any {
 
 // ---- expected answers
 
-// oneOf accepts any of its values: where the contract leaves a choice (a rounding tie,
+// oOneOf accepts any of its values: where the contract leaves a choice (a rounding tie,
 // a trend from exact or from shown figures, a url with or without "/").
-type oneOf []any
+type oOneOf []any
 
-func shownJSON(n oNum) any {
-	return candidates(n.shown())
+func oShownJSON(n oNum) any {
+	return oCandidates(n.shown())
 }
 
-func candidates(vs []float64) any {
+func oCandidates(vs []float64) any {
 	var out []float64
 	for _, v := range vs {
 		dup := false
@@ -202,7 +202,7 @@ func candidates(vs []float64) any {
 	case 1:
 		return out[0]
 	}
-	alts := oneOf{}
+	alts := oOneOf{}
 	for _, v := range out {
 		alts = append(alts, v)
 	}
@@ -210,7 +210,7 @@ func candidates(vs []float64) any {
 }
 
 // nest turns dotted keys into the answer's nested objects.
-func nest(flat map[string]any) map[string]any {
+func oNest(flat map[string]any) map[string]any {
 	out := map[string]any{}
 	for k, v := range flat {
 		if group, leaf, ok := strings.Cut(k, "."); ok {
@@ -227,44 +227,44 @@ func nest(flat map[string]any) map[string]any {
 	return out
 }
 
-func metricsJSON(m oMetrics) map[string]any {
+func oMetricsJSON(m oMetrics) map[string]any {
 	flat := map[string]any{}
 	for _, k := range oracleMetricKeys {
-		flat[k] = shownJSON(m[k])
+		flat[k] = oShownJSON(m[k])
 	}
-	return nest(flat)
+	return oNest(flat)
 }
 
-func trendsJSON(cur, prev oMetrics) map[string]any {
+func oTrendsJSON(cur, prev oMetrics) map[string]any {
 	flat := map[string]any{}
 	for _, k := range oracleMetricKeys {
 		values, nullOK := oracleTrend(k, cur[k], prev[k])
-		want := candidates(values)
+		want := oCandidates(values)
 		switch alts := want.(type) {
-		case oneOf:
+		case oOneOf:
 			if nullOK {
 				want = append(alts, nil)
 			}
 		case float64:
 			if nullOK {
-				want = oneOf{alts, nil}
+				want = oOneOf{alts, nil}
 			}
 		}
 		flat[k] = want
 	}
-	return nest(flat)
+	return oNest(flat)
 }
 
 const oracleTimeLayout = "2006-01-02T15:04:05"
 
-func winJSON(w oWin) map[string]any {
+func oWinJSON(w oWin) map[string]any {
 	return map[string]any{"start": w.start.Format(oracleTimeLayout), "end": w.end.Format(oracleTimeLayout)}
 }
 
 // readStart is where the contract's read begins: one gap before the earliest window.
 func (ws oWindows) readStart() time.Time { return ws.prev.start.Add(-oracleGap) }
 
-func expectInsights(d oData, ws oWindows, period, typ string) map[string]any {
+func oExpectInsights(d oData, ws oWindows, period, typ string) map[string]any {
 	convs := oracleConversations(d.rows)
 	cur := oracleMetrics(d.rows, convs, ws.cur, typ)
 	prev := oracleMetrics(d.rows, convs, ws.prev, typ)
@@ -274,33 +274,33 @@ func expectInsights(d oData, ws oWindows, period, typ string) map[string]any {
 		"type":     typ,
 		"timezone": oracleZone,
 		"windows": map[string]any{
-			"current": winJSON(ws.cur), "previous": winJSON(ws.prev), "previous_to_date": winJSON(ws.ptd),
+			"current": oWinJSON(ws.cur), "previous": oWinJSON(ws.prev), "previous_to_date": oWinJSON(ws.ptd),
 		},
-		"current":          metricsJSON(cur),
-		"previous":         metricsJSON(prev),
-		"previous_to_date": metricsJSON(ptd),
-		"trends":           trendsJSON(cur, ptd),
+		"current":          oMetricsJSON(cur),
+		"previous":         oMetricsJSON(prev),
+		"previous_to_date": oMetricsJSON(ptd),
+		"trends":           oTrendsJSON(cur, ptd),
 	}
 }
 
-func limited[T any](xs []T, limit int) []T {
+func oLimited[T any](xs []T, limit int) []T {
 	if len(xs) > limit {
 		return xs[:limit]
 	}
 	return xs
 }
 
-func expectUnanswered(d oData, ws oWindows, limit int) []any {
+func oExpectUnanswered(d oData, ws oWindows, limit int) []any {
 	out := []any{}
-	for _, q := range limited(oracleUnanswered(d.rows, ws.cur, ws.readStart()), limit) {
+	for _, q := range oLimited(oracleUnanswered(d.rows, ws.cur, ws.readStart()), limit) {
 		out = append(out, map[string]any{"text": q.text, "count": float64(q.count), "last_seen": q.lastSeen.Format(oracleTimeLayout)})
 	}
 	return out
 }
 
-func expectPages(d oData, ws oWindows, limit int) []any {
+func oExpectPages(d oData, ws oWindows, limit int) []any {
 	out := []any{}
-	for _, p := range limited(oracleTopPages(d, oracleConversations(d.rows), ws.cur), limit) {
+	for _, p := range oLimited(oracleTopPages(d, oracleConversations(d.rows), ws.cur), limit) {
 		entry := map[string]any{"page_id": float64(p.id), "title": nil, "url": nil, "conversations": float64(p.conversations)}
 		if p.title != nil {
 			entry["title"] = *p.title
@@ -309,16 +309,16 @@ func expectPages(d oData, ws oWindows, limit int) []any {
 				q = fmt.Sprintf("?page_id=%d", p.id)
 			}
 			// "the site's home with ?page_id=N": WordPress's home_url() puts a "/" between.
-			entry["url"] = oneOf{fixture.Home + "/" + q, fixture.Home + q}
+			entry["url"] = oOneOf{fixture.Home + "/" + q, fixture.Home + q}
 		}
 		out = append(out, entry)
 	}
 	return out
 }
 
-func expectAssistants(d oData, ws oWindows, limit int) []any {
+func oExpectAssistants(d oData, ws oWindows, limit int) []any {
 	out := []any{}
-	for _, a := range limited(oracleTopAssistants(d.rows, oracleConversations(d.rows), ws.cur, ws.readStart()), limit) {
+	for _, a := range oLimited(oracleTopAssistants(d.rows, oracleConversations(d.rows), ws.cur, ws.readStart()), limit) {
 		entry := map[string]any{"assistant_id": a.id, "name": nil, "conversations": float64(a.conversations)}
 		if a.name != nil {
 			entry["name"] = *a.name
@@ -331,32 +331,32 @@ func expectAssistants(d oData, ws oWindows, limit int) []any {
 // ---- comparison
 
 // diffJSON lists where got differs from want, each with its path.
-func diffJSON(path string, want, got any) []string {
+func oDiffJSON(path string, want, got any) []string {
 	switch w := want.(type) {
-	case oneOf:
+	case oOneOf:
 		for _, alt := range w {
-			if len(diffJSON(path, alt, got)) == 0 {
+			if len(oDiffJSON(path, alt, got)) == 0 {
 				return nil
 			}
 		}
-		return []string{fmt.Sprintf("%s: got %s, want one of %s", path, show(got), show([]any(w)))}
+		return []string{fmt.Sprintf("%s: got %s, want one of %s", path, oShow(got), oShow([]any(w)))}
 	case nil:
 		if got != nil {
-			return []string{fmt.Sprintf("%s: got %s, want null", path, show(got))}
+			return []string{fmt.Sprintf("%s: got %s, want null", path, oShow(got))}
 		}
 	case float64:
 		g, ok := got.(float64)
 		if !ok || math.Abs(g-w) > 1e-9 {
-			return []string{fmt.Sprintf("%s: got %s, want %s", path, show(got), show(w))}
+			return []string{fmt.Sprintf("%s: got %s, want %s", path, oShow(got), oShow(w))}
 		}
 	case string:
 		if g, ok := got.(string); !ok || g != w {
-			return []string{fmt.Sprintf("%s: got %s, want %s", path, show(got), show(w))}
+			return []string{fmt.Sprintf("%s: got %s, want %s", path, oShow(got), oShow(w))}
 		}
 	case map[string]any:
 		g, ok := got.(map[string]any)
 		if !ok {
-			return []string{fmt.Sprintf("%s: got %s, want an object", path, show(got))}
+			return []string{fmt.Sprintf("%s: got %s, want an object", path, oShow(got))}
 		}
 		var out []string
 		keys := make([]string, 0, len(w))
@@ -369,7 +369,7 @@ func diffJSON(path string, want, got any) []string {
 				out = append(out, fmt.Sprintf("%s.%s: missing", path, k))
 				continue
 			}
-			out = append(out, diffJSON(path+"."+k, w[k], g[k])...)
+			out = append(out, oDiffJSON(path+"."+k, w[k], g[k])...)
 		}
 		for k := range g {
 			if _, ok := w[k]; !ok {
@@ -380,14 +380,14 @@ func diffJSON(path string, want, got any) []string {
 	case []any:
 		g, ok := got.([]any)
 		if !ok {
-			return []string{fmt.Sprintf("%s: got %s, want an array", path, show(got))}
+			return []string{fmt.Sprintf("%s: got %s, want an array", path, oShow(got))}
 		}
 		var out []string
 		if len(g) != len(w) {
-			out = append(out, fmt.Sprintf("%s: %d entries, want %d\n  got:  %s\n  want: %s", path, len(g), len(w), show(g), show(w)))
+			out = append(out, fmt.Sprintf("%s: %d entries, want %d\n  got:  %s\n  want: %s", path, len(g), len(w), oShow(g), oShow(w)))
 		}
 		for i := 0; i < min(len(g), len(w)); i++ {
-			out = append(out, diffJSON(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
+			out = append(out, oDiffJSON(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
 		}
 		return out
 	default:
@@ -396,7 +396,7 @@ func diffJSON(path string, want, got any) []string {
 	return nil
 }
 
-func show(v any) string {
+func oShow(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Sprint(v)
@@ -404,9 +404,9 @@ func show(v any) string {
 	return string(b)
 }
 
-func wantJSON(t *testing.T, target string, want, got any) {
+func oWantJSON(t *testing.T, target string, want, got any) {
 	t.Helper()
-	for _, d := range diffJSON("", want, got) {
+	for _, d := range oDiffJSON("", want, got) {
 		t.Errorf("GET %s: %s", target, d)
 	}
 }
@@ -447,38 +447,38 @@ var oracleCasesAtStart = []oracleCase{
 	{query: "?period=month", period: "month", typ: "visitor"},
 }
 
-func checkInsightsCase(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
+func oCheckInsightsCase(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 	t.Helper()
 	target := "/wp-json/kchat/v1/insights" + c.query
 	got := oracleJSON(t, e, target)
 	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
-	wantJSON(t, target, expectInsights(d, ws, c.period, c.typ), got)
+	oWantJSON(t, target, oExpectInsights(d, ws, c.period, c.typ), got)
 }
 
 // checkLists compares the three lists of one window, with and without a limit.
-func checkLists(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
+func oCheckLists(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 	t.Helper()
 	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
 	for _, limit := range []int{10, 2, 100} {
 		q := c.query
 		if limit != 10 {
-			q = joinQuery(q, fmt.Sprintf("limit=%d", limit))
+			q = oJoinQuery(q, fmt.Sprintf("limit=%d", limit))
 		}
 		for _, l := range []struct {
 			path string
 			want []any
 		}{
-			{"/insights/unanswered", expectUnanswered(d, ws, limit)},
-			{"/insights/pages", expectPages(d, ws, limit)},
-			{"/insights/assistants", expectAssistants(d, ws, limit)},
+			{"/insights/unanswered", oExpectUnanswered(d, ws, limit)},
+			{"/insights/pages", oExpectPages(d, ws, limit)},
+			{"/insights/assistants", oExpectAssistants(d, ws, limit)},
 		} {
 			target := "/wp-json/kchat/v1" + l.path + q
-			wantJSON(t, target, l.want, oracleJSON(t, e, target))
+			oWantJSON(t, target, l.want, oracleJSON(t, e, target))
 		}
 	}
 }
 
-func joinQuery(q, param string) string {
+func oJoinQuery(q, param string) string {
 	if q == "" {
 		return "?" + param
 	}
@@ -487,8 +487,8 @@ func joinQuery(q, param string) string {
 
 // ---- CSV
 
-func csvCell(s string, escapeFormulas bool) string {
-	if escapeFormulas && formulaLike(s) {
+func oCsvCell(s string, escapeFormulas bool) string {
+	if escapeFormulas && oFormulaLike(s) {
 		s = "'" + s
 	}
 	if strings.ContainsAny(s, ",\"\r\n") {
@@ -497,7 +497,7 @@ func csvCell(s string, escapeFormulas bool) string {
 	return s
 }
 
-func formulaLike(s string) bool {
+func oFormulaLike(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -511,27 +511,27 @@ func formulaLike(s string) bool {
 	return false
 }
 
-func expectUnansweredCSV(d oData, ws oWindows, escapeFormulas bool) string {
+func oExpectUnansweredCSV(d oData, ws oWindows, escapeFormulas bool) string {
 	var b strings.Builder
 	b.WriteString("question,count,last_seen\r\n")
 	for _, q := range oracleUnanswered(d.rows, ws.cur, ws.readStart()) {
-		fmt.Fprintf(&b, "%s,%d,%s\r\n", csvCell(q.text, escapeFormulas), q.count, q.lastSeen.Format(oracleTimeLayout))
+		fmt.Fprintf(&b, "%s,%d,%s\r\n", oCsvCell(q.text, escapeFormulas), q.count, q.lastSeen.Format(oracleTimeLayout))
 	}
 	return b.String()
 }
 
 // checkExport compares the CSV with the oracle byte for byte, and with the JSON list.
-func checkExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
+func oCheckExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 	t.Helper()
 	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
 	for _, escape := range []bool{true, false} {
 		q := c.query
 		if !escape {
-			q = joinQuery(q, "escape_formulas=false")
+			q = oJoinQuery(q, "escape_formulas=false")
 		}
 		target := "/wp-json/kchat/v1/insights/unanswered/export" + q
 		rec := oracleGet(t, e, target)
-		if got, want := rec.Body.String(), expectUnansweredCSV(d, ws, escape); got != want {
+		if got, want := rec.Body.String(), oExpectUnansweredCSV(d, ws, escape); got != want {
 			t.Errorf("GET %s:\ngot  %q\nwant %q", target, got, want)
 		}
 		day := now.Format(time.DateOnly)
@@ -542,13 +542,13 @@ func checkExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 			t.Errorf("GET %s: Content-Type %q", target, ct)
 		}
 	}
-	bom := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+joinQuery(c.query, "bom=true"))
-	if got, want := bom.Body.String(), "\xEF\xBB\xBF"+expectUnansweredCSV(d, ws, true); got != want {
+	bom := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+oJoinQuery(c.query, "bom=true"))
+	if got, want := bom.Body.String(), "\xEF\xBB\xBF"+oExpectUnansweredCSV(d, ws, true); got != want {
 		t.Errorf("export with bom=true:\ngot  %q\nwant %q", got, want)
 	}
 	// The export is the list without a limit: same texts, counts and times, in order.
-	list := oracleJSON(t, e, "/wp-json/kchat/v1/insights/unanswered"+joinQuery(c.query, "limit=100"))
-	rec := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+joinQuery(c.query, "escape_formulas=false"))
+	list := oracleJSON(t, e, "/wp-json/kchat/v1/insights/unanswered"+oJoinQuery(c.query, "limit=100"))
+	rec := oracleGet(t, e, "/wp-json/kchat/v1/insights/unanswered/export"+oJoinQuery(c.query, "escape_formulas=false"))
 	lines := strings.Split(strings.TrimSuffix(rec.Body.String(), "\r\n"), "\r\n")
 	entries, _ := list.([]any)
 	if len(lines)-1 != len(entries) {
@@ -559,7 +559,7 @@ func checkExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 		count, _ := q["count"].(float64)
 		text, _ := q["text"].(string)
 		lastSeen, _ := q["last_seen"].(string)
-		if want := fmt.Sprintf("%s,%d,%s", csvCell(text, false), int(count), lastSeen); lines[i+1] != want {
+		if want := fmt.Sprintf("%s,%d,%s", oCsvCell(text, false), int(count), lastSeen); lines[i+1] != want {
 			t.Errorf("export line %d = %q, the list says %q", i+2, lines[i+1], want)
 		}
 	}
@@ -571,11 +571,11 @@ func TestInsightsOracle(t *testing.T) {
 	d := loadOracleData(t)
 	e := newOracleEnv(t, oracleNowWall, time.Time{})
 	t.Run("HandWorked", func(t *testing.T) {
-		checkHandWorked(t, func(target string) any { return oracleJSON(t, e, target) })
+		oCheckHandWorked(t, func(target string) any { return oracleJSON(t, e, target) })
 	})
 	for _, c := range oracleCasesAtNow {
 		t.Run("Insights"+strings.ReplaceAll(c.query, "/", "_"), func(t *testing.T) {
-			checkInsightsCase(t, e, d, oracleNowWall, c)
+			oCheckInsightsCase(t, e, d, oracleNowWall, c)
 		})
 	}
 	for _, c := range []oracleCase{
@@ -585,21 +585,21 @@ func TestInsightsOracle(t *testing.T) {
 		// November: mb-c's page 9 comes from a message past the window's end
 		{query: "?start=2026-11-01&end=2026-11-30", period: "custom", start: "2026-11-01", end: "2026-11-30"},
 	} {
-		t.Run("Lists"+c.query, func(t *testing.T) { checkLists(t, e, d, oracleNowWall, c) })
+		t.Run("Lists"+c.query, func(t *testing.T) { oCheckLists(t, e, d, oracleNowWall, c) })
 	}
 	t.Run("ExportToday", func(t *testing.T) {
-		checkExport(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
+		oCheckExport(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
 	})
 	t.Run("ExportMonth", func(t *testing.T) {
-		checkExport(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
+		oCheckExport(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
 	})
-	t.Run("ErrInvalidParams", func(t *testing.T) { checkInvalidParams(t, e) })
-	t.Run("HTTP", func(t *testing.T) { checkHTTP(t, e) })
-	t.Run("Auth", func(t *testing.T) { checkAuth(t, e) })
+	t.Run("ErrInvalidParams", func(t *testing.T) { oCheckInvalidParams(t, e) })
+	t.Run("HTTP", func(t *testing.T) { oCheckHTTP(t, e) })
+	t.Run("Auth", func(t *testing.T) { oCheckAuth(t, e) })
 }
 
 // checkHTTP: the routes' ETag, HEAD and gzip as the contract gives them to every route.
-func checkHTTP(t *testing.T, e *env) {
+func oCheckHTTP(t *testing.T, e *env) {
 	for _, target := range []string{
 		"/wp-json/kchat/v1/insights?period=week",
 		"/wp-json/kchat/v1/insights/pages",
@@ -638,7 +638,7 @@ func checkHTTP(t *testing.T, e *env) {
 }
 
 // checkAuth: admins only, with the usual 401 and 403.
-func checkAuth(t *testing.T, e *env) {
+func oCheckAuth(t *testing.T, e *env) {
 	editor := e.tokenFor(editorID)
 	for _, target := range []string{
 		"/wp-json/kchat/v1/insights", "/wp-json/kchat/v1/insights/pages", "/wp-json/kchat/v1/insights/assistants",
@@ -684,17 +684,17 @@ func TestInsightsOracleAtPeriodStart(t *testing.T) {
 	d := loadOracleData(t).without(oracleStartWall)
 	e := newOracleEnv(t, oracleStartWall, oracleStartWall)
 	for _, c := range oracleCasesAtStart {
-		t.Run("Insights"+c.query, func(t *testing.T) { checkInsightsCase(t, e, d, oracleStartWall, c) })
+		t.Run("Insights"+c.query, func(t *testing.T) { oCheckInsightsCase(t, e, d, oracleStartWall, c) })
 	}
 	t.Run("ListsWeek", func(t *testing.T) {
-		checkLists(t, e, d, oracleStartWall, oracleCase{query: "?period=week", period: "week"})
+		oCheckLists(t, e, d, oracleStartWall, oracleCase{query: "?period=week", period: "week"})
 	})
 }
 
 // oracleMonthEndWall is Thursday 2026-12-31 19:30: November is a day shorter than the
 // elapsed part of December, so previous_to_date must stop at November's end, before
 // mb-b (12-01 00:01) and mb-c's December messages.
-var oracleMonthEndWall = wall(2026, 12, 31, 19, 30, 0)
+var oracleMonthEndWall = oWall(2026, 12, 31, 19, 30, 0)
 
 func TestInsightsOracleAtMonthEnd(t *testing.T) {
 	d := loadOracleData(t)
@@ -704,7 +704,7 @@ func TestInsightsOracleAtMonthEnd(t *testing.T) {
 		{query: "?period=week", period: "week", typ: "visitor"},
 		{query: "?period=quarter&type=chatbot", period: "quarter", typ: "chatbot"},
 	} {
-		t.Run("Insights"+c.query, func(t *testing.T) { checkInsightsCase(t, e, d, oracleMonthEndWall, c) })
+		t.Run("Insights"+c.query, func(t *testing.T) { oCheckInsightsCase(t, e, d, oracleMonthEndWall, c) })
 	}
 	t.Run("HandWorked", func(t *testing.T) {
 		month := oracleJSON(t, e, "/wp-json/kchat/v1/insights?period=month")
@@ -716,8 +716,8 @@ func TestInsightsOracleAtMonthEnd(t *testing.T) {
 			{"previous_to_date.conversations", 7.0},                 // all of November, no more
 			{"previous_to_date.messages.visitor", 13.0},             // November's Visitor rows only
 		} {
-			if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
-				t.Errorf("period=month at 12-31: %s = %s, want %s", h.path, show(got), show(h.want))
+			if got := oLookup(month, h.path); len(oDiffJSON(h.path, h.want, got)) > 0 {
+				t.Errorf("period=month at 12-31: %s = %s, want %s", h.path, oShow(got), oShow(h.want))
 			}
 		}
 	})
@@ -725,7 +725,7 @@ func TestInsightsOracleAtMonthEnd(t *testing.T) {
 
 // oracleLeapWall is Saturday 2025-03-01 12:00: the year's elapsed part is 59 d 12 h, so
 // its previous_to_date ends on 2024's leap day at noon, not on "the same date" 2024-03-01.
-var oracleLeapWall = wall(2025, 3, 1, 12, 0, 0)
+var oracleLeapWall = oWall(2025, 3, 1, 12, 0, 0)
 
 func TestInsightsOracleLeapYear(t *testing.T) {
 	d := loadOracleData(t).without(oracleLeapWall)
@@ -737,7 +737,7 @@ func TestInsightsOracleLeapYear(t *testing.T) {
 		{query: "?period=today", period: "today", typ: "visitor"},
 		{query: "?period=week", period: "week", typ: "visitor"},
 	} {
-		t.Run("Insights"+c.query, func(t *testing.T) { checkInsightsCase(t, e, d, oracleLeapWall, c) })
+		t.Run("Insights"+c.query, func(t *testing.T) { oCheckInsightsCase(t, e, d, oracleLeapWall, c) })
 	}
 	t.Run("HandWorked", func(t *testing.T) {
 		year := oracleJSON(t, e, "/wp-json/kchat/v1/insights?period=year")
@@ -756,8 +756,8 @@ func TestInsightsOracleLeapYear(t *testing.T) {
 			{month, "previous.conversations", 1.0}, // feb-end-2025
 			{month, "trends.conversations", nil},   // February's first 12 hours hold none
 		} {
-			if got := lookup(h.answer, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
-				t.Errorf("at 2025-03-01 12:00: %s = %s, want %s", h.path, show(got), show(h.want))
+			if got := oLookup(h.answer, h.path); len(oDiffJSON(h.path, h.want, got)) > 0 {
+				t.Errorf("at 2025-03-01 12:00: %s = %s, want %s", h.path, oShow(got), oShow(h.want))
 			}
 		}
 	})
@@ -776,9 +776,9 @@ func TestInsightsOracleAppends(t *testing.T) {
 	}
 	check := func(t *testing.T, d oData) {
 		for _, c := range cases {
-			checkInsightsCase(t, e, d, oracleNowWall, c)
+			oCheckInsightsCase(t, e, d, oracleNowWall, c)
 		}
-		checkLists(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
+		oCheckLists(t, e, d, oracleNowWall, oracleCase{query: "?period=today", period: "today"})
 	}
 	t.Run("Before", func(t *testing.T) { check(t, d) })
 	const weekTarget = "/wp-json/kchat/v1/insights?period=week"
@@ -789,17 +789,17 @@ func TestInsightsOracleAppends(t *testing.T) {
 	score := func(f float64) *float64 { return &f }
 	added := []oRow{
 		// between gap-over's 11:00:02 and 11:30:03: its two conversations become one
-		{id: 1003, session: "gap-over", user: str("0"), page: str("10"), t: wall(2026, 12, 16, 11, 15, 0), typ: "Visitor",
+		{id: 1003, session: "gap-over", user: str("0"), page: str("10"), t: oWall(2026, 12, 16, 11, 15, 0), typ: "Visitor",
 			asst: str("asst_B"), asstName: str("Sales"), text: "is it dishwasher safe?", score: score(0.25)},
-		{id: 1001, session: "late-arrival", user: str("0"), page: str("2"), t: wall(2026, 12, 16, 16, 30, 0), typ: "Visitor",
+		{id: 1001, session: "late-arrival", user: str("0"), page: str("2"), t: oWall(2026, 12, 16, 16, 30, 0), typ: "Visitor",
 			asst: str(""), asstName: str(""), text: "WHERE is my order?", score: score(-0.5)},
-		{id: 1002, session: "late-arrival", user: str("0"), t: wall(2026, 12, 16, 16, 30, 4), typ: "Chatbot",
+		{id: 1002, session: "late-arrival", user: str("0"), t: oWall(2026, 12, 16, 16, 30, 4), typ: "Chatbot",
 			asst: str(""), asstName: str(""), text: "Sorry — I’m not following.", score: score(0)},
-		{id: 1005, session: "late-arrival", user: str("0"), t: wall(2026, 12, 16, 16, 30, 5), typ: "Total Tokens",
+		{id: 1005, session: "late-arrival", user: str("0"), t: oWall(2026, 12, 16, 16, 30, 5), typ: "Total Tokens",
 			asst: str(""), asstName: str(""), text: "77", score: score(0)},
-		{id: 1000, session: "nov-late", user: str("0"), page: str("5"), t: wall(2026, 11, 5, 10, 0, 0), typ: "Visitor",
+		{id: 1000, session: "nov-late", user: str("0"), page: str("5"), t: oWall(2026, 11, 5, 10, 0, 0), typ: "Visitor",
 			asst: str(""), asstName: str(""), text: "a november straggler", score: score(0.5)},
-		{id: 1004, session: "nov-late", user: str("0"), t: wall(2026, 11, 5, 10, 0, 3), typ: "Chatbot",
+		{id: 1004, session: "nov-late", user: str("0"), t: oWall(2026, 11, 5, 10, 0, 3), typ: "Chatbot",
 			asst: str(""), asstName: str(""), text: "Noted.", score: score(0)},
 	}
 	for _, r := range added {
@@ -817,12 +817,12 @@ func TestInsightsOracleAppends(t *testing.T) {
 
 	// A purge of everything before November: oct-cross's and oct-chain's November
 	// messages now open conversations of their own.
-	purge := wall(2026, 11, 1, 0, 0, 0)
+	purge := oWall(2026, 11, 1, 0, 0, 0)
 	e.db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log WHERE interaction_time < ?", purge.Format(time.DateTime))
 	d = d.since(purge)
 	t.Run("AfterPurge", func(t *testing.T) {
 		check(t, d)
-		checkInsightsCase(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month", typ: "visitor"})
+		oCheckInsightsCase(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month", typ: "visitor"})
 	})
 }
 
@@ -839,14 +839,14 @@ func TestInsightsOracleOffsetSite(t *testing.T) {
 	} {
 		target := "/wp-json/kchat/v1/insights" + c.query
 		got := oracleJSON(t, e, target)
-		want := expectInsights(d, oracleWindows(c.period, "", "", oracleNowWall, oracleStartOfWeek), c.period, c.typ)
+		want := oExpectInsights(d, oracleWindows(c.period, "", "", oracleNowWall, oracleStartOfWeek), c.period, c.typ)
 		want["timezone"] = "-06:00"
-		wantJSON(t, target, want, got)
+		oWantJSON(t, target, want, got)
 	}
 }
 
 // checkInvalidParams: a refused parameter is a 400 naming it, never a crash.
-func checkInvalidParams(t *testing.T, e *env) {
+func oCheckInvalidParams(t *testing.T, e *env) {
 	// Where two parameters clash, naming either is fair.
 	for _, c := range []struct {
 		query  string
@@ -901,7 +901,7 @@ func checkInvalidParams(t *testing.T, e *env) {
 
 // checkHandWorked checks headline figures worked out by hand from the dataset's comments,
 // independently of both implementations. "Now" is Wed 2026-12-16 19:30:00.7 in Chicago.
-func checkHandWorked(t *testing.T, get func(target string) any) {
+func oCheckHandWorked(t *testing.T, get func(target string) any) {
 	today := get("/wp-json/kchat/v1/insights?period=today")
 	hand := []struct {
 		path string
@@ -947,9 +947,9 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		{"current.tokens.unparsed_rows", 1.0, "anon-order's 'total_tokens: 42'"},
 	}
 	for _, h := range hand {
-		got := lookup(today, h.path)
-		if len(diffJSON(h.path, h.want, got)) > 0 {
-			t.Errorf("period=today: %s = %s, want %s (%s)", h.path, show(got), show(h.want), h.why)
+		got := oLookup(today, h.path)
+		if len(oDiffJSON(h.path, h.want, got)) > 0 {
+			t.Errorf("period=today: %s = %s, want %s (%s)", h.path, oShow(got), oShow(h.want), h.why)
 		}
 	}
 
@@ -957,7 +957,7 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 	// my order? " (13:00:40) and "Where is my order?" (14:00:00, answered by two
 	// fallbacks, counted once): 3, written as its latest spelling.
 	un := get("/wp-json/kchat/v1/insights/unanswered?period=today&limit=1")
-	wantJSON(t, "unanswered?period=today&limit=1", []any{map[string]any{
+	oWantJSON(t, "unanswered?period=today&limit=1", []any{map[string]any{
 		"text": "Where is my order?", "count": 3.0, "last_seen": "2026-12-16T14:00:00",
 	}}, un)
 
@@ -977,8 +977,8 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 		{"trends.conversations", 1333.3}, // (43 − 3) / 3 × 100
 		{"windows.previous_to_date.end", "2026-11-16T19:30:00"},
 	} {
-		if got := lookup(month, h.path); len(diffJSON(h.path, h.want, got)) > 0 {
-			t.Errorf("period=month: %s = %s, want %s", h.path, show(got), show(h.want))
+		if got := oLookup(month, h.path); len(oDiffJSON(h.path, h.want, got)) > 0 {
+			t.Errorf("period=month: %s = %s, want %s", h.path, oShow(got), oShow(h.want))
 		}
 	}
 }
@@ -987,7 +987,7 @@ func checkHandWorked(t *testing.T, get func(target string) any) {
 // hand, so that the oracle is checked before it judges anything.
 func TestInsightsOracleModel(t *testing.T) {
 	d := loadOracleData(t)
-	checkHandWorked(t, func(target string) any {
+	oCheckHandWorked(t, func(target string) any {
 		u, err := url.Parse(target)
 		if err != nil {
 			t.Fatal(err)
@@ -1000,16 +1000,16 @@ func TestInsightsOracleModel(t *testing.T) {
 		ws := oracleWindows(period, "", "", oracleNowWall, oracleStartOfWeek)
 		switch u.Path {
 		case "/wp-json/kchat/v1/insights":
-			return expectInsights(d, ws, period, "visitor")
+			return oExpectInsights(d, ws, period, "visitor")
 		case "/wp-json/kchat/v1/insights/unanswered":
-			return expectUnanswered(d, ws, 1)
+			return oExpectUnanswered(d, ws, 1)
 		}
 		t.Fatalf("no model for %s", target)
 		return nil
 	})
 }
 
-func lookup(v any, path string) any {
+func oLookup(v any, path string) any {
 	for _, k := range strings.Split(path, ".") {
 		m, _ := v.(map[string]any)
 		v = m[k]
