@@ -596,6 +596,22 @@ func TestInsightsOracle(t *testing.T) {
 	t.Run("ErrInvalidParams", func(t *testing.T) { oCheckInvalidParams(t, e) })
 	t.Run("HTTP", func(t *testing.T) { oCheckHTTP(t, e) })
 	t.Run("Auth", func(t *testing.T) { oCheckAuth(t, e) })
+
+	// The clock moves on to Thursday 08:00: "today" is the 17th, yesterday the 16th, and
+	// nothing computed for the 16th may be served for the 17th.
+	later := oWall(2026, 12, 17, 8, 0, 0)
+	e.clock.Set(oSiteInstant(t, later))
+	e.token = e.tokenFor(adminID)
+	for _, c := range []oracleCase{
+		{query: "?period=today", period: "today", typ: "visitor"},
+		{query: "?period=week&type=all", period: "week", typ: "all"},
+		{query: "", period: "month", typ: "visitor"},
+	} {
+		t.Run("NextDay"+c.query, func(t *testing.T) { oCheckInsightsCase(t, e, d, later, c) })
+	}
+	t.Run("NextDayLists", func(t *testing.T) {
+		oCheckLists(t, e, d, later, oracleCase{query: "?period=today", period: "today"})
+	})
 }
 
 // checkHTTP: the routes' ETag, HEAD and gzip as the contract gives them to every route.
@@ -764,8 +780,9 @@ func TestInsightsOracleLeapYear(t *testing.T) {
 }
 
 // TestInsightsOracleAppends: answers follow the log as it grows (rows appended with
-// higher ids, whatever their times, one of them joining two conversations into one)
-// and as a retention purge shrinks it.
+// higher ids, whatever their times: one joins two conversations into one, one moves a
+// conversation's start into yesterday, one turns a Chatbot-only piece into a
+// conversation) and as a retention purge shrinks it.
 func TestInsightsOracleAppends(t *testing.T) {
 	d := loadOracleData(t)
 	e := newOracleEnv(t, oracleNowWall, time.Time{})
@@ -801,6 +818,12 @@ func TestInsightsOracleAppends(t *testing.T) {
 			asst: str(""), asstName: str(""), text: "a november straggler", score: score(0.5)},
 		{id: 1004, session: "nov-late", user: str("0"), t: oWall(2026, 11, 5, 10, 0, 3), typ: "Chatbot",
 			asst: str(""), asstName: str(""), text: "Noted.", score: score(0)},
+		// a greeting at 23:58 yesterday now opens mid-b's conversation: it leaves today
+		{id: 1006, session: "mid-b", user: str("0"), t: oWall(2026, 12, 15, 23, 58, 0), typ: "Chatbot",
+			asst: str(""), asstName: str(""), text: "Hello there!", score: score(0)},
+		// a Visitor message makes bot-only a conversation, and its fallback gets a question
+		{id: 1007, session: "bot-only", user: str("0"), t: oWall(2026, 12, 16, 6, 0, 10), typ: "Visitor",
+			asst: str(""), asstName: str(""), text: "what is new?", score: score(0.5)},
 	}
 	for _, r := range added {
 		e.db.Exec(t, "INSERT INTO wp_chatbot_chatgpt_conversation_log (id, session_id, user_id, page_id, interaction_time, user_type, thread_id, assistant_id, assistant_name, message_text, sentiment_score) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?)",
