@@ -847,6 +847,27 @@ func TestInsightsOracleAppends(t *testing.T) {
 		check(t, d)
 		oCheckInsightsCase(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month", typ: "visitor"})
 	})
+
+	// The plugin's scorer fills in a score in place, and a fallback is edited by hand: no
+	// row is added, so the answer may lag, but no longer than the log summaries' ten
+	// minutes ("as the log summaries already do").
+	e.db.Exec(t, "UPDATE wp_chatbot_chatgpt_conversation_log SET sentiment_score = 0.75 WHERE session_id = 'visitor-says' AND user_type = 'Visitor'")
+	e.db.Exec(t, "UPDATE wp_chatbot_chatgpt_conversation_log SET message_text = 'It costs $12 in red too.' WHERE session_id = 'gap-over' AND interaction_time = '2026-12-16 11:30:05'")
+	for i, r := range d.rows {
+		switch {
+		case r.session == "visitor-says" && r.typ == "Visitor":
+			d.rows[i].score = score(0.75)
+		case r.session == "gap-over" && r.t.Equal(oWall(2026, 12, 16, 11, 30, 5)):
+			d.rows[i].text = "It costs $12 in red too."
+		}
+	}
+	later := oracleNowWall.Add(10*time.Minute + time.Second)
+	e.clock.Set(oSiteInstant(t, later))
+	e.token = e.tokenFor(adminID)
+	t.Run("AfterInPlaceChanges", func(t *testing.T) {
+		oCheckInsightsCase(t, e, d, later, oracleCase{query: "?period=today", period: "today", typ: "visitor"})
+		oCheckLists(t, e, d, later, oracleCase{query: "?period=today", period: "today"})
+	})
 }
 
 // TestInsightsOracleOffsetSite: a site with only gmt_offset (-6) reads the same wall
