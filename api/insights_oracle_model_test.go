@@ -447,7 +447,7 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 	tokens := map[string]int{}
 	unparsed := 0
 	scored, zeros := 0, 0
-	sum := 0.0
+	var sum int64 // millionths: scores are decimals, and float sums of them are not exact
 	for _, r := range rows {
 		if !w.has(r.t) {
 			continue
@@ -466,7 +466,7 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 		}
 		if oSentimentType(typ, r) && r.score != nil {
 			scored++
-			sum += *r.score
+			sum += oMillionths(*r.score)
 			if *r.score == 0 {
 				zeros++
 			}
@@ -483,7 +483,7 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 	if scored == 0 {
 		m["sentiment.average"], m["sentiment.zero_share"] = oNullNum(), oNullNum()
 	} else {
-		m["sentiment.average"] = oDecNum(sum/float64(scored), 3)
+		m["sentiment.average"] = oDecNum(float64(sum)/1e6/float64(scored), 3)
 		m["sentiment.zero_share"] = oDecNum(100*float64(zeros)/float64(scored), 1)
 	}
 	m["sentiment.positive_share"] = oPositiveShare(convs, typ)
@@ -535,15 +535,20 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 	return m
 }
 
+// oMillionths is a score (a decimal of at most six places, as every score here is) in
+// millionths, exactly.
+func oMillionths(f float64) int64 { return int64(math.Round(f * 1e6)) }
+
 // positiveShare: of the conversations with a non-NULL, non-zero score of typ (all their
 // messages, past the window's end too), the % whose mean is > 0.
 func oPositiveShare(convs []oConv, typ string) oNum {
 	having, positive := 0, 0
 	for _, c := range convs {
-		sum, k := 0.0, 0
+		var sum int64
+		k := 0
 		for _, msg := range c.msgs {
 			if oSentimentType(typ, msg) && msg.score != nil && *msg.score != 0 {
-				sum += *msg.score
+				sum += oMillionths(*msg.score)
 				k++
 			}
 		}
@@ -551,7 +556,8 @@ func oPositiveShare(convs []oConv, typ string) oNum {
 			continue
 		}
 		having++
-		if sum/float64(k) > 0 {
+		if sum > 0 { // the mean's sign; 0.1 + 0.2 − 0.3 is 0, not 5.6e-17
+
 			positive++
 		}
 	}

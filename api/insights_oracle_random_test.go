@@ -49,7 +49,7 @@ var (
 		"I’M NOT FOLLOWING", "could you rephrase, please?",
 	}
 	oGenTokens = []string{"12", " 42 ", "7", "100", "total_tokens: 42", "", "0", "3 4"}
-	oGenScores = []string{"NULL", "0", "0", "0.5", "-0.25", "0.75", "-0.5", "0.125", "1", "-1"}
+	oGenScores = []string{"NULL", "0", "0", "0.5", "-0.25", "0.75", "-0.5", "0.125", "1", "-1", "0.3", "-0.7", "0.1", "0.9", "-0.3", "0.6"}
 	// pauses between exchanges: around the 30-minute gap, and far from it
 	oGenPauses = []time.Duration{
 		3 * time.Second, 40 * time.Second, 5 * time.Minute, 29*time.Minute + 59*time.Second,
