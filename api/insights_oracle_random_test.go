@@ -208,7 +208,8 @@ func TestInsightsOracleRandom(t *testing.T) {
 	for _, w := range [][2]string{{"2026-11-28", "2026-12-01"}, {"2026-06-15", "2026-09-30"}, {"2025-12-16", "2026-12-16"}} {
 		c := oracleCase{query: "?start=" + w[0] + "&end=" + w[1] + "&type=all", period: "custom", start: w[0], end: w[1], typ: "all"}
 		t.Run("Insights"+c.query, func(t *testing.T) { oCheckInsightsCase(t, e, d, oracleNowWall, c) })
-		t.Run("Lists"+c.query, func(t *testing.T) { oCheckLists(t, e, d, oracleNowWall, c) })
+		l := oracleCase{query: "?start=" + w[0] + "&end=" + w[1], period: "custom", start: w[0], end: w[1]}
+		t.Run("Lists"+l.query, func(t *testing.T) { oCheckLists(t, e, d, oracleNowWall, l) })
 	}
 	t.Run("ExportMonth", func(t *testing.T) {
 		oCheckExport(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
