@@ -112,7 +112,7 @@ func oRowFromTuple(t testing.TB, v []*string) oRow {
 	return r
 }
 
-// parseTuple reads one "(v, 'text', NULL, …)" row line as MySQL would: quoted strings
+// oParseTuple reads one "(v, 'text', NULL, …)" row line as MySQL would: quoted strings
 // with backslash escapes, bare numbers, NULL.
 func oParseTuple(line string) ([]*string, error) {
 	var out []*string
@@ -330,7 +330,7 @@ func oConvsOf(convs []oConv, w oWin) []oConv {
 	return out
 }
 
-// positiveWhole reports whether s is a positive whole number written in digits.
+// oPositiveWhole reports whether s is a positive whole number written in digits.
 func oPositiveWhole(s *string) (string, bool) {
 	if s == nil || *s == "" {
 		return "", false
@@ -347,7 +347,7 @@ func oPositiveWhole(s *string) (string, bool) {
 	return strconv.FormatUint(n, 10), true
 }
 
-// tokenValue is a token row's number: its text trimmed of spaces, when all digits.
+// oTokenValue is a token row's number: its text trimmed of spaces, when all digits.
 func oTokenValue(text string) (int, bool) {
 	s := strings.Trim(text, " ")
 	if s == "" {
@@ -362,7 +362,7 @@ func oTokenValue(text string) (int, bool) {
 	return v, err == nil
 }
 
-// visitorKeys: per session with a Visitor message in w, the u: keys of its messages in
+// oVisitorKeys: per session with a Visitor message in w, the u: keys of its messages in
 // w, or its s: key.
 func oVisitorKeys(rows []oRow, w oWin) (users, anonymous map[string]bool) {
 	users, anonymous = map[string]bool{}, map[string]bool{}
@@ -539,7 +539,7 @@ func oracleMetrics(rows []oRow, all []oConv, w oWin, typ string) oMetrics {
 // millionths, exactly.
 func oMillionths(f float64) int64 { return int64(math.Round(f * 1e6)) }
 
-// positiveShare: of the conversations with a non-NULL, non-zero score of typ (all their
+// oPositiveShare: of the conversations with a non-NULL, non-zero score of typ (all their
 // messages, past the window's end too), the % whose mean is > 0.
 func oPositiveShare(convs []oConv, typ string) oNum {
 	having, positive := 0, 0

@@ -39,7 +39,7 @@ var oracleNowWall = oWall(2026, 12, 16, 19, 30, 0).Add(700 * time.Millisecond)
 // its future.
 var oracleStartWall = oWall(2026, 12, 12, 0, 0, 0)
 
-// siteInstant turns a site wall-clock time into the instant the server's clock returns.
+// oSiteInstant turns a site wall-clock time into the instant the server's clock returns.
 func oSiteInstant(t testing.TB, w time.Time) time.Time {
 	t.Helper()
 	loc, err := time.LoadLocation(oracleZone)
@@ -70,7 +70,7 @@ func newOracleEnv(t *testing.T, now, cut time.Time) *env {
 	return e
 }
 
-// checkLoaded holds the database to the rows the oracle parsed from the file, so that
+// oCheckLoaded holds the database to the rows the oracle parsed from the file, so that
 // both read the same site: every row, byte for byte, scores to the bit.
 func oCheckLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
 	t.Helper()
@@ -209,7 +209,7 @@ func oCandidates(vs []float64) any {
 	return alts
 }
 
-// nest turns dotted keys into the answer's nested objects.
+// oNest turns dotted keys into the answer's nested objects.
 func oNest(flat map[string]any) map[string]any {
 	out := map[string]any{}
 	for k, v := range flat {
@@ -330,7 +330,7 @@ func oExpectAssistants(d oData, ws oWindows, limit int) []any {
 
 // ---- comparison
 
-// diffJSON lists where got differs from want, each with its path.
+// oDiffJSON lists where got differs from want, each with its path.
 func oDiffJSON(path string, want, got any) []string {
 	switch w := want.(type) {
 	case oOneOf:
@@ -455,7 +455,7 @@ func oCheckInsightsCase(t *testing.T, e *env, d oData, now time.Time, c oracleCa
 	oWantJSON(t, target, oExpectInsights(d, ws, c.period, c.typ), got)
 }
 
-// checkLists compares the three lists of one window, with and without a limit.
+// oCheckLists compares the three lists of one window, with and without a limit.
 func oCheckLists(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 	t.Helper()
 	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
@@ -520,7 +520,7 @@ func oExpectUnansweredCSV(d oData, ws oWindows, escapeFormulas bool) string {
 	return b.String()
 }
 
-// checkExport compares the CSV with the oracle byte for byte, and with the JSON list.
+// oCheckExport compares the CSV with the oracle byte for byte, and with the JSON list.
 func oCheckExport(t *testing.T, e *env, d oData, now time.Time, c oracleCase) {
 	t.Helper()
 	ws := oracleWindows(c.period, c.start, c.end, now, oracleStartOfWeek)
@@ -614,7 +614,7 @@ func TestInsightsOracle(t *testing.T) {
 	})
 }
 
-// checkHTTP: the routes' ETag, HEAD and gzip as the contract gives them to every route.
+// oCheckHTTP: the routes' ETag, HEAD and gzip as the contract gives them to every route.
 func oCheckHTTP(t *testing.T, e *env) {
 	for _, target := range []string{
 		"/wp-json/kchat/v1/insights?period=week",
@@ -653,7 +653,7 @@ func oCheckHTTP(t *testing.T, e *env) {
 	}
 }
 
-// checkAuth: admins only, with the usual 401 and 403.
+// oCheckAuth: admins only, with the usual 401 and 403.
 func oCheckAuth(t *testing.T, e *env) {
 	editor := e.tokenFor(editorID)
 	for _, target := range []string{
@@ -889,7 +889,7 @@ func TestInsightsOracleOffsetSite(t *testing.T) {
 	}
 }
 
-// checkInvalidParams: a refused parameter is a 400 naming it, never a crash.
+// oCheckInvalidParams: a refused parameter is a 400 naming it, never a crash.
 func oCheckInvalidParams(t *testing.T, e *env) {
 	// Where two parameters clash, naming either is fair.
 	for _, c := range []struct {
@@ -943,7 +943,7 @@ func oCheckInvalidParams(t *testing.T, e *env) {
 
 // ---- by hand
 
-// checkHandWorked checks headline figures worked out by hand from the dataset's comments,
+// oCheckHandWorked checks headline figures worked out by hand from the dataset's comments,
 // independently of both implementations. "Now" is Wed 2026-12-16 19:30:00.7 in Chicago.
 func oCheckHandWorked(t *testing.T, get func(target string) any) {
 	today := get("/wp-json/kchat/v1/insights?period=today")
