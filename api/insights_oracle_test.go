@@ -53,18 +53,29 @@ func oSiteInstant(t testing.TB, w time.Time) time.Time {
 // cut (when not zero) are deleted first.
 func newOracleEnv(t *testing.T, now, cut time.Time) *env {
 	t.Helper()
+	return newOracleEnvPrefixed(t, now, cut, "wp_")
+}
+
+// newOracleEnvPrefixed is newOracleEnv on a site installed with another table prefix:
+// tables, capability meta keys and the roles option renamed.
+func newOracleEnvPrefixed(t *testing.T, now, cut time.Time, prefix string) *env {
+	t.Helper()
+	fixture, err := os.ReadFile(repotest.FixturePath())
+	if err != nil {
+		t.Fatal(err)
+	}
 	script, err := os.ReadFile(oracleDataset)
 	if err != nil {
 		t.Fatal(err)
 	}
 	db := repotest.NewDatabase(t)
-	db.LoadFixture(t)
-	db.LoadSQL(t, string(script))
+	db.LoadSQL(t, strings.ReplaceAll(string(fixture), "wp_", prefix))
+	db.LoadSQL(t, strings.ReplaceAll(string(script), "wp_", prefix))
 	if !cut.IsZero() {
-		db.Exec(t, "DELETE FROM wp_chatbot_chatgpt_conversation_log WHERE interaction_time >= ?", cut.Format(time.DateTime))
+		db.Exec(t, "DELETE FROM "+prefix+"chatbot_chatgpt_conversation_log WHERE interaction_time >= ?", cut.Format(time.DateTime))
 	}
-	oCheckLoaded(t, db, cut)
-	e := newEnvOn(t, db, "wp_")
+	oCheckLoaded(t, db, cut, prefix)
+	e := newEnvOn(t, db, prefix)
 	e.clock.Set(oSiteInstant(t, now))
 	e.token = e.tokenFor(adminID)
 	return e
@@ -72,7 +83,7 @@ func newOracleEnv(t *testing.T, now, cut time.Time) *env {
 
 // oCheckLoaded holds the database to the rows the oracle parsed from the file, so that
 // both read the same site: every row, byte for byte, scores to the bit.
-func oCheckLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
+func oCheckLoaded(t *testing.T, db *repotest.Database, cut time.Time, prefix string) {
 	t.Helper()
 	d := loadOracleData(t)
 	if !cut.IsZero() {
@@ -88,7 +99,7 @@ func oCheckLoaded(t *testing.T, db *repotest.Database, cut time.Time) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	rows, err := conn.Query("SELECT id, session_id, user_id, page_id, interaction_time, user_type, assistant_id, assistant_name, message_text, sentiment_score FROM wp_chatbot_chatgpt_conversation_log")
+	rows, err := conn.Query("SELECT id, session_id, user_id, page_id, interaction_time, user_type, assistant_id, assistant_name, message_text, sentiment_score FROM " + prefix + "chatbot_chatgpt_conversation_log")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -868,6 +879,15 @@ func TestInsightsOracleAppends(t *testing.T) {
 		oCheckInsightsCase(t, e, d, later, oracleCase{query: "?period=today", period: "today", typ: "visitor"})
 		oCheckLists(t, e, d, later, oracleCase{query: "?period=today", period: "today"})
 	})
+}
+
+// TestInsightsOracleOtherPrefix: a site with the table prefix kcx_ reads its own log and
+// posts.
+func TestInsightsOracleOtherPrefix(t *testing.T) {
+	d := loadOracleData(t)
+	e := newOracleEnvPrefixed(t, oracleNowWall, time.Time{}, "kcx_")
+	oCheckInsightsCase(t, e, d, oracleNowWall, oracleCase{query: "?period=week&type=all", period: "week", typ: "all"})
+	oCheckLists(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
 }
 
 // TestInsightsOracleOffsetSite: a site with only gmt_offset (-6) reads the same wall
