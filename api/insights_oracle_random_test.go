@@ -6,8 +6,11 @@ package api_test
 // shuffled ids, compared with the plain implementation for every period and type.
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"sort"
 	"strconv"
@@ -214,4 +217,51 @@ func TestInsightsOracleRandom(t *testing.T) {
 	t.Run("ExportMonth", func(t *testing.T) {
 		oCheckExport(t, e, d, oracleNowWall, oracleCase{query: "?period=month", period: "month"})
 	})
+}
+
+// TestInsightsOracleConcurrent: answers asked for at once, on a cold server, narrow and
+// wide windows mixed, are each the oracle's (run it with -race too).
+func TestInsightsOracleConcurrent(t *testing.T) {
+	d := loadOracleData(t)
+	d.rows = oGenerate(7, 300, oWall(2025, 12, 1, 0, 0, 0), oracleNowWall.Truncate(time.Second))
+	e := newOracleEnv(t, oracleNowWall, time.Time{})
+	oInsertRows(t, e, d.rows)
+	var cases []oracleCase
+	for _, period := range []string{"year", "today", "quarter", "week", "month"} {
+		for _, typ := range []string{"visitor", "chatbot", "all"} {
+			cases = append(cases, oracleCase{query: "?period=" + period + "&type=" + typ, period: period, typ: typ})
+		}
+	}
+	cases = append(cases, oracleCase{query: "?start=2026-06-15&end=2026-09-30&type=all", period: "custom", start: "2026-06-15", end: "2026-09-30", typ: "all"})
+	const rounds = 3
+	bodies := make([][]byte, len(cases)*rounds)
+	statuses := make([]int, len(bodies))
+	done := make(chan struct{})
+	for i := range bodies {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			req := httptest.NewRequest(http.MethodGet, "/wp-json/kchat/v1/insights"+cases[i%len(cases)].query, nil)
+			req.Header.Set("Authorization", "Bearer "+e.token)
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			statuses[i], bodies[i] = rec.Code, rec.Body.Bytes()
+		}()
+	}
+	for range bodies {
+		<-done
+	}
+	for i, body := range bodies {
+		c := cases[i%len(cases)]
+		target := "/wp-json/kchat/v1/insights" + c.query
+		if statuses[i] != http.StatusOK {
+			t.Errorf("GET %s: status %d (body %s)", target, statuses[i], body)
+			continue
+		}
+		var got any
+		if err := json.Unmarshal(body, &got); err != nil {
+			t.Fatalf("GET %s: %v", target, err)
+		}
+		ws := oracleWindows(c.period, c.start, c.end, oracleNowWall, oracleStartOfWeek)
+		oWantJSON(t, target, oExpectInsights(d, ws, c.period, c.typ), got)
+	}
 }
