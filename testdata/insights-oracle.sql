@@ -9,8 +9,12 @@
 -- with U+2019 and in capitals; one question in several spellings; page ids '0', 'abc',
 -- NULL and one without a post; an assistant renamed over time and an empty assistant_id;
 -- row ids that are not in time order (a fixed shuffle), except where a same-second pair
--- needs a given order. The oracle test (api/insights_oracle_test.go) puts "now" at
--- 2026-12-16 19:30:00.7 site time (01:30 UTC on the 17th). Every session is named after its
+-- needs a given order (ids otherwise follow time in shuffled blocks of 8, so a purge of
+-- old rows removes the lowest ids, as on a real site). The oracle test
+-- (api/insights_oracle_test.go) mostly puts "now" at 2026-12-16 19:30:00.7 site time
+-- (01:30 UTC on the 17th); also at 2026-12-12 00:00 (a week's first second), 2026-12-31
+-- 19:30 (November shorter than December's elapsed part) and 2025-03-01 12:00 (a year's
+-- previous_to_date ending on the leap day 2024-02-29). Every session is named after its
 -- trap in the comment above its rows.
 /*!40101 SET NAMES utf8mb4 */;
 UPDATE `wp_options` SET `option_value` = 'America/Chicago' WHERE `option_name` = 'timezone_string';
