@@ -65,7 +65,7 @@ func networkSiteSQL(db string, n int) []string {
 			" ('start_of_week', '%d')", p, n, n, n, zones[n%4], n%12-6, n%7),
 		"CREATE TABLE " + p + "chatbot_chatgpt_interactions` LIKE `" + db + "`.`wp_chatbot_chatgpt_interactions`",
 		fmt.Sprintf("INSERT INTO %schatbot_chatgpt_interactions` (`date`, `count`) SELECT CURDATE() - INTERVAL seq DAY,"+
-			" (seq * 7 + %d) %% 53 FROM seq_0_to_%d", p, n, networkDays-1),
+			" (seq * 7 + %d) %% 53 FROM `%s`.seq_0_to_%d", p, n, db, networkDays-1),
 		fmt.Sprintf("INSERT INTO `%s`.`wp_blogs` (blog_id, site_id, domain, path) VALUES (%d, 1, '127.0.0.1:8088', '/s%d/')", db, n, n),
 	}
 }
@@ -99,7 +99,7 @@ func (b *bench) growNetwork(ctx context.Context, have, n int) (time.Duration, er
 func (b *bench) networkAt(ctx context.Context, n int, have int) (networkFigures, error) {
 	f := networkFigures{sites: n}
 	var err error
-	b.step("generating the network: sites %d to %d", have+1, n)
+	b.step("generating the network: sites %d to %d", max(have, 1)+1, n)
 	if f.build, err = b.growNetwork(ctx, have, n); err != nil {
 		return f, err
 	}
