@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -170,6 +171,24 @@ var dataRoutes = []dataRoute{
 	},
 }
 
+// networkRoutes exist only where the sidecar reads the main site of a multisite
+// network, for its super admins (see requireNetwork and requireSuperAdmin).
+var networkRoutes = []dataRoute{
+	{
+		Path:    "/network/interactions/summary",
+		handler: func(s *Server) echo.HandlerFunc { return s.networkSummary },
+		Args: map[string]arg{
+			"start": {Type: "string", Format: "date", Description: "First site-local day, inclusive (YYYY-MM-DD); default: 29 days before end."},
+			"end":   {Type: "string", Format: "date", Description: "Last site-local day, inclusive (YYYY-MM-DD); default: today on the main site."},
+		},
+	},
+	{
+		Path:    "/network/interactions/export",
+		handler: func(s *Server) echo.HandlerFunc { return s.networkExport },
+		Args:    map[string]arg{"start": argStart, "end": argEnd, "bom": logExportArgs["bom"], "escape_formulas": logExportArgs["escape_formulas"]},
+	},
+}
+
 type endpoint struct {
 	Methods []string       `json:"methods"`
 	Args    map[string]arg `json:"args"`
@@ -185,8 +204,9 @@ type routeInfo struct {
 // compatibly.
 const tokenNamespace = "jwt-auth/v1"
 
-// routeIndex lists the routes of one namespace, or of all when ns is "".
-func (s *Server) routeIndex(ns string) map[string]routeInfo {
+// routeIndex lists the routes of one namespace, or of all when ns is "", the network
+// routes only where they exist.
+func (s *Server) routeIndex(ctx context.Context, ns string) map[string]routeInfo {
 	routes := map[string]routeInfo{}
 	add := func(namespace, path, method string, args map[string]arg) {
 		if ns == "" || ns == namespace {
@@ -197,6 +217,11 @@ func (s *Server) routeIndex(ns string) map[string]routeInfo {
 	add(namespace, "/"+namespace, http.MethodGet, map[string]arg{})
 	for _, r := range dataRoutes {
 		add(namespace, "/"+namespace+r.Path, http.MethodGet, r.Args)
+	}
+	if facts, err := s.networkFacts(ctx); err == nil && facts.served {
+		for _, r := range networkRoutes {
+			add(namespace, "/"+namespace+r.Path, http.MethodGet, r.Args)
+		}
 	}
 	add(tokenNamespace, "/"+tokenNamespace+"/token", http.MethodPost, map[string]arg{
 		"username": {Type: "string", Description: "Login or e-mail address.", Required: true},
@@ -216,14 +241,14 @@ func (s *Server) index(c echo.Context) error {
 		"description": "Kognetiks Chatbot interaction data, read from the WordPress database.",
 		"url":         home,
 		"namespaces":  []string{namespace, tokenNamespace},
-		"routes":      s.routeIndex(""),
+		"routes":      s.routeIndex(c.Request().Context(), ""),
 	})
 }
 
 func (s *Server) namespaceIndex(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, map[string]any{
 		"namespace": namespace,
-		"routes":    s.routeIndex(namespace),
+		"routes":    s.routeIndex(c.Request().Context(), namespace),
 	})
 }
 

@@ -102,9 +102,14 @@ type Server struct {
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
 	counts      *ttlcache.Cache[[2]period.Date, []repository.DayCount]
-	ready       *readiness
-	cors        []string
-	proxies     []*net.IPNet
+	// network serves the network routes (nil: the Store cannot); netFacts and
+	// netAnswers hold what they read, for the settings TTL.
+	network    NetworkStore
+	netFacts   *ttlcache.Cache[struct{}, networkFacts]
+	netAnswers *ttlcache.Cache[[2]period.Date, []byte]
+	ready      *readiness
+	cors       []string
+	proxies    []*net.IPNet
 
 	// metricsApart: /metrics is MetricsHandler's alone.
 	metricsApart bool
@@ -137,6 +142,9 @@ func New(cfg Config) (*Server, error) {
 		CapabilityTTL: cfg.CapabilityTTL, TokenTTL: cfg.TokenTTL, Limits: cfg.LoginLimits,
 	})
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
+	s.network, _ = cfg.Store.(NetworkStore)
+	s.netFacts = ttlcache.New[struct{}, networkFacts](cfg.SettingsTTL, cfg.Now)
+	s.netAnswers = ttlcache.New[[2]period.Date, []byte](cfg.SettingsTTL, cfg.Now)
 	s.insightsCache = newInsightsCache(cfg.Store, cfg.Now, cfg.Insights)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
@@ -282,6 +290,9 @@ func (s *Server) routes() *echo.Echo {
 	// catches its unknown paths, which would then answer 401 instead of rest_no_route.
 	for _, r := range dataRoutes {
 		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), cacheControl(cachePrivateNoCache), s.requireAdmin)
+	}
+	for _, r := range networkRoutes {
+		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), cacheControl(cachePrivateNoCache), s.requireNetwork, s.requireSuperAdmin)
 	}
 	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
 	return e

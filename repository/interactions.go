@@ -141,3 +141,9 @@ func (db *DB) InteractionTotals(ctx context.Context, blogIDs []int, r DateRange)
 	}
 	return totals, nil
 }
+
+// EachSiteDay is EachDay on the site blogID of the network (Site(blogID).EachDay), for
+// exports that read every site in turn.
+func (db *DB) EachSiteDay(ctx context.Context, blogID int, r DateRange, fn func(DayCount) error) error {
+	return db.Site(blogID).EachDay(ctx, r, fn)
+}

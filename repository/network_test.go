@@ -372,3 +372,25 @@ func BenchmarkInteractionTotals(b *testing.B) {
 		}
 	}
 }
+
+// EachSiteDay reads the named site's days, whichever site the DB is a view of.
+func TestEachSiteDay(t *testing.T) {
+	repo, _ := openNetwork(t, nf.Main.BlogID)
+	for _, s := range nf.Sites {
+		var days, total int
+		err := repo.EachSiteDay(context.Background(), s.BlogID, repository.DateRange{}, func(d repository.DayCount) error {
+			days++
+			total += int(d.Count.Int64)
+			return nil
+		})
+		if !s.Chatbot {
+			if !errors.Is(err, repository.ErrTableMissing) {
+				t.Errorf("%s: %v, want ErrTableMissing", s.Name, err)
+			}
+			continue
+		}
+		if err != nil || days != s.Days || total != s.Total {
+			t.Errorf("%s: %d days, total %d, %v; want %d, %d", s.Name, days, total, err, s.Days, s.Total)
+		}
+	}
+}

@@ -6,6 +6,7 @@
 //	go run ./cmd/kchat-bench                 # 1,000,000 rows, about 3 minutes
 //	go run ./cmd/kchat-bench --rows 200000   # quicker; the memory point --small is a tenth
 //	go run ./cmd/kchat-bench --insights-only # the Insights rows alone
+//	go run ./cmd/kchat-bench --network       # network totals on 100 and 1,000 generated sites
 //
 // It needs MariaDB (the SEQUENCE engine seeds the log), the mariadb client and, for the
 // HTTP figures, wrk (Debian package wrk). It drops its database when it is done unless
@@ -22,6 +23,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 )
@@ -38,6 +40,9 @@ type options struct {
 	noWRK    bool
 	noIndex  bool // skip the measurement with an index on interaction_time
 	insights bool // measure Insights only
+	// networkSites, with --network, are the sizes of the generated network measured
+	// (and nothing else is).
+	networkSites []int
 }
 
 func main() {
@@ -73,7 +78,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer b.close()
-	report, err := b.all(ctx)
+	var report string
+	if len(o.networkSites) > 0 {
+		report, err = b.network(ctx)
+	} else {
+		report, err = b.all(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -82,8 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // parseOptions reads the command line; usage and mistakes go to stderr.
-func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (options, error) {
-	var o options
+func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (o options, err error) {
 	fs := flag.NewFlagSet("kchat-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := strings.TrimSpace(getenv("KCHAT_BENCH_DSN"))
@@ -101,8 +110,15 @@ func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (
 	fs.BoolVar(&o.noWRK, "no-wrk", false, "skip the wrk figures")
 	fs.BoolVar(&o.noIndex, "no-index", false, "skip Insights with an index on interaction_time (created, measured, dropped)")
 	fs.BoolVar(&o.insights, "insights-only", false, "measure only Insights (no export, log summaries or wrk)")
+	network := fs.Bool("network", false, "measure only the network totals, on a network generated from the fixture site")
+	sizes := fs.String("network-sites", "100,1000", "with --network: the network sizes measured, ascending (each site 400 days)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if *network {
+		if o.networkSites, err = parseSizes(*sizes); err != nil {
+			return o, err
+		}
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
@@ -118,4 +134,17 @@ func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (
 		return o, errors.New("--rows and --small must be positive, --small at most --rows, --samples at least 2")
 	}
 	return o, nil
+}
+
+// parseSizes reads --network-sites: ascending whole numbers, each at least 2.
+func parseSizes(list string) ([]int, error) {
+	var sizes []int
+	for _, f := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 2 || len(sizes) > 0 && n <= sizes[len(sizes)-1] {
+			return nil, fmt.Errorf("--network-sites %q: ascending site counts of at least 2, comma-separated", list)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes, nil
 }

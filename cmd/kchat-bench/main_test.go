@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"slices"
 	"testing"
 )
 
@@ -56,5 +57,26 @@ func TestParseOptions(t *testing.T) {
 	}, io.Discard)
 	if err != nil || o.dsn != "bench:pw@tcp(db:3306)/" {
 		t.Errorf("KCHAT_BENCH_DSN: %q, %v", o.dsn, err)
+	}
+}
+
+// --network measures the network alone, at the sizes given, ascending.
+func TestParseNetworkOptions(t *testing.T) {
+	parse := func(args ...string) (options, error) {
+		return parseOptions(args, func(string) string { return "" }, io.Discard)
+	}
+	if o, err := parse(); err != nil || o.networkSites != nil {
+		t.Errorf("no --network: %v, %v", o.networkSites, err)
+	}
+	if o, err := parse("--network"); err != nil || !slices.Equal(o.networkSites, []int{100, 1000}) {
+		t.Errorf("--network: %v, %v", o.networkSites, err)
+	}
+	if o, err := parse("--network", "--network-sites", "10, 50,3000"); err != nil || !slices.Equal(o.networkSites, []int{10, 50, 3000}) {
+		t.Errorf("--network-sites: %v, %v", o.networkSites, err)
+	}
+	for _, bad := range []string{"100,50", "1", "x", "", "100,100"} {
+		if o, err := parse("--network", "--network-sites", bad); err == nil {
+			t.Errorf("--network-sites %q: accepted as %v", bad, o.networkSites)
+		}
 	}
 }
