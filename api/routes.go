@@ -263,5 +263,9 @@ func docsHandler(name, contentType string) echo.HandlerFunc {
 }
 
 func (s *Server) openAPI(c echo.Context) error {
-	return c.Blob(http.StatusOK, "application/yaml", s.openapi)
+	spec := s.openapi
+	if site, ok := networkSiteOf(c.Request().Context()); ok {
+		spec = siteOpenAPI(spec, site.Path)
+	}
+	return c.Blob(http.StatusOK, "application/yaml", spec)
 }

@@ -6,6 +6,7 @@ package api
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -23,9 +24,6 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
-	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
-	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
-	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -80,28 +78,40 @@ type Config struct {
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
 	// long as their client does). 0 means ExportSlots of the default pool.
 	MaxExports int
+
+	// Network, when set, is the multisite network Store belongs to (Store is then its
+	// main site, for the probes): while the database holds a network, each request is
+	// for the site its Host and path choose, and an unknown host answers 404. SiteURL
+	// then only applies when the database holds no network.
+	Network Network
+	// NetworkTTL is how long the network's sites are reused; DefaultNetworkTTL when zero.
+	NetworkTTL time.Duration
+	// MaxSites bounds how many sites' caches are kept; DefaultMaxSites when zero.
+	MaxSites int
 }
 
 // Server is the sidecar's HTTP handler.
 type Server struct {
-	echo     *echo.Echo
-	store    Store
-	auth     *auth.Authenticator
-	siteURL  string
-	openapi  []byte
-	log      *slog.Logger
-	now      func() time.Time
-	settings *ttlcache.Cache[struct{}, siteOptions]
-	logDays  *logstats.Cache
-	// insightsCache holds the log rows the Insights routes answer from.
-	insightsCache *insights.Cache
-	metrics       *metrics
-	served        atomic.Uint64
+	echo    *echo.Echo
+	cfg     Config
+	auth    *auth.Authenticator
+	siteURL string
+	openapi []byte
+	log     *slog.Logger
+	now     func() time.Time
+	// main is the one site's state, or the network's main site's (for the probes).
+	main *siteState
+	// network is Config.Network; networkFacts its sites, and sites the states of
+	// those most recently used.
+	network      Network
+	networkFacts *ttlcache.Cache[struct{}, networkView]
+	sites        *siteLRU
+	metrics      *metrics
+	served       atomic.Uint64
 	// gzipSlots holds one token per answer being compressed now.
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
-	counts      *ttlcache.Cache[[2]period.Date, []repository.DayCount]
 	ready       *readiness
 	cors        []string
 	proxies     []*net.IPNet
@@ -120,28 +130,32 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg = cfg.withDefaults()
 	s := &Server{
-		store:    cfg.Store,
-		siteURL:  cfg.SiteURL,
-		openapi:  cfg.OpenAPI,
-		log:      cfg.Logger,
-		now:      cfg.Now,
-		settings: ttlcache.New[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
-		logDays:  logstats.New(cfg.Store, cfg.Now),
-		counts:   ttlcache.New[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
-		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
-		cors:     cfg.CORSOrigins,
-		proxies:  cfg.TrustedProxies,
+		cfg:          cfg,
+		siteURL:      cfg.SiteURL,
+		openapi:      cfg.OpenAPI,
+		log:          cfg.Logger,
+		now:          cfg.Now,
+		network:      cfg.Network,
+		networkFacts: ttlcache.New[struct{}, networkView](cfg.NetworkTTL, cfg.Now),
+		sites:        newSiteLRU(cfg.MaxSites),
+		ready:        &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
+		cors:         cfg.CORSOrigins,
+		proxies:      cfg.TrustedProxies,
 	}
+	s.main = s.newSiteState(0, cfg.Store)
 	s.auth = auth.New(auth.Config{
 		Store: cfg.Store, Secret: cfg.JWTSecret, Issuer: s.siteAddress, Now: cfg.Now,
 		CapabilityTTL: cfg.CapabilityTTL, TokenTTL: cfg.TokenTTL, Limits: cfg.LoginLimits,
+		Site: func(ctx context.Context) (int, auth.UserStore) {
+			st := s.siteOf(ctx)
+			return st.blogID, st.store
+		},
 	})
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
-	s.insightsCache = newInsightsCache(cfg.Store, cfg.Now, cfg.Insights)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	pool, _ := cfg.Store.(statser)
-	s.metrics = newMetrics(s.logDays.Stats, s.insightsCache.Stats, pool)
+	s.metrics = newMetrics(s.main.logDays.Stats, s.main.insights.Stats, pool)
 	s.echo = s.routes()
 	s.metrics.routes = map[string]bool{}
 	for _, r := range s.echo.Routes() {
@@ -163,6 +177,12 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.MaxExports <= 0 {
 		cfg.MaxExports = ExportSlots(0)
+	}
+	if cfg.NetworkTTL <= 0 {
+		cfg.NetworkTTL = DefaultNetworkTTL
+	}
+	if cfg.MaxSites <= 0 {
+		cfg.MaxSites = DefaultMaxSites
 	}
 	return cfg
 }
@@ -229,7 +249,7 @@ func (s *Server) routes() *echo.Echo {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
 	}
-	e.Pre(trimTrailingSlashes)
+	e.Pre(s.chooseSite, trimTrailingSlashes)
 	// observe is outermost: it numbers the request, turns any error (a panic included,
 	// via Recover) into the WordPress error answer, then logs and counts what was sent.
 	e.Use(s.observe)
@@ -283,7 +303,7 @@ func (s *Server) routes() *echo.Echo {
 	for _, r := range dataRoutes {
 		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), cacheControl(cachePrivateNoCache), s.requireAdmin)
 	}
-	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
+	e.RouteNotFound("/*", routeNotFound)
 	return e
 }
 

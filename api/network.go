@@ -1,0 +1,242 @@
+package api
+
+import (
+	"container/list"
+	"context"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
+	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
+	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
+)
+
+// Network is a WordPress multisite network's database: the sites it holds, and a Store
+// for each, reading that site's tables and its users' capabilities there.
+type Network interface {
+	Network(ctx context.Context) (repository.Network, error)
+	SiteStore(blogID int) Store
+}
+
+// RepositoryNetwork is db's network, each site a view of db (repository.DB.Site).
+func RepositoryNetwork(db *repository.DB) Network { return repositoryNetwork{db} }
+
+type repositoryNetwork struct{ db *repository.DB }
+
+func (n repositoryNetwork) Network(ctx context.Context) (repository.Network, error) {
+	return n.db.Network(ctx)
+}
+
+func (n repositoryNetwork) SiteStore(blogID int) Store { return n.db.Site(blogID) }
+
+// Defaults of the network mode.
+const (
+	// DefaultNetworkTTL is how long the network's sites are reused before they are read
+	// again (Network scans information_schema).
+	DefaultNetworkTTL = 5 * time.Second
+	// DefaultMaxSites is how many sites' caches are kept at once; the least recently
+	// used site's are dropped for another's.
+	DefaultMaxSites = 256
+)
+
+// siteState is one site's store and the caches of what was read from it.
+type siteState struct {
+	blogID   int // 0: the one site of a single-site sidecar
+	store    Store
+	settings *ttlcache.Cache[struct{}, siteOptions]
+	counts   *ttlcache.Cache[[2]period.Date, []repository.DayCount]
+	logDays  *logstats.Cache
+	insights *insights.Cache
+}
+
+func (s *Server) newSiteState(blogID int, store Store) *siteState {
+	return &siteState{
+		blogID:   blogID,
+		store:    store,
+		settings: ttlcache.New[struct{}, siteOptions](s.cfg.SettingsTTL, s.now),
+		counts:   ttlcache.New[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now),
+		logDays:  logstats.New(store, s.now),
+		insights: newInsightsCache(store, s.now, s.cfg.Insights),
+	}
+}
+
+// requestSite is the site of a network a request is for.
+type requestSite struct {
+	state *siteState
+	site  wpnetwork.Site
+}
+
+type requestSiteKey struct{}
+
+// siteOf is the state of the site a request's context is for: the one site unless
+// chooseSite chose one of a network's.
+func (s *Server) siteOf(ctx context.Context) *siteState {
+	if rs, ok := ctx.Value(requestSiteKey{}).(*requestSite); ok {
+		return rs.state
+	}
+	return s.main
+}
+
+// networkSiteOf is the network's site a request's context is for, if chooseSite chose one.
+func networkSiteOf(ctx context.Context) (wpnetwork.Site, bool) {
+	rs, ok := ctx.Value(requestSiteKey{}).(*requestSite)
+	if !ok {
+		return wpnetwork.Site{}, false
+	}
+	return rs.site, true
+}
+
+// networkView is what the network's database said, as the router uses it.
+type networkView struct {
+	multisite bool
+	sites     *wpnetwork.Map
+}
+
+func (s *Server) networkView(ctx context.Context) (networkView, error) {
+	return s.networkFacts.Get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (networkView, error) {
+		n, err := s.network.Network(ctx)
+		if err != nil || !n.Multisite {
+			return networkView{}, err
+		}
+		networks := make([]wpnetwork.Network, len(n.Networks))
+		for i, r := range n.Networks {
+			networks[i] = wpnetwork.Network(r)
+		}
+		sites := make([]wpnetwork.Site, len(n.Sites))
+		for i, r := range n.Sites {
+			sites[i] = wpnetwork.Site(r)
+		}
+		// One network is what the sidecar serves; with several, each network's
+		// subdomain_install would have to be the chosen one's (see wpnetwork).
+		subdomain := len(n.Networks) > 0 && n.SubdomainInstall[n.Networks[0].ID]
+		return networkView{multisite: true, sites: wpnetwork.NewMap(networks, sites, subdomain)}, nil
+	})
+}
+
+// noSiteKey holds the error a request answers when it is for no site of the network.
+const noSiteKey = "kchat.no_site"
+
+// noSitePath is where chooseSite sends a request for no site: no route has it, and no
+// client can send it.
+const noSitePath = "/\x00no-site"
+
+// probes answer on any host: they are the operator's, not a site's.
+var probes = map[string]bool{"/healthz": true, "/readyz": true, "/metrics": true}
+
+// chooseSite runs before routing: in network mode it chooses the request's site from
+// its Host and path as WordPress does, strips the site's path and puts the site in the
+// request's context; a request for no site (an unknown host) is routed nowhere and
+// answers 404 rest_no_route. Without a network, or when the database holds none, the
+// request is the one site's.
+func (s *Server) chooseSite(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if s.network == nil {
+			return next(c)
+		}
+		req := c.Request()
+		view, err := s.networkView(req.Context())
+		if err == nil && !view.multisite {
+			return next(c)
+		}
+		if err != nil {
+			return s.noSite(c, next, err)
+		}
+		m, ok := view.sites.Find(req.Host, req.URL.EscapedPath())
+		if !ok || m.Rest == "" {
+			return s.noSite(c, next, errNoRoute)
+		}
+		rest, err := url.PathUnescape(m.Rest)
+		if err != nil {
+			return s.noSite(c, next, errNoRoute)
+		}
+		c.Set(originalPathKey, req.URL.Path)
+		// In place: Echo routes the URL of the request it was given.
+		req.URL.Path, req.URL.RawPath = rest, ""
+		if rest != m.Rest {
+			req.URL.RawPath = m.Rest
+		}
+		rs := &requestSite{state: s.siteState(m.Site.BlogID), site: m.Site}
+		c.SetRequest(req.WithContext(context.WithValue(req.Context(), requestSiteKey{}, rs)))
+		return next(c)
+	}
+}
+
+// noSite routes a request that is for no site nowhere, to answer err; the probes
+// still answer.
+func (s *Server) noSite(c echo.Context, next echo.HandlerFunc, err error) error {
+	u := c.Request().URL
+	if probes[withoutTrailingSlashes(u.Path)] {
+		return next(c)
+	}
+	c.Set(noSiteKey, err)
+	c.Set(originalPathKey, u.Path)
+	u.Path, u.RawPath = noSitePath, ""
+	return next(c)
+}
+
+// originalPathKey holds the path a request came with when chooseSite routed it nowhere,
+// for the log.
+const originalPathKey = "kchat.original_path"
+
+// routeNotFound answers a path no route has: rest_no_route, or why the request is for
+// no site.
+func routeNotFound(c echo.Context) error {
+	if err, ok := c.Get(noSiteKey).(error); ok {
+		return err
+	}
+	return errNoRoute
+}
+
+// siteState is the state of blog blogID of the network, kept for the most recently
+// used sites.
+func (s *Server) siteState(blogID int) *siteState {
+	return s.sites.get(blogID, func() *siteState {
+		return s.newSiteState(blogID, s.network.SiteStore(blogID))
+	})
+}
+
+// siteLRU keeps the states of the most recently used sites, at most max of them.
+type siteLRU struct {
+	mu    sync.Mutex
+	max   int
+	order *list.List // of *siteState, the most recently used first
+	byID  map[int]*list.Element
+}
+
+func newSiteLRU(max int) *siteLRU {
+	return &siteLRU{max: max, order: list.New(), byID: map[int]*list.Element{}}
+}
+
+func (l *siteLRU) get(blogID int, make func() *siteState) *siteState {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.byID[blogID]; ok {
+		l.order.MoveToFront(e)
+		return e.Value.(*siteState)
+	}
+	st := make()
+	l.byID[blogID] = l.order.PushFront(st)
+	for l.order.Len() > l.max {
+		oldest := l.order.Back()
+		l.order.Remove(oldest)
+		delete(l.byID, oldest.Value.(*siteState).blogID)
+	}
+	return st
+}
+
+// siteOpenAPI is the contract as served for a network's site: its server is the site's
+// path, where its routes answer.
+func siteOpenAPI(spec []byte, sitePath string) []byte {
+	const servers = "\nservers:\n  - url: /\n"
+	if sitePath == "/" || sitePath == "" {
+		return spec
+	}
+	return []byte(strings.Replace(string(spec), servers, "\nservers:\n  - url: "+sitePath+"\n", 1))
+}

@@ -1,0 +1,256 @@
+package api_test
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api"
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/netfixture"
+)
+
+// netEnv serves the network fixture (testdata/wordpress-network.sql) in network mode.
+type netEnv struct {
+	t      *testing.T
+	server *api.Server
+	now    time.Time
+}
+
+func newNetEnv(t *testing.T, opts ...envOption) *netEnv {
+	t.Helper()
+	db := repotest.NewDatabase(t)
+	db.LoadNetworkFixture(t)
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: netfixture.BasePrefix, QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { repo.Close() })
+	_, raw := loadSpec(t)
+	now := netfixture.Today.Add(12 * time.Hour)
+	cfg := api.Config{Store: repo, Network: api.RepositoryNetwork(repo), JWTSecret: []byte(netfixture.Secret),
+		OpenAPI: raw, Now: func() time.Time { return now }, Logger: testLogger}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := api.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &netEnv{t: t, server: srv, now: now}
+}
+
+// token is a token site issues to user, as the JWT plugin on that site would.
+func (e *netEnv) token(site netfixture.Site, user netfixture.User) string {
+	e.t.Helper()
+	tok, err := auth.IssueToken([]byte(netfixture.Secret), auth.TokenParams{
+		Issuer: site.Home, UserID: user.ID, IssuedAt: e.now, TTL: time.Hour,
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return tok
+}
+
+// do sends a request for host and target (a path under a site's path) and checks the
+// answer against openapi.yaml, as the route under the site's path.
+func (e *netEnv) do(method, host, sitePath, target, authorization, body string) *httptest.ResponseRecorder {
+	e.t.Helper()
+	full := strings.TrimSuffix(sitePath, "/") + target
+	req := httptest.NewRequest(method, full, strings.NewReader(body))
+	req.Host = host
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	rec := httptest.NewRecorder()
+	e.server.ServeHTTP(rec, req)
+	// The contract states the routes at the server's root; a site's are under its path.
+	spec := httptest.NewRequest(method, target, nil)
+	spec.Host = host
+	spec.Header = req.Header
+	validate(e.t, spec, rec)
+	return rec
+}
+
+func (e *netEnv) get(site netfixture.Site, target, authorization string) *httptest.ResponseRecorder {
+	e.t.Helper()
+	return e.do(http.MethodGet, netfixture.Domain, site.Path, target, authorization, "")
+}
+
+const allDays = "/wp-json/kchat/v1/interactions/summary?period=yearly&start=2026-01-01&end=2026-12-02"
+
+func TestNetworkSiteByPath(t *testing.T) {
+	e := newNetEnv(t)
+	for _, site := range []netfixture.Site{netfixture.Main, netfixture.Shop, netfixture.News, netfixture.Docs} {
+		rec := e.get(site, allDays, "Bearer "+e.token(site, netfixture.NetAdmin))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", site.Path, rec.Code, rec.Body)
+		}
+		got := decode[struct {
+			Total    int64  `json:"total"`
+			Timezone string `json:"timezone"`
+		}](t, rec)
+		zone := site.TimezoneString
+		if zone == "" {
+			zone = "-03:00" // Docs: gmt_offset -3, as the summaries name an offset
+		}
+		if got.Total != int64(site.Total) || got.Timezone != zone {
+			t.Errorf("%s: total %d in %q, want %d in %q", site.Path, got.Total, got.Timezone, site.Total, zone)
+		}
+	}
+}
+
+func TestNetworkDefaultsAreTheSite(t *testing.T) {
+	e := newNetEnv(t)
+	// Shop reports monthly by default; its week starts on Sunday.
+	rec := e.get(netfixture.Shop, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Shop, netfixture.ShopAdmin))
+	if got := decode[struct {
+		Period string `json:"period"`
+	}](t, rec); rec.Code != http.StatusOK || got.Period != "monthly" {
+		t.Errorf("Shop's default period: %d %+v", rec.Code, got)
+	}
+}
+
+func TestNetworkNoSite(t *testing.T) {
+	e := newNetEnv(t)
+	tok := "Bearer " + e.token(netfixture.Main, netfixture.NetAdmin)
+	for _, c := range []struct{ name, host, path string }{
+		{"UnknownHost", "elsewhere.example.test", "/wp-json/kchat/v1/interactions/summary"},
+		{"UnknownHostIndex", "elsewhere.example.test", "/wp-json/"},
+		{"NoHost", "", "/wp-json/kchat/v1/interactions/summary"},
+		// Not a site: WordPress serves the main site, which has no such route.
+		{"UnknownPrefix", netfixture.Domain, "/nosuch/wp-json/kchat/v1/interactions/summary"},
+		{"DroppedSegment", netfixture.Domain, "//shop/wp-json/kchat/v1/interactions/summary"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req.URL = &url.URL{Path: c.path}
+			req.RequestURI = c.path
+			req.Host = c.host
+			req.Header.Set("Authorization", tok)
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+		})
+	}
+	t.Run("ProbesOnAnyHost", func(t *testing.T) {
+		req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+		req.Host = "127.0.0.1:8080"
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Errorf("/healthz on another host: %d %s", rec.Code, rec.Body)
+		}
+	})
+}
+
+func TestNetworkWhoMayRead(t *testing.T) {
+	e := newNetEnv(t)
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	for _, c := range []struct {
+		user   netfixture.User
+		site   netfixture.Site
+		status int
+	}{
+		{netfixture.ShopAdmin, netfixture.Shop, http.StatusOK},
+		{netfixture.ShopAdmin, netfixture.Main, http.StatusForbidden},
+		{netfixture.ShopAdmin, netfixture.News, http.StatusForbidden},
+		{netfixture.NetAdmin, netfixture.Main, http.StatusOK},
+		{netfixture.NetAdmin, netfixture.Shop, http.StatusOK},
+		{netfixture.NetAdmin, netfixture.Docs, http.StatusOK},
+		{netfixture.SuperHelper, netfixture.Main, http.StatusOK},
+		{netfixture.SuperHelper, netfixture.Shop, http.StatusOK},
+		{netfixture.SuperHelper, netfixture.News, http.StatusOK},
+		{netfixture.NewsEditor, netfixture.News, http.StatusForbidden},
+		{netfixture.Reader, netfixture.Shop, http.StatusForbidden},
+	} {
+		rec := e.get(c.site, summary, "Bearer "+e.token(c.site, c.user))
+		if rec.Code != c.status {
+			t.Errorf("%s on %s: %d, want %d (%s)", c.user.Login, c.site.Path, rec.Code, c.status, rec.Body)
+		}
+	}
+	// The capability answer of one site is not reused on another (the cache is per site).
+	if rec := e.get(netfixture.Main, summary, "Bearer "+e.token(netfixture.Main, netfixture.ShopAdmin)); rec.Code != http.StatusForbidden {
+		t.Errorf("shopadmin on / after /shop/: %d", rec.Code)
+	}
+}
+
+func TestNetworkTokensPerSite(t *testing.T) {
+	e := newNetEnv(t)
+	login := func(site netfixture.Site, user netfixture.User) *httptest.ResponseRecorder {
+		body, _ := json.Marshal(map[string]string{"username": user.Login, "password": user.Password})
+		return e.do(http.MethodPost, netfixture.Domain, site.Path, tokenPath, "", string(body))
+	}
+	rec := login(netfixture.Shop, netfixture.ShopAdmin)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("shopadmin's login under /shop/: %d %s", rec.Code, rec.Body)
+	}
+	shopToken := decode[tokenResponse](t, rec).Token
+	if iss := tokenIssuer(t, shopToken); iss != netfixture.Shop.Home {
+		t.Errorf("iss of a token issued under /shop/: %q, want %q", iss, netfixture.Shop.Home)
+	}
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	if rec := e.get(netfixture.Shop, summary, "Bearer "+shopToken); rec.Code != http.StatusOK {
+		t.Errorf("Shop's token on /shop/: %d %s", rec.Code, rec.Body)
+	}
+	// A super admin's token is per site too.
+	rec = login(netfixture.Shop, netfixture.NetAdmin)
+	netToken := decode[tokenResponse](t, rec).Token
+	wantWPError(t, e.get(netfixture.News, summary, "Bearer "+netToken), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	wantWPError(t, e.get(netfixture.Main, summary, "Bearer "+netToken), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	// shopadmin may not log in where it administers nothing.
+	wantWPError(t, login(netfixture.Main, netfixture.ShopAdmin), http.StatusForbidden, "rest_forbidden")
+}
+
+// tokenIssuer reads a token's iss without checking it.
+func tokenIssuer(t *testing.T, token string) string {
+	t.Helper()
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		t.Fatalf("not a JWT: %q", token)
+	}
+	var claims struct {
+		Iss string `json:"iss"`
+	}
+	payload, err := decodeBase64URL(parts[1])
+	if err != nil || json.Unmarshal(payload, &claims) != nil {
+		t.Fatalf("token payload: %v", err)
+	}
+	return claims.Iss
+}
+
+func TestNetworkSiteWithoutChatbot(t *testing.T) {
+	e := newNetEnv(t)
+	rec := e.get(netfixture.Labs, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Labs, netfixture.NetAdmin))
+	wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_table_missing")
+}
+
+func TestNetworkIndexAndContractPerSite(t *testing.T) {
+	e := newNetEnv(t)
+	rec := e.get(netfixture.Shop, "/wp-json/", "")
+	if got := decode[struct {
+		URL string `json:"url"`
+	}](t, rec); rec.Code != http.StatusOK || got.URL != netfixture.Shop.Home {
+		t.Errorf("/shop/wp-json/: %d, url %q, want %q", rec.Code, got.URL, netfixture.Shop.Home)
+	}
+	rec = e.get(netfixture.Shop, "/openapi.yaml", "")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "\nservers:\n  - url: /shop/\n") {
+		t.Errorf("/shop/openapi.yaml: %d, servers not /shop/", rec.Code)
+	}
+	_, raw := loadSpec(t)
+	if rec := e.get(netfixture.Main, "/openapi.yaml", ""); rec.Body.String() != string(raw) {
+		t.Errorf("the main site's /openapi.yaml is not the contract as it is")
+	}
+}
+
+func decodeBase64URL(s string) ([]byte, error) { return base64.RawURLEncoding.DecodeString(s) }
