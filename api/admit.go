@@ -1,7 +1,13 @@
 package api
 
 import (
+	"context"
+	"net/http"
+
 	"github.com/labstack/echo/v4"
+
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
 )
 
 // requireAdmin admits requests carrying a valid token, or a valid application password,
@@ -18,9 +24,35 @@ func (s *Server) requireBearerAdmin(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) admit(allowBasic bool, next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		if _, err := s.auth.Authenticate(req.Context(), req.Header.Values(echo.HeaderAuthorization), c.RealIP(), allowBasic); err != nil {
+		user, err := s.auth.Authenticate(req.Context(), req.Header.Values(echo.HeaderAuthorization), c.RealIP(), allowBasic)
+		if err != nil {
+			return err
+		}
+		if err := siteAvailableTo(req.Context(), user); err != nil {
 			return err
 		}
 		return next(c)
 	}
+}
+
+// siteAvailableTo is ms_site_check() once the user is known: a network's site that is
+// deleted, archived, spam or not activated yet answers 410 to everyone but the
+// network's super admins, whom WordPress lets through. (WordPress answers a site not
+// activated yet with wp_die()'s 500; to a monitor that reads as a fault of the
+// sidecar, so it is 410 here too.) Routes that need no user (the index, the contract)
+// still answer: they show nothing of the site's data.
+func siteAvailableTo(ctx context.Context, user repository.User) error {
+	site, ok := networkSiteOf(ctx)
+	if !ok || user.SuperAdmin {
+		return nil
+	}
+	message := map[wpnetwork.Availability]string{
+		wpnetwork.Deleted:   "This site is no longer available.",
+		wpnetwork.Inactive:  "This site has not been activated yet.",
+		wpnetwork.Suspended: "This site has been archived or suspended.",
+	}[site.Availability()]
+	if message == "" {
+		return nil
+	}
+	return newError(http.StatusGone, "kchat_site_unavailable", message)
 }

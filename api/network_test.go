@@ -20,6 +20,7 @@ import (
 // netEnv serves the network fixture (testdata/wordpress-network.sql) in network mode.
 type netEnv struct {
 	t      *testing.T
+	db     *repotest.Database
 	server *api.Server
 	now    time.Time
 }
@@ -44,7 +45,7 @@ func newNetEnv(t *testing.T, opts ...envOption) *netEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &netEnv{t: t, server: srv, now: now}
+	return &netEnv{t: t, db: db, server: srv, now: now}
 }
 
 // token is a token site issues to user, as the JWT plugin on that site would.
@@ -254,3 +255,43 @@ func TestNetworkIndexAndContractPerSite(t *testing.T) {
 }
 
 func decodeBase64URL(s string) ([]byte, error) { return base64.RawURLEncoding.DecodeString(s) }
+
+// ms_site_check(): a site archived, spammed, deleted or not activated stops everyone but
+// super admins.
+func TestNetworkSiteUnavailable(t *testing.T) {
+	for _, c := range []struct{ name, set, message string }{
+		{"Archived", "archived = 1", "This site has been archived or suspended."},
+		{"Spam", "spam = 1", "This site has been archived or suspended."},
+		{"Deleted", "deleted = 1", "This site is no longer available."},
+		{"NotActivated", "deleted = 2", "This site has not been activated yet."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newNetEnv(t)
+			e.db.Exec(t, "UPDATE wp_blogs SET "+c.set+" WHERE blog_id = 2")
+			summary := "/wp-json/kchat/v1/interactions/summary"
+			got := wantWPError(t, e.get(netfixture.Shop, summary, "Bearer "+e.token(netfixture.Shop, netfixture.ShopAdmin)), http.StatusGone, "kchat_site_unavailable")
+			if got.Message != c.message {
+				t.Errorf("message %q, want %q", got.Message, c.message)
+			}
+			body, _ := json.Marshal(map[string]string{"username": netfixture.ShopAdmin.Login, "password": netfixture.ShopAdmin.Password})
+			wantWPError(t, e.do(http.MethodPost, netfixture.Domain, netfixture.Shop.Path, tokenPath, "", string(body)), http.StatusGone, "kchat_site_unavailable")
+			if rec := e.get(netfixture.Shop, summary, "Bearer "+e.token(netfixture.Shop, netfixture.SuperHelper)); rec.Code != http.StatusOK {
+				t.Errorf("a super admin on the %s site: %d %s", c.name, rec.Code, rec.Body)
+			}
+			if rec := e.get(netfixture.News, summary, "Bearer "+e.token(netfixture.News, netfixture.NetAdmin)); rec.Code != http.StatusOK {
+				t.Errorf("another site: %d", rec.Code)
+			}
+		})
+	}
+}
+
+// Application passwords are network-wide user meta; what they admit to is per site.
+func TestNetworkApplicationPassword(t *testing.T) {
+	e := newNetEnv(t)
+	header := basic(netfixture.ShopAdmin.Login, netfixture.AppPassword)
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	if rec := e.get(netfixture.Shop, summary, header); rec.Code != http.StatusOK {
+		t.Errorf("shopadmin's application password on /shop/: %d %s", rec.Code, rec.Body)
+	}
+	wantWPError(t, e.get(netfixture.Main, summary, header), http.StatusForbidden, "rest_forbidden")
+}
