@@ -46,6 +46,10 @@ const (
 	DefaultMaxSites = 256
 )
 
+// maxCountWindows bounds each site's counts cache: the windows a site's dashboards
+// ask for within KCHAT_COUNTS_TTL are few.
+const maxCountWindows = 64
+
 // siteState is one site's store and the caches of what was read from it.
 type siteState struct {
 	blogID   int // 0: the one site of a single-site sidecar
@@ -61,7 +65,7 @@ func (s *Server) newSiteState(blogID int, store Store) *siteState {
 		blogID:   blogID,
 		store:    store,
 		settings: ttlcache.New[struct{}, siteOptions](s.cfg.SettingsTTL, s.now),
-		counts:   ttlcache.New[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now),
+		counts:   ttlcache.NewBounded[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now, maxCountWindows),
 		logDays:  logstats.New(store, s.now),
 		insights: newInsightsCache(store, s.now, s.cfg.Insights),
 	}

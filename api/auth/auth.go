@@ -33,6 +33,10 @@ const capability = "manage_options"
 // is zero.
 const DefaultTokenTTL = time.Hour
 
+// maxCachedUsers bounds the user cache: a user (capabilities included) weighs about a
+// kilobyte, so 4,096 of them a few megabytes, however many sites a network has.
+const maxCachedUsers = 4096
+
 // MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
 const MaxCapabilityTTL = 30 * time.Second
 
@@ -107,8 +111,8 @@ func New(cfg Config) *Authenticator {
 		issuer:       cfg.Issuer,
 		now:          cfg.Now,
 		tokenTTL:     cfg.TokenTTL,
-		users:        ttlcache.New[siteUser, repository.User](cfg.CapabilityTTL, cfg.Now),
-		appPasswords: ttlcache.New[uint64, []string](cfg.CapabilityTTL, cfg.Now),
+		users:        ttlcache.NewBounded[siteUser, repository.User](cfg.CapabilityTTL, cfg.Now, maxCachedUsers),
+		appPasswords: ttlcache.NewBounded[uint64, []string](cfg.CapabilityTTL, cfg.Now, maxCachedUsers),
 		limits:       newLimiters(cfg.Limits.withDefaults()),
 		dummies:      &dummyHashes{store: cfg.Store},
 	}
