@@ -58,10 +58,11 @@ type siteState struct {
 	counts   *ttlcache.Cache[[2]period.Date, []repository.DayCount]
 	logDays  *logstats.Cache
 	insights *insights.Cache
+	cors     echo.MiddlewareFunc
 }
 
 func (s *Server) newSiteState(blogID int, store Store) *siteState {
-	return &siteState{
+	st := &siteState{
 		blogID:   blogID,
 		store:    store,
 		settings: ttlcache.New[struct{}, siteOptions](s.cfg.SettingsTTL, s.now),
@@ -69,6 +70,8 @@ func (s *Server) newSiteState(blogID int, store Store) *siteState {
 		logDays:  logstats.New(store, s.now),
 		insights: newInsightsCache(store, s.now, s.cfg.Insights),
 	}
+	st.cors = s.corsFor(st)
+	return st
 }
 
 // requestSite is the site of a network a request is for.
@@ -201,6 +204,9 @@ func routeNotFound(c echo.Context) error {
 // siteState is the state of blog blogID of the network, kept for the most recently
 // used sites.
 func (s *Server) siteState(blogID int) *siteState {
+	if blogID == 1 {
+		return s.main // Config.Store is the main site's: its caches are the ones /metrics reports
+	}
 	return s.sites.get(blogID, func() *siteState {
 		return s.newSiteState(blogID, s.network.SiteStore(blogID))
 	})

@@ -295,3 +295,26 @@ func TestNetworkApplicationPassword(t *testing.T) {
 	}
 	wantWPError(t, e.get(netfixture.Main, summary, header), http.StatusForbidden, "rest_forbidden")
 }
+
+// CORS grants the origins of the request's site's home and siteurl (a subdomain
+// network's sites each have their own).
+func TestNetworkCORSPerSite(t *testing.T) {
+	e := newNetEnv(t)
+	e.db.Exec(t, "UPDATE wp_2_options SET option_value = 'http://shop.example.test' WHERE option_name IN ('home', 'siteurl')")
+	origin := "http://shop.example.test"
+	preflight := func(site netfixture.Site) string {
+		req := httptest.NewRequest(http.MethodOptions, strings.TrimSuffix(site.Path, "/")+"/wp-json/kchat/v1/interactions/summary", nil)
+		req.Host = netfixture.Domain
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", http.MethodGet)
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		return rec.Header().Get("Access-Control-Allow-Origin")
+	}
+	if got := preflight(netfixture.Shop); got != origin {
+		t.Errorf("Shop's origin on /shop/: Access-Control-Allow-Origin %q", got)
+	}
+	if got := preflight(netfixture.Main); got != "" {
+		t.Errorf("Shop's origin on /: Access-Control-Allow-Origin %q, want none", got)
+	}
+}

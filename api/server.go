@@ -262,13 +262,7 @@ func (s *Server) routes() *echo.Echo {
 		},
 	}))
 	e.Use(withoutBody) // outside gzip, so that a HEAD is compressed (and labeled) as its GET
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOriginFunc: s.allowOrigin,
-		AllowMethods:    []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowHeaders:    []string{echo.HeaderAuthorization, echo.HeaderContentType},
-		ExposeHeaders:   []string{"X-WP-Total", "X-WP-TotalPages", "Link", echo.HeaderContentDisposition, "Retry-After"},
-		MaxAge:          600,
-	}))
+	e.Use(s.siteCORS)
 	e.Use(middleware.BodyLimit("64KiB")) // 65,536 bytes: "64K" would be 64,000
 	// Summaries and CSV compress well (a year of daily buckets shrinks about tenfold);
 	// tiny answers are left alone. The fastest level: on exports level 5 was the

@@ -18,7 +18,11 @@ type siteOptions struct {
 }
 
 func (s *Server) siteSettings(ctx context.Context) (siteOptions, error) {
-	st := s.siteOf(ctx)
+	return s.settingsOf(ctx, s.siteOf(ctx))
+}
+
+// settingsOf is the settings of the site st.
+func (s *Server) settingsOf(ctx context.Context, st *siteState) (siteOptions, error) {
 	return st.settings.Get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
 		settings, err := st.store.SiteSettings(ctx)
 		if err != nil {
