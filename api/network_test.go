@@ -1,8 +1,10 @@
 package api_test
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -316,5 +318,24 @@ func TestNetworkCORSPerSite(t *testing.T) {
 	}
 	if got := preflight(netfixture.Main); got != "" {
 		t.Errorf("Shop's origin on /: Access-Control-Allow-Origin %q, want none", got)
+	}
+}
+
+// failingNetwork is a network whose database does not answer.
+type failingNetwork struct{ sites api.Network }
+
+func (n failingNetwork) SiteStore(blogID int) api.Store { return n.sites.SiteStore(blogID) }
+
+func (failingNetwork) Network(context.Context) (repository.Network, error) {
+	return repository.Network{}, fmt.Errorf("reading the network: %w", repository.ErrUnavailable)
+}
+
+// While the network's sites cannot be read, requests answer 503; the probes still answer.
+func TestNetworkUnreadable(t *testing.T) {
+	e := newNetEnv(t, func(c *api.Config) { c.Network = failingNetwork{c.Network} })
+	rec := e.get(netfixture.Shop, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Shop, netfixture.ShopAdmin))
+	wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_db_unavailable")
+	if rec := e.get(netfixture.Main, "/healthz", ""); rec.Code != http.StatusOK {
+		t.Errorf("/healthz: %d", rec.Code)
 	}
 }
