@@ -339,3 +339,19 @@ func TestNetworkUnreadable(t *testing.T) {
 		t.Errorf("/healthz: %d", rec.Code)
 	}
 }
+
+// The login limits count across the network: guesses under three sites' paths are one
+// address's guesses at one account.
+func TestNetworkLoginLimitsAcrossSites(t *testing.T) {
+	e := newNetEnv(t, func(c *api.Config) {
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 20, MaxPerUsername: 3, SlowAfter: 10, SlowDelay: time.Millisecond, Window: 15 * time.Minute}
+	})
+	login := func(site netfixture.Site, password string) *httptest.ResponseRecorder {
+		body, _ := json.Marshal(map[string]string{"username": netfixture.ShopAdmin.Login, "password": password})
+		return e.do(http.MethodPost, netfixture.Domain, site.Path, tokenPath, "", string(body))
+	}
+	for _, site := range []netfixture.Site{netfixture.Main, netfixture.Shop, netfixture.News} {
+		wantWPError(t, login(site, "guess"), http.StatusForbidden, "[jwt_auth] incorrect_password")
+	}
+	wantWPError(t, login(netfixture.Shop, netfixture.ShopAdmin.Password), http.StatusTooManyRequests, "kchat_too_many_attempts")
+}
