@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -354,4 +355,18 @@ func TestNetworkLoginLimitsAcrossSites(t *testing.T) {
 		wantWPError(t, login(site, "guess"), http.StatusForbidden, "[jwt_auth] incorrect_password")
 	}
 	wantWPError(t, login(netfixture.Shop, netfixture.ShopAdmin.Password), http.StatusTooManyRequests, "kchat_too_many_attempts")
+}
+
+// A network's request is logged with its path as sent and its site.
+func TestNetworkRequestLog(t *testing.T) {
+	var logs repotest.Buffer
+	e := newNetEnv(t, func(c *api.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
+	e.get(netfixture.Shop, "/wp-json/", "")
+	var line map[string]any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(logs.String())), &line); err != nil {
+		t.Fatalf("%v: %s", err, logs.String())
+	}
+	if line["path"] != "/shop/wp-json/" || line["blog_id"] != float64(2) || line["route"] != "/wp-json/" {
+		t.Errorf("log line %v", line)
+	}
 }

@@ -55,11 +55,14 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		s.log.LogAttrs(c.Request().Context(), level, "request",
-			slog.String("request_id", id), slog.String("method", clip(c.Request().Method)),
+		attrs := []slog.Attr{slog.String("request_id", id), slog.String("method", clip(c.Request().Method)),
 			slog.String("path", clip(path)), slog.String("route", route),
 			slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
-			slog.Float64("latency_ms", float64(took.Microseconds())/1000))
+			slog.Float64("latency_ms", float64(took.Microseconds())/1000)}
+		if site, ok := networkSiteOf(c.Request().Context()); ok {
+			attrs = append(attrs, slog.Int("blog_id", site.BlogID))
+		}
+		s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
 		return nil
 	}
 }
