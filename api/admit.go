@@ -1,9 +1,14 @@
 package api
 
 import (
+	"context"
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
 )
 
 // requireAdmin admits requests carrying a valid token, or a valid application password,
@@ -30,9 +35,34 @@ func (s *Server) admit(allowBasic, superAdmin bool, next echo.HandlerFunc) echo.
 		if err != nil {
 			return err
 		}
+		if err := siteAvailableTo(req.Context(), user); err != nil {
+			return err
+		}
 		if superAdmin && !user.SuperAdmin {
 			return auth.ErrForbidden
 		}
 		return next(c)
 	}
+}
+
+// siteAvailableTo is ms_site_check() once the user is known: a network's site that is
+// deleted, archived, spam or not activated yet answers 410 to everyone but the
+// network's super admins, whom WordPress lets through. (WordPress answers a site not
+// activated yet with wp_die()'s 500; to a monitor that reads as a fault of the
+// sidecar, so it is 410 here too.) Routes that need no user (the index, the contract)
+// still answer: they show nothing of the site's data.
+func siteAvailableTo(ctx context.Context, user repository.User) error {
+	site, ok := networkSiteOf(ctx)
+	if !ok || user.SuperAdmin {
+		return nil
+	}
+	message := map[wpnetwork.Availability]string{
+		wpnetwork.Deleted:   "This site is no longer available.",
+		wpnetwork.Inactive:  "This site has not been activated yet.",
+		wpnetwork.Suspended: "This site has been archived or suspended.",
+	}[site.Availability()]
+	if message == "" {
+		return nil
+	}
+	return newError(http.StatusGone, "kchat_site_unavailable", message)
 }

@@ -152,7 +152,7 @@ func (s *Server) insights(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.insightsCache.Answer(c.Request().Context(), r.windows, r.typ)
+	a, err := s.siteOf(c.Request().Context()).insights.Answer(c.Request().Context(), r.windows, r.typ)
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ func (s *Server) insightsList(c echo.Context) (*insights.Answer, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	a, err := s.insightsCache.Answer(c.Request().Context(), r.windows, insights.VisitorSentiment)
+	a, err := s.siteOf(c.Request().Context()).insights.Answer(c.Request().Context(), r.windows, insights.VisitorSentiment)
 	return a, limit, err
 }
 
@@ -201,7 +201,7 @@ func (s *Server) insightsPages(c echo.Context) error {
 		ids[i] = p.ID
 	}
 	ctx := c.Request().Context()
-	posts, err := s.store.Posts(ctx, ids)
+	posts, err := s.siteOf(ctx).store.Posts(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -279,7 +279,7 @@ func (s *Server) exportUnanswered(c echo.Context) error {
 	record := make([]string, 3)
 	return s.streamCSV(c, "Chatbot-ChatGPT-Unanswered-Questions", bom, []string{"question", "count", "last_seen"},
 		func(emit func([]string) error) error {
-			a, err := s.insightsCache.Answer(c.Request().Context(), r.windows, insights.VisitorSentiment)
+			a, err := s.siteOf(c.Request().Context()).insights.Answer(c.Request().Context(), r.windows, insights.VisitorSentiment)
 			if err != nil {
 				return err
 			}

@@ -43,8 +43,9 @@ func (s *Server) site(ctx context.Context) (site, error) {
 // dailyCounts reads the interactions table's days from start to end, reusing an answer
 // for Config.CountsTTL.
 func (s *Server) dailyCounts(ctx context.Context, start, end period.Date) ([]repository.DayCount, error) {
-	return s.counts.Get(ctx, [2]period.Date{start, end}, func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
-		return s.store.DailyCounts(ctx, repository.DateRange{Start: k[0].Time(), End: k[1].Time()})
+	st := s.siteOf(ctx)
+	return st.counts.Get(ctx, [2]period.Date{start, end}, func(ctx context.Context, k [2]period.Date) ([]repository.DayCount, error) {
+		return st.store.DailyCounts(ctx, repository.DateRange{Start: k[0].Time(), End: k[1].Time()})
 	})
 }
 
@@ -159,7 +160,7 @@ func (s *Server) list(c echo.Context) error {
 		return err
 	}
 	r := dateRange(start, end, hasStart, hasEnd)
-	total, err := s.store.CountDays(req.Context(), r)
+	total, err := s.siteOf(req.Context()).store.CountDays(req.Context(), r)
 	if err != nil {
 		return err
 	}
@@ -170,7 +171,7 @@ func (s *Server) list(c echo.Context) error {
 	}
 	rows := []repository.DayCount{}
 	if total > 0 {
-		rows, err = s.store.ListDays(req.Context(), r, order == "desc", perPage, (page-1)*perPage)
+		rows, err = s.siteOf(req.Context()).store.ListDays(req.Context(), r, order == "desc", perPage, (page-1)*perPage)
 		if err != nil {
 			return err
 		}
@@ -274,7 +275,7 @@ func (s *Server) export(c echo.Context) error {
 	record := make([]string, 2)
 	return s.streamCSV(c, "Chatbot-ChatGPT-Interactions", bom, []string{"date", "count"},
 		func(emit func([]string) error) error {
-			return s.store.EachDay(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), func(d repository.DayCount) error {
+			return s.siteOf(c.Request().Context()).store.EachDay(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), func(d repository.DayCount) error {
 				record[0] = d.Date.Format(time.DateOnly)
 				record[1] = ""
 				if d.Count.Valid {

@@ -31,7 +31,7 @@ func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 		}
 		record := make([]string, len(header))
 		return s.streamCSV(c, name, bom, header, func(emit func([]string) error) error {
-			return s.store.EachLogRow(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), tokensOnly,
+			return s.siteOf(c.Request().Context()).store.EachLogRow(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), tokensOnly,
 				func(row []sql.NullString) error {
 					for i, cell := range row {
 						record[i] = cell.String // NULL is an empty cell, as in the plugin's export
@@ -158,7 +158,7 @@ func (s *Server) logSummaryInput(c echo.Context) (logSummaryRequest, error) {
 	if err != nil {
 		return logSummaryRequest{}, err
 	}
-	days, err := s.logDays.Get(ctx)
+	days, err := s.siteOf(ctx).logDays.Get(ctx)
 	return logSummaryRequest{
 		head:   logSummaryHead{Period: p.Period.String(), Start: p.Start.String(), End: p.End.String(), Timezone: st.zoneName},
 		window: logstats.Window{Period: p.Period, Start: p.Start, End: p.End, WeekStart: st.weekStart},

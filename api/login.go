@@ -99,6 +99,9 @@ func (s *Server) issueToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := siteAvailableTo(req.Context(), tok.User); err != nil {
+		return err
+	}
 	return writeJSON(c, http.StatusOK, tokenResponse{
 		Token: tok.JWT, UserEmail: tok.User.Email, UserNicename: tok.User.Nicename, UserDisplayName: tok.User.DisplayName,
 	})

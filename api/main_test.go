@@ -24,6 +24,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/netfixture"
 )
 
 // The fixture's users (package fixture states the rest of its facts).
@@ -79,6 +80,7 @@ var secretsInTests = []string{
 	fixture.Secret, fixture.AdminPassword, fixture.EditorPassword, fixture.Admin68Password, "admin-pass-12",
 	"AbCd EfGh IjKl MnOp QrSt UvWx", "AbCdEfGhIjKlMnOpQrStUvWx", "ZyXwVuTsRqPoNmLkJiHgFeDc",
 	"Bearer ", "Basic ", "eyJ", // a JWT's header starts {" = eyJ in base64url
+	netfixture.Secret, netfixture.AppPassword, netfixture.NetAdmin.Password, netfixture.ShopAdmin.Password, netfixture.SuperHelper.Password,
 }
 
 func checkLogsHoldNoSecrets(logs string) error {

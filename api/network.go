@@ -1,257 +1,252 @@
 package api
 
 import (
-	"bytes"
+	"container/list"
 	"context"
-	"encoding/json"
-	"net/http"
-	"slices"
-	"strconv"
+	"net/url"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
+	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
+	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
+	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
 )
 
-// NetworkStore reads a multisite network as a whole, for the network routes; a Store
-// that also implements it (as *repository.DB does) serves them when it reads the main
-// site of a network.
-type NetworkStore interface {
-	// BlogID is the site the Store reads: the routes exist under blog 1 only.
-	BlogID() int
+// Network is a WordPress multisite network's database: the sites it holds, and a Store
+// for each, reading that site's tables and its users' capabilities there.
+type Network interface {
 	Network(ctx context.Context) (repository.Network, error)
-	SitesSettings(ctx context.Context, blogIDs []int) (map[int]repository.SiteSettings, error)
-	// InteractionTotals sums the window's counts of each site; only sites with the table.
-	InteractionTotals(ctx context.Context, blogIDs []int, r repository.DateRange) (map[int]int64, error)
-	EachSiteDay(ctx context.Context, blogID int, r repository.DateRange, fn func(repository.DayCount) error) error
+	SiteStore(blogID int) Store
 }
 
-// networkFacts is what the network routes know of the network, reused for the settings
-// TTL since reading it scans information_schema and every site's options.
-type networkFacts struct {
-	// served: the Store reads the main site of a multisite network.
-	served bool
-	// sites are the main site's network's sites, by blog_id.
-	sites []networkSite
+// RepositoryNetwork is db's network, each site a view of db (repository.DB.Site).
+func RepositoryNetwork(db *repository.DB) Network { return repositoryNetwork{db} }
+
+type repositoryNetwork struct{ db *repository.DB }
+
+func (n repositoryNetwork) Network(ctx context.Context) (repository.Network, error) {
+	return n.db.Network(ctx)
 }
 
-type networkSite struct {
-	blogID                  int
-	path, name, zone        string
-	hasTable                bool
-	archived, spam, deleted bool
+func (n repositoryNetwork) SiteStore(blogID int) Store { return n.db.Site(blogID) }
+
+// Defaults of the network mode.
+const (
+	// DefaultNetworkTTL is how long the network's sites are reused before they are read
+	// again (Network scans information_schema).
+	DefaultNetworkTTL = 5 * time.Second
+	// DefaultMaxSites is how many sites' caches are kept at once; the least recently
+	// used site's are dropped for another's.
+	DefaultMaxSites = 256
+)
+
+// maxCountWindows bounds each site's counts cache: the windows a site's dashboards
+// ask for within KCHAT_COUNTS_TTL are few.
+const maxCountWindows = 64
+
+// siteState is one site's store and the caches of what was read from it.
+type siteState struct {
+	blogID   int // 0: the one site of a single-site sidecar
+	store    Store
+	settings *ttlcache.Cache[struct{}, siteOptions]
+	counts   *ttlcache.Cache[[2]period.Date, []repository.DayCount]
+	logDays  *logstats.Cache
+	insights *insights.Cache
+	cors     echo.MiddlewareFunc
 }
 
-// loadNetworkFacts reads the network, if the Store reads the main site of one.
-func (s *Server) loadNetworkFacts(ctx context.Context, _ struct{}) (networkFacts, error) {
-	if s.network == nil || s.network.BlogID() != 1 {
-		return networkFacts{}, nil
+func (s *Server) newSiteState(blogID int, store Store) *siteState {
+	st := &siteState{
+		blogID:   blogID,
+		store:    store,
+		settings: ttlcache.New[struct{}, siteOptions](s.cfg.SettingsTTL, s.now),
+		counts:   ttlcache.NewBounded[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now, maxCountWindows),
+		logDays:  logstats.New(store, s.now),
+		insights: newInsightsCache(store, s.now, s.cfg.Insights),
 	}
-	n, err := s.network.Network(ctx)
-	if err != nil || !n.Multisite {
-		return networkFacts{}, err
+	st.cors = s.corsFor(st)
+	return st
+}
+
+// requestSite is the site of a network a request is for.
+type requestSite struct {
+	state *siteState
+	site  wpnetwork.Site
+}
+
+type requestSiteKey struct{}
+
+// siteOf is the state of the site a request's context is for: the one site unless
+// chooseSite chose one of a network's.
+func (s *Server) siteOf(ctx context.Context) *siteState {
+	if rs, ok := ctx.Value(requestSiteKey{}).(*requestSite); ok {
+		return rs.state
 	}
-	// The main site's network only: a database may hold several networks (site_id).
-	main := slices.IndexFunc(n.Sites, func(r repository.SiteRow) bool { return r.BlogID == 1 })
-	if main < 0 {
-		return networkFacts{}, nil
+	return s.main
+}
+
+// networkSiteOf is the network's site a request's context is for, if chooseSite chose one.
+func networkSiteOf(ctx context.Context) (wpnetwork.Site, bool) {
+	rs, ok := ctx.Value(requestSiteKey{}).(*requestSite)
+	if !ok {
+		return wpnetwork.Site{}, false
 	}
-	var rows []repository.SiteRow
-	var ids []int
-	for _, r := range n.Sites {
-		if r.NetworkID == n.Sites[main].NetworkID {
-			rows = append(rows, r)
-			ids = append(ids, r.BlogID)
+	return rs.site, true
+}
+
+// networkView is what the network's database said, as the router uses it.
+type networkView struct {
+	multisite bool
+	sites     *wpnetwork.Map
+}
+
+func (s *Server) networkView(ctx context.Context) (networkView, error) {
+	return s.networkFacts.Get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (networkView, error) {
+		n, err := s.network.Network(ctx)
+		if err != nil || !n.Multisite {
+			return networkView{}, err
 		}
-	}
-	settings, err := s.network.SitesSettings(ctx, ids)
-	if err != nil {
-		return networkFacts{}, err
-	}
-	facts := networkFacts{served: true, sites: make([]networkSite, len(rows))}
-	for i, r := range rows {
-		st := settings[r.BlogID]
-		_, zone := period.SiteZone(st.TimezoneString, st.GMTOffset)
-		facts.sites[i] = networkSite{blogID: r.BlogID, path: r.Path, name: st.BlogName, zone: zone,
-			hasTable: n.Interactions[r.BlogID], archived: r.Archived != 0, spam: r.Spam != 0, deleted: r.Deleted != 0}
-	}
-	return facts, nil
+		networks := make([]wpnetwork.Network, len(n.Networks))
+		for i, r := range n.Networks {
+			networks[i] = wpnetwork.Network(r)
+		}
+		sites := make([]wpnetwork.Site, len(n.Sites))
+		for i, r := range n.Sites {
+			sites[i] = wpnetwork.Site(r)
+		}
+		// One network is what the sidecar serves; with several, each network's
+		// subdomain_install would have to be the chosen one's (see wpnetwork).
+		subdomain := len(n.Networks) > 0 && n.SubdomainInstall[n.Networks[0].ID]
+		return networkView{multisite: true, sites: wpnetwork.NewMap(networks, sites, subdomain)}, nil
+	})
 }
 
-func (s *Server) networkFacts(ctx context.Context) (networkFacts, error) {
-	return s.netFacts.Get(ctx, struct{}{}, s.loadNetworkFacts)
-}
+// noSiteKey holds the error a request answers when it is for no site of the network.
+const noSiteKey = "kchat.no_site"
 
-// requireNetwork answers rest_no_route, before any token is looked at, unless the
-// sidecar reads the main site of a network: elsewhere the network routes do not exist.
-func (s *Server) requireNetwork(next echo.HandlerFunc) echo.HandlerFunc {
+// noSitePath is where chooseSite sends a request for no site: no route has it, and no
+// client can send it.
+const noSitePath = "/\x00no-site"
+
+// probes answer on any host: they are the operator's, not a site's.
+var probes = map[string]bool{"/healthz": true, "/readyz": true, "/metrics": true}
+
+// chooseSite runs before routing: in network mode it chooses the request's site from
+// its Host and path as WordPress does, strips the site's path and puts the site in the
+// request's context; a request for no site (an unknown host) is routed nowhere and
+// answers 404 rest_no_route. Without a network, or when the database holds none, the
+// request is the one site's.
+func (s *Server) chooseSite(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		facts, err := s.networkFacts(c.Request().Context())
+		if s.network == nil {
+			return next(c)
+		}
+		req := c.Request()
+		view, err := s.networkView(req.Context())
+		if err == nil && !view.multisite {
+			return next(c)
+		}
 		if err != nil {
-			return err
+			return s.noSite(c, next, err)
 		}
-		if !facts.served {
-			return errNoRoute
+		m, ok := view.sites.Find(req.Host, req.URL.EscapedPath())
+		if !ok || m.Rest == "" {
+			return s.noSite(c, next, errNoRoute)
 		}
+		rest, err := url.PathUnescape(m.Rest)
+		if err != nil {
+			return s.noSite(c, next, errNoRoute)
+		}
+		c.Set(originalPathKey, req.URL.Path)
+		// In place: Echo routes the URL of the request it was given.
+		req.URL.Path, req.URL.RawPath = rest, ""
+		if rest != m.Rest {
+			req.URL.RawPath = m.Rest
+		}
+		rs := &requestSite{state: s.siteState(m.Site.BlogID), site: m.Site}
+		c.SetRequest(req.WithContext(context.WithValue(req.Context(), requestSiteKey{}, rs)))
 		return next(c)
 	}
 }
 
-// networkWindow reads start and end: by default the 30 days ending today on the main
-// site's calendar.
-func networkWindow(q *query, today period.Date) (start, end period.Date) {
-	start, end, hasStart, hasEnd := q.dateRange()
-	if !hasEnd && !q.failed("end") {
-		end = today
+// noSite routes a request that is for no site nowhere, to answer err; the probes
+// still answer.
+func (s *Server) noSite(c echo.Context, next echo.HandlerFunc, err error) error {
+	u := c.Request().URL
+	if probes[withoutTrailingSlashes(u.Path)] {
+		return next(c)
 	}
-	if !hasStart && !q.failed("start") {
-		start = end.AddDays(-29)
-		if !start.Valid() {
-			start, _ = period.ParseDate("0001-01-01")
-		}
-	}
-	if hasStart && !hasEnd && start.After(end) {
-		q.fail("start", "start must not be after end.")
-	}
-	return start, end
+	c.Set(noSiteKey, err)
+	c.Set(originalPathKey, u.Path)
+	u.Path, u.RawPath = noSitePath, ""
+	return next(c)
 }
 
-type networkSiteTotal struct {
-	BlogID       int    `json:"blog_id"`
-	Path         string `json:"path"`
-	Name         string `json:"name"`
-	Timezone     string `json:"timezone"`
-	Total        *int64 `json:"total"`
-	TableMissing bool   `json:"table_missing,omitempty"`
-	Archived     bool   `json:"archived,omitempty"`
-	Spam         bool   `json:"spam,omitempty"`
-	Deleted      bool   `json:"deleted,omitempty"`
-}
+// originalPathKey holds the path a request came with when chooseSite routed it nowhere,
+// for the log.
+const originalPathKey = "kchat.original_path"
 
-type networkSummary struct {
-	Start string             `json:"start"`
-	End   string             `json:"end"`
-	Total int64              `json:"total"`
-	Sites []networkSiteTotal `json:"sites"`
-}
-
-// networkSummary answers GET /network/interactions/summary.
-func (s *Server) networkSummary(c echo.Context) error {
-	ctx := c.Request().Context()
-	st, err := s.site(ctx)
-	if err != nil {
+// routeNotFound answers a path no route has: rest_no_route, or why the request is for
+// no site.
+func routeNotFound(c echo.Context) error {
+	if err, ok := c.Get(noSiteKey).(error); ok {
 		return err
 	}
-	q := newQuery(c.Request().URL.RawQuery)
-	start, end := networkWindow(q, st.today)
-	if err := q.err(); err != nil {
-		return err
-	}
-	body, err := s.netAnswers.Get(ctx, [2]period.Date{start, end}, s.loadNetworkSummary)
-	if err != nil {
-		return err
-	}
-	return writeJSONBody(c, http.StatusOK, body)
+	return errNoRoute
 }
 
-// loadNetworkSummary reads the window's totals of every site and encodes the answer.
-func (s *Server) loadNetworkSummary(ctx context.Context, window [2]period.Date) ([]byte, error) {
-	facts, err := s.networkFacts(ctx)
-	if err != nil {
-		return nil, err
+// siteState is the state of blog blogID of the network, kept for the most recently
+// used sites.
+func (s *Server) siteState(blogID int) *siteState {
+	if blogID == 1 {
+		return s.main // Config.Store is the main site's: its caches are the ones /metrics reports
 	}
-	var ids []int
-	for _, site := range facts.sites {
-		if site.hasTable {
-			ids = append(ids, site.blogID)
-		}
-	}
-	totals, err := s.network.InteractionTotals(ctx, ids, repository.DateRange{Start: window[0].Time(), End: window[1].Time()})
-	if err != nil {
-		return nil, err
-	}
-	resp := networkSummary{Start: window[0].String(), End: window[1].String(), Sites: make([]networkSiteTotal, len(facts.sites))}
-	for i, site := range facts.sites {
-		t := networkSiteTotal{BlogID: site.blogID, Path: site.path, Name: site.name, Timezone: site.zone,
-			TableMissing: !site.hasTable, Archived: site.archived, Spam: site.spam, Deleted: site.deleted}
-		if site.hasTable {
-			total := totals[site.blogID]
-			t.Total = &total
-			resp.Total += total
-		}
-		resp.Sites[i] = t
-	}
-	slices.SortStableFunc(resp.Sites, func(a, b networkSiteTotal) int {
-		return compareTotals(a.Total, b.Total)
+	return s.sites.get(blogID, func() *siteState {
+		return s.newSiteState(blogID, s.network.SiteStore(blogID))
 	})
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(resp); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// compareTotals orders most first, a missing table (nil) after every number; the sites
-// come by blog_id, which a stable sort keeps among equals.
-func compareTotals(a, b *int64) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return 1
-	case b == nil:
-		return -1
-	case *a > *b:
-		return -1
-	case *a < *b:
-		return 1
-	}
-	return 0
+// siteLRU keeps the states of the most recently used sites, at most max of them.
+type siteLRU struct {
+	mu    sync.Mutex
+	max   int
+	order *list.List // of *siteState, the most recently used first
+	byID  map[int]*list.Element
 }
 
-// networkExport answers GET /network/interactions/export: every stored day of every
-// site with the table, by blog_id then date, streamed site after site.
-func (s *Server) networkExport(c echo.Context) error {
-	q := newQuery(c.Request().URL.RawQuery)
-	start, end, hasStart, hasEnd := q.dateRange()
-	bom := q.boolean("bom", false)
-	escape := q.boolean("escape_formulas", true)
-	if err := q.err(); err != nil {
-		return err
+func newSiteLRU(max int) *siteLRU {
+	return &siteLRU{max: max, order: list.New(), byID: map[int]*list.Element{}}
+}
+
+func (l *siteLRU) get(blogID int, make func() *siteState) *siteState {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.byID[blogID]; ok {
+		l.order.MoveToFront(e)
+		return e.Value.(*siteState)
 	}
-	ctx := c.Request().Context()
-	facts, err := s.networkFacts(ctx)
-	if err != nil {
-		return err
+	st := make()
+	l.byID[blogID] = l.order.PushFront(st)
+	for l.order.Len() > l.max {
+		oldest := l.order.Back()
+		l.order.Remove(oldest)
+		delete(l.byID, oldest.Value.(*siteState).blogID)
 	}
-	r := dateRange(start, end, hasStart, hasEnd)
-	record := make([]string, 4)
-	return s.streamCSV(c, "Chatbot-ChatGPT-Network-Interactions", bom, []string{"blog_id", "path", "date", "count"},
-		func(emit func([]string) error) error {
-			for _, site := range facts.sites {
-				if !site.hasTable {
-					continue
-				}
-				id, path := strconv.Itoa(site.blogID), site.path
-				if escape {
-					path = csvsafe.Neutralize(path)
-				}
-				err := s.network.EachSiteDay(ctx, site.blogID, r, func(d repository.DayCount) error {
-					record[0], record[1], record[2], record[3] = id, path, d.Date.Format(time.DateOnly), ""
-					if d.Count.Valid {
-						record[3] = strconv.FormatInt(d.Count.Int64, 10)
-					}
-					return emit(record)
-				})
-				if err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+	return st
+}
+
+// siteOpenAPI is the contract as served for a network's site: its server is the site's
+// path, where its routes answer.
+func siteOpenAPI(spec []byte, sitePath string) []byte {
+	const servers = "\nservers:\n  - url: /\n"
+	if sitePath == "/" || sitePath == "" {
+		return spec
+	}
+	return []byte(strings.Replace(string(spec), servers, "\nservers:\n  - url: "+sitePath+"\n", 1))
 }

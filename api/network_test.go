@@ -1,389 +1,390 @@
 package api_test
 
 import (
-	"database/sql"
+	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"slices"
-	"strconv"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
+	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/netfixture"
 )
 
-const (
-	netSummaryPath = "/wp-json/kchat/v1/network/interactions/summary"
-	netExportPath  = "/wp-json/kchat/v1/network/interactions/export"
-)
-
-type netSite struct {
-	BlogID       int    `json:"blog_id"`
-	Path         string `json:"path"`
-	Name         string `json:"name"`
-	Timezone     string `json:"timezone"`
-	Total        *int64 `json:"total"`
-	TableMissing bool   `json:"table_missing"`
-	Archived     bool   `json:"archived"`
+// netEnv serves the network fixture (testdata/wordpress-network.sql) in network mode.
+type netEnv struct {
+	t      *testing.T
+	db     *repotest.Database
+	server *api.Server
+	now    time.Time
 }
 
-type netSummary struct {
-	Start string    `json:"start"`
-	End   string    `json:"end"`
-	Total int64     `json:"total"`
-	Sites []netSite `json:"sites"`
-}
-
-// newNetEnv serves the main site of the network fixture, at midday UTC of its today.
-func newNetEnv(t *testing.T) *env {
+func newNetEnv(t *testing.T, opts ...envOption) *netEnv {
 	t.Helper()
 	db := repotest.NewDatabase(t)
 	db.LoadNetworkFixture(t)
-	e := newEnvOn(t, db, netfixture.BasePrefix, func(c *api.Config) { c.JWTSecret = []byte(netfixture.Secret) })
-	e.clock.Set(netfixture.Today.Add(12 * time.Hour))
-	return e
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: netfixture.BasePrefix, QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { repo.Close() })
+	_, raw := loadSpec(t)
+	now := netfixture.Today.Add(12 * time.Hour)
+	cfg := api.Config{Store: repo, Network: api.RepositoryNetwork(repo), JWTSecret: []byte(netfixture.Secret),
+		OpenAPI: raw, Now: func() time.Time { return now }, Logger: testLogger}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := api.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &netEnv{t: t, db: db, server: srv, now: now}
 }
 
-// netToken is a token the main site issued to the user.
-func (e *env) netToken(u netfixture.User) string {
+// token is a token site issues to user, as the JWT plugin on that site would.
+func (e *netEnv) token(site netfixture.Site, user netfixture.User) string {
 	e.t.Helper()
 	tok, err := auth.IssueToken([]byte(netfixture.Secret), auth.TokenParams{
-		Issuer: netfixture.Main.Home, UserID: u.ID, IssuedAt: e.clock.Now(), TTL: time.Hour,
+		Issuer: site.Home, UserID: user.ID, IssuedAt: e.now, TTL: time.Hour,
 	})
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	return "Bearer " + tok
+	return tok
 }
 
-// storedDay is one row of a site's interactions table, read with plain SQL.
-type storedDay struct {
-	date  string
-	count sql.NullInt64
-}
-
-func (e *env) storedDays(s netfixture.Site) []storedDay {
+// do sends a request for host and target (a path under a site's path) and checks the
+// answer against openapi.yaml, as the route under the site's path.
+func (e *netEnv) do(method, host, sitePath, target, authorization, body string) *httptest.ResponseRecorder {
 	e.t.Helper()
-	db, err := sql.Open("mysql", e.db.DSN)
-	if err != nil {
-		e.t.Fatal(err)
+	full := strings.TrimSuffix(sitePath, "/") + target
+	req := httptest.NewRequest(method, full, strings.NewReader(body))
+	req.Host = host
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
 	}
-	defer db.Close()
-	rows, err := db.Query("SELECT DATE_FORMAT(`date`, '%Y-%m-%d'), `count` FROM " + s.Prefix + "chatbot_chatgpt_interactions ORDER BY `date`")
-	if err != nil {
-		e.t.Fatal(err)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
-	defer rows.Close()
-	var out []storedDay
-	for rows.Next() {
-		var d storedDay
-		if err := rows.Scan(&d.date, &d.count); err != nil {
-			e.t.Fatal(err)
-		}
-		out = append(out, d)
-	}
-	return out
+	rec := httptest.NewRecorder()
+	e.server.ServeHTTP(rec, req)
+	// The contract states the routes at the server's root; a site's are under its path.
+	spec := httptest.NewRequest(method, target, nil)
+	spec.Host = host
+	spec.Header = req.Header
+	validate(e.t, spec, rec)
+	return rec
 }
 
-// wantNetSites computes the summary's sites from the tables by a plain loop: the rows
-// dated within [start, end] (strings compare as dates), then sorted by hand.
-func (e *env) wantNetSites(start, end string) ([]netSite, int64) {
-	var sites []netSite
-	var all int64
-	for _, s := range netfixture.Sites {
-		zone := s.TimezoneString
-		if zone == "" {
-			zone = fmt.Sprintf("%+03d:00", mustAtoi(e.t, s.GMTOffset))
-		}
-		ns := netSite{BlogID: s.BlogID, Path: s.Path, Name: s.Name, Timezone: zone, TableMissing: !s.Chatbot}
-		if s.Chatbot {
-			var sum int64
-			for _, d := range e.storedDays(s) {
-				if d.date >= start && d.date <= end {
-					sum += d.count.Int64
-				}
-			}
-			ns.Total = &sum
-			all += sum
-		}
-		sites = append(sites, ns)
-	}
-	// Insertion sort: most first, then blog_id; a missing table after every number.
-	key := func(s netSite) int64 {
-		if s.Total == nil {
-			return -1
-		}
-		return *s.Total
-	}
-	for i := 1; i < len(sites); i++ {
-		for j := i; j > 0 && (key(sites[j]) > key(sites[j-1]) || key(sites[j]) == key(sites[j-1]) && sites[j].BlogID < sites[j-1].BlogID); j-- {
-			sites[j], sites[j-1] = sites[j-1], sites[j]
-		}
-	}
-	return sites, all
+func (e *netEnv) get(site netfixture.Site, target, authorization string) *httptest.ResponseRecorder {
+	e.t.Helper()
+	return e.do(http.MethodGet, netfixture.Domain, site.Path, target, authorization, "")
 }
 
-func basicAuth(user, password string) string {
-	return base64.StdEncoding.EncodeToString([]byte(user + ":" + password))
-}
+const allDays = "/wp-json/kchat/v1/interactions/summary?period=yearly&start=2026-01-01&end=2026-12-02"
 
-func mustAtoi(t *testing.T, s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-func showSites(sites []netSite) string {
-	var b strings.Builder
-	for _, s := range sites {
-		total := "null"
-		if s.Total != nil {
-			total = strconv.FormatInt(*s.Total, 10)
-		}
-		fmt.Fprintf(&b, "%d %s %q %s %s missing=%v archived=%v\n", s.BlogID, s.Path, s.Name, s.Timezone, total, s.TableMissing, s.Archived)
-	}
-	return b.String()
-}
-
-func TestNetworkSummary(t *testing.T) {
+func TestNetworkSiteByPath(t *testing.T) {
 	e := newNetEnv(t)
-	for _, c := range []struct{ name, query, start, end string }{
-		{"Default", "", "2026-11-03", "2026-12-02"},
-		{"Window", "?start=2026-10-10&end=2026-11-20", "2026-10-10", "2026-11-20"},
-		{"OnlyEnd", "?end=2026-11-01", "2026-10-03", "2026-11-01"},
-		{"Everything", "?start=2000-01-01", "2000-01-01", "2026-12-02"},
+	for _, site := range []netfixture.Site{netfixture.Main, netfixture.Shop, netfixture.News, netfixture.Docs} {
+		rec := e.get(site, allDays, "Bearer "+e.token(site, netfixture.NetAdmin))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d %s", site.Path, rec.Code, rec.Body)
+		}
+		got := decode[struct {
+			Total    int64  `json:"total"`
+			Timezone string `json:"timezone"`
+		}](t, rec)
+		zone := site.TimezoneString
+		if zone == "" {
+			zone = "-03:00" // Docs: gmt_offset -3, as the summaries name an offset
+		}
+		if got.Total != int64(site.Total) || got.Timezone != zone {
+			t.Errorf("%s: total %d in %q, want %d in %q", site.Path, got.Total, got.Timezone, site.Total, zone)
+		}
+	}
+}
+
+func TestNetworkDefaultsAreTheSite(t *testing.T) {
+	e := newNetEnv(t)
+	// Shop reports monthly by default; its week starts on Sunday.
+	rec := e.get(netfixture.Shop, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Shop, netfixture.ShopAdmin))
+	if got := decode[struct {
+		Period string `json:"period"`
+	}](t, rec); rec.Code != http.StatusOK || got.Period != "monthly" {
+		t.Errorf("Shop's default period: %d %+v", rec.Code, got)
+	}
+}
+
+func TestNetworkNoSite(t *testing.T) {
+	e := newNetEnv(t)
+	tok := "Bearer " + e.token(netfixture.Main, netfixture.NetAdmin)
+	for _, c := range []struct{ name, host, path string }{
+		{"UnknownHost", "elsewhere.example.test", "/wp-json/kchat/v1/interactions/summary"},
+		{"UnknownHostIndex", "elsewhere.example.test", "/wp-json/"},
+		{"NoHost", "", "/wp-json/kchat/v1/interactions/summary"},
+		// Not a site: WordPress serves the main site, which has no such route.
+		{"UnknownPrefix", netfixture.Domain, "/nosuch/wp-json/kchat/v1/interactions/summary"},
+		{"DroppedSegment", netfixture.Domain, "//shop/wp-json/kchat/v1/interactions/summary"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			rec := e.do(http.MethodGet, netSummaryPath+c.query, e.netToken(netfixture.NetAdmin))
-			if rec.Code != http.StatusOK {
-				t.Fatalf("%d %s", rec.Code, rec.Body.String())
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req.URL = &url.URL{Path: c.path}
+			req.RequestURI = c.path
+			req.Host = c.host
+			req.Header.Set("Authorization", tok)
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+		})
+	}
+	t.Run("ProbesOnAnyHost", func(t *testing.T) {
+		req := httptest.NewRequest(http.MethodGet, "/healthz", nil)
+		req.Host = "127.0.0.1:8080"
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			t.Errorf("/healthz on another host: %d %s", rec.Code, rec.Body)
+		}
+	})
+}
+
+func TestNetworkWhoMayRead(t *testing.T) {
+	e := newNetEnv(t)
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	for _, c := range []struct {
+		user   netfixture.User
+		site   netfixture.Site
+		status int
+	}{
+		{netfixture.ShopAdmin, netfixture.Shop, http.StatusOK},
+		{netfixture.ShopAdmin, netfixture.Main, http.StatusForbidden},
+		{netfixture.ShopAdmin, netfixture.News, http.StatusForbidden},
+		{netfixture.NetAdmin, netfixture.Main, http.StatusOK},
+		{netfixture.NetAdmin, netfixture.Shop, http.StatusOK},
+		{netfixture.NetAdmin, netfixture.Docs, http.StatusOK},
+		{netfixture.SuperHelper, netfixture.Main, http.StatusOK},
+		{netfixture.SuperHelper, netfixture.Shop, http.StatusOK},
+		{netfixture.SuperHelper, netfixture.News, http.StatusOK},
+		{netfixture.NewsEditor, netfixture.News, http.StatusForbidden},
+		{netfixture.Reader, netfixture.Shop, http.StatusForbidden},
+	} {
+		rec := e.get(c.site, summary, "Bearer "+e.token(c.site, c.user))
+		if rec.Code != c.status {
+			t.Errorf("%s on %s: %d, want %d (%s)", c.user.Login, c.site.Path, rec.Code, c.status, rec.Body)
+		}
+	}
+	// The capability answer of one site is not reused on another (the cache is per site).
+	if rec := e.get(netfixture.Main, summary, "Bearer "+e.token(netfixture.Main, netfixture.ShopAdmin)); rec.Code != http.StatusForbidden {
+		t.Errorf("shopadmin on / after /shop/: %d", rec.Code)
+	}
+}
+
+func TestNetworkTokensPerSite(t *testing.T) {
+	e := newNetEnv(t)
+	login := func(site netfixture.Site, user netfixture.User) *httptest.ResponseRecorder {
+		body, _ := json.Marshal(map[string]string{"username": user.Login, "password": user.Password})
+		return e.do(http.MethodPost, netfixture.Domain, site.Path, tokenPath, "", string(body))
+	}
+	rec := login(netfixture.Shop, netfixture.ShopAdmin)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("shopadmin's login under /shop/: %d %s", rec.Code, rec.Body)
+	}
+	shopToken := decode[tokenResponse](t, rec).Token
+	if iss := tokenIssuer(t, shopToken); iss != netfixture.Shop.Home {
+		t.Errorf("iss of a token issued under /shop/: %q, want %q", iss, netfixture.Shop.Home)
+	}
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	if rec := e.get(netfixture.Shop, summary, "Bearer "+shopToken); rec.Code != http.StatusOK {
+		t.Errorf("Shop's token on /shop/: %d %s", rec.Code, rec.Body)
+	}
+	// A super admin's token is per site too.
+	rec = login(netfixture.Shop, netfixture.NetAdmin)
+	netToken := decode[tokenResponse](t, rec).Token
+	wantWPError(t, e.get(netfixture.News, summary, "Bearer "+netToken), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	wantWPError(t, e.get(netfixture.Main, summary, "Bearer "+netToken), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	// shopadmin may not log in where it administers nothing.
+	wantWPError(t, login(netfixture.Main, netfixture.ShopAdmin), http.StatusForbidden, "rest_forbidden")
+}
+
+// tokenIssuer reads a token's iss without checking it.
+func tokenIssuer(t *testing.T, token string) string {
+	t.Helper()
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		t.Fatalf("not a JWT: %q", token)
+	}
+	var claims struct {
+		Iss string `json:"iss"`
+	}
+	payload, err := decodeBase64URL(parts[1])
+	if err != nil || json.Unmarshal(payload, &claims) != nil {
+		t.Fatalf("token payload: %v", err)
+	}
+	return claims.Iss
+}
+
+func TestNetworkSiteWithoutChatbot(t *testing.T) {
+	e := newNetEnv(t)
+	rec := e.get(netfixture.Labs, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Labs, netfixture.NetAdmin))
+	wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_table_missing")
+}
+
+func TestNetworkIndexAndContractPerSite(t *testing.T) {
+	e := newNetEnv(t)
+	rec := e.get(netfixture.Shop, "/wp-json/", "")
+	if got := decode[struct {
+		URL string `json:"url"`
+	}](t, rec); rec.Code != http.StatusOK || got.URL != netfixture.Shop.Home {
+		t.Errorf("/shop/wp-json/: %d, url %q, want %q", rec.Code, got.URL, netfixture.Shop.Home)
+	}
+	rec = e.get(netfixture.Shop, "/openapi.yaml", "")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "\nservers:\n  - url: /shop/\n") {
+		t.Errorf("/shop/openapi.yaml: %d, servers not /shop/", rec.Code)
+	}
+	_, raw := loadSpec(t)
+	if rec := e.get(netfixture.Main, "/openapi.yaml", ""); rec.Body.String() != string(raw) {
+		t.Errorf("the main site's /openapi.yaml is not the contract as it is")
+	}
+}
+
+func decodeBase64URL(s string) ([]byte, error) { return base64.RawURLEncoding.DecodeString(s) }
+
+// ms_site_check(): a site archived, spammed, deleted or not activated stops everyone but
+// super admins.
+func TestNetworkSiteUnavailable(t *testing.T) {
+	for _, c := range []struct{ name, set, message string }{
+		{"Archived", "archived = 1", "This site has been archived or suspended."},
+		{"Spam", "spam = 1", "This site has been archived or suspended."},
+		{"Deleted", "deleted = 1", "This site is no longer available."},
+		{"NotActivated", "deleted = 2", "This site has not been activated yet."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newNetEnv(t)
+			e.db.Exec(t, "UPDATE wp_blogs SET "+c.set+" WHERE blog_id = 2")
+			summary := "/wp-json/kchat/v1/interactions/summary"
+			got := wantWPError(t, e.get(netfixture.Shop, summary, "Bearer "+e.token(netfixture.Shop, netfixture.ShopAdmin)), http.StatusGone, "kchat_site_unavailable")
+			if got.Message != c.message {
+				t.Errorf("message %q, want %q", got.Message, c.message)
 			}
-			got := decode[netSummary](t, rec)
-			wantSites, wantTotal := e.wantNetSites(c.start, c.end)
-			if got.Start != c.start || got.End != c.end || got.Total != wantTotal {
-				t.Errorf("window %s..%s total %d, want %s..%s %d", got.Start, got.End, got.Total, c.start, c.end, wantTotal)
+			body, _ := json.Marshal(map[string]string{"username": netfixture.ShopAdmin.Login, "password": netfixture.ShopAdmin.Password})
+			wantWPError(t, e.do(http.MethodPost, netfixture.Domain, netfixture.Shop.Path, tokenPath, "", string(body)), http.StatusGone, "kchat_site_unavailable")
+			if rec := e.get(netfixture.Shop, summary, "Bearer "+e.token(netfixture.Shop, netfixture.SuperHelper)); rec.Code != http.StatusOK {
+				t.Errorf("a super admin on the %s site: %d %s", c.name, rec.Code, rec.Body)
 			}
-			if g, w := showSites(got.Sites), showSites(wantSites); g != w {
-				t.Errorf("sites:\n%s\nwant\n%s", g, w)
+			if rec := e.get(netfixture.News, summary, "Bearer "+e.token(netfixture.News, netfixture.NetAdmin)); rec.Code != http.StatusOK {
+				t.Errorf("another site: %d", rec.Code)
 			}
 		})
 	}
-	// Over all time, each site's total is the fixture's stated one.
-	got := decode[netSummary](t, e.do(http.MethodGet, netSummaryPath+"?start=2000-01-01", e.netToken(netfixture.NetAdmin)))
-	for _, s := range got.Sites {
-		f := netfixture.Sites[s.BlogID-1]
-		if f.Chatbot && (s.Total == nil || *s.Total != int64(f.Total)) || !f.Chatbot && (s.Total != nil || !s.TableMissing) {
-			t.Errorf("site %d: %s, fixture total %d", s.BlogID, showSites([]netSite{s}), f.Total)
-		}
-	}
-	if last := got.Sites[len(got.Sites)-1]; last.BlogID != netfixture.Labs.BlogID || !last.TableMissing {
-		t.Errorf("Labs is not last with table_missing: %s", showSites(got.Sites))
-	}
-
-	for _, q := range []string{"start=x", "start=2026-11-20&end=2026-11-19", "end=2026-13-01", "start=2026-11-01&start=2026-11-02"} {
-		wantWPError(t, e.do(http.MethodGet, netSummaryPath+"?"+q, e.netToken(netfixture.NetAdmin)), http.StatusBadRequest, "rest_invalid_param")
-	}
 }
 
-// Archived, spam and deleted sites are listed with their flag; a site of another
-// network in the same tables is not listed.
-func TestNetworkSummaryFlags(t *testing.T) {
+// Application passwords are network-wide user meta; what they admit to is per site.
+func TestNetworkApplicationPassword(t *testing.T) {
 	e := newNetEnv(t)
-	e.db.Exec(t, "UPDATE wp_blogs SET archived = 1 WHERE blog_id = 4")
-	e.db.Exec(t, "UPDATE wp_blogs SET spam = 1 WHERE blog_id = 3")
-	e.db.Exec(t, "UPDATE wp_blogs SET deleted = 2 WHERE blog_id = 5")
-	e.db.Exec(t, "INSERT INTO wp_site (id, domain, path) VALUES (2, 'other.example.test', '/')")
-	e.db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path, registered, last_updated) VALUES (6, 2, 'other.example.test', '/', NOW(), NOW())")
-	rec := e.do(http.MethodGet, netSummaryPath, e.netToken(netfixture.NetAdmin))
-	got := decode[struct {
-		Sites []map[string]any `json:"sites"`
-	}](t, rec)
-	want := map[float64]string{1: "", 2: "", 3: "spam", 4: "archived", 5: "deleted"}
-	for _, s := range got.Sites {
-		id := s["blog_id"].(float64)
-		flag, ok := want[id]
-		if !ok {
-			t.Errorf("site %v is listed", id)
-			continue
-		}
-		delete(want, id)
-		for _, f := range []string{"archived", "spam", "deleted"} {
-			if v, set := s[f]; set != (f == flag) || set && v != true {
-				t.Errorf("site %v: %s = %v", id, f, v)
-			}
-		}
+	header := basic(netfixture.ShopAdmin.Login, netfixture.AppPassword)
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	if rec := e.get(netfixture.Shop, summary, header); rec.Code != http.StatusOK {
+		t.Errorf("shopadmin's application password on /shop/: %d %s", rec.Code, rec.Body)
 	}
-	if len(want) > 0 {
-		t.Errorf("sites missing: %v (%s)", want, rec.Body.String())
-	}
+	wantWPError(t, e.get(netfixture.Main, summary, header), http.StatusForbidden, "rest_forbidden")
 }
 
-// Super admins only, whatever their role on the main site.
-func TestNetworkAccess(t *testing.T) {
+// CORS grants the origins of the request's site's home and siteurl (a subdomain
+// network's sites each have their own).
+func TestNetworkCORSPerSite(t *testing.T) {
 	e := newNetEnv(t)
-	// Reader becomes an administrator of the main site, without being a super admin.
-	e.db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{s:13:"administrator";b:1;}' WHERE user_id = ? AND meta_key = 'wp_capabilities'`,
-		netfixture.Reader.ID)
-	if rec := e.do(http.MethodGet, summaryPath, e.netToken(netfixture.Reader)); rec.Code != http.StatusOK {
-		t.Fatalf("the main site's new administrator reads the site's summary: %d %s", rec.Code, rec.Body.String())
+	e.db.Exec(t, "UPDATE wp_2_options SET option_value = 'http://shop.example.test' WHERE option_name IN ('home', 'siteurl')")
+	origin := "http://shop.example.test"
+	preflight := func(site netfixture.Site) string {
+		req := httptest.NewRequest(http.MethodOptions, strings.TrimSuffix(site.Path, "/")+"/wp-json/kchat/v1/interactions/summary", nil)
+		req.Host = netfixture.Domain
+		req.Header.Set("Origin", origin)
+		req.Header.Set("Access-Control-Request-Method", http.MethodGet)
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		return rec.Header().Get("Access-Control-Allow-Origin")
 	}
-	for _, path := range []string{netSummaryPath, netExportPath} {
-		for _, u := range []netfixture.User{netfixture.NetAdmin, netfixture.SuperHelper} {
-			if rec := e.do(http.MethodGet, path, e.netToken(u)); rec.Code != http.StatusOK {
-				t.Errorf("%s as %s: %d %s", path, u.Login, rec.Code, rec.Body.String())
-			}
-		}
-		for _, u := range []netfixture.User{netfixture.Reader, netfixture.ShopAdmin, netfixture.NewsEditor} {
-			wantWPError(t, e.do(http.MethodGet, path, e.netToken(u)), http.StatusForbidden, "rest_forbidden")
-		}
-		wantWPError(t, e.do(http.MethodGet, path, ""), http.StatusUnauthorized, "rest_not_logged_in")
+	if got := preflight(netfixture.Shop); got != origin {
+		t.Errorf("Shop's origin on /shop/: Access-Control-Allow-Origin %q", got)
 	}
-	// shopadmin's application password works on the main site no better.
-	basic := "Basic " + basicAuth(netfixture.ShopAdmin.Login, netfixture.AppPassword)
-	wantWPError(t, e.do(http.MethodGet, netSummaryPath, basic), http.StatusForbidden, "rest_forbidden")
-}
-
-// On a single site, and on a network's other sites, the routes do not exist.
-func TestNetworkRoutesOnSingleSite(t *testing.T) {
-	e := newEnv(t)
-	for _, path := range []string{netSummaryPath, netExportPath} {
-		wantWPError(t, e.get(path), http.StatusNotFound, "rest_no_route")
-		wantWPError(t, e.do(http.MethodGet, path, ""), http.StatusNotFound, "rest_no_route")
-	}
-	index := decode[struct {
-		Routes map[string]any `json:"routes"`
-	}](t, e.get("/wp-json/kchat/v1"))
-	if _, ok := index.Routes["/kchat/v1/network/interactions/summary"]; ok {
-		t.Error("a single site's index lists the network routes")
-	}
-
-	db := repotest.NewDatabase(t)
-	db.LoadNetworkFixture(t)
-	main := newEnvOn(t, db, netfixture.BasePrefix)
-	_, raw := loadSpec(t)
-	srv, err := api.New(api.Config{Store: main.repo.Site(netfixture.Shop.BlogID), JWTSecret: []byte(netfixture.Secret),
-		OpenAPI: raw, Now: main.clock.Now, Logger: testLogger})
-	if err != nil {
-		t.Fatal(err)
-	}
-	shop := &env{t: t, db: db, server: srv, clock: main.clock}
-	wantWPError(t, shop.do(http.MethodGet, netSummaryPath, ""), http.StatusNotFound, "rest_no_route")
-
-	net := newNetEnv(t)
-	index = decode[struct {
-		Routes map[string]any `json:"routes"`
-	}](t, net.get("/wp-json/kchat/v1"))
-	for _, r := range []string{"/kchat/v1/network/interactions/summary", "/kchat/v1/network/interactions/export"} {
-		if _, ok := index.Routes[r]; !ok {
-			t.Errorf("the main site's index lacks %s", r)
-		}
+	if got := preflight(netfixture.Main); got != "" {
+		t.Errorf("Shop's origin on /: Access-Control-Allow-Origin %q, want none", got)
 	}
 }
 
-func TestNetworkSummaryHeadAndETag(t *testing.T) {
+// failingNetwork is a network whose database does not answer.
+type failingNetwork struct{ sites api.Network }
+
+func (n failingNetwork) SiteStore(blogID int) api.Store { return n.sites.SiteStore(blogID) }
+
+func (failingNetwork) Network(context.Context) (repository.Network, error) {
+	return repository.Network{}, fmt.Errorf("reading the network: %w", repository.ErrUnavailable)
+}
+
+// While the network's sites cannot be read, requests answer 503; the probes still answer.
+func TestNetworkUnreadable(t *testing.T) {
+	e := newNetEnv(t, func(c *api.Config) { c.Network = failingNetwork{c.Network} })
+	rec := e.get(netfixture.Shop, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Shop, netfixture.ShopAdmin))
+	wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_db_unavailable")
+	if rec := e.get(netfixture.Main, "/healthz", ""); rec.Code != http.StatusOK {
+		t.Errorf("/healthz: %d", rec.Code)
+	}
+}
+
+// The login limits count across the network: guesses under three sites' paths are one
+// address's guesses at one account.
+func TestNetworkLoginLimitsAcrossSites(t *testing.T) {
+	e := newNetEnv(t, func(c *api.Config) {
+		c.LoginLimits = auth.LoginLimits{MaxPerAddress: 20, MaxPerUsername: 3, SlowAfter: 10, SlowDelay: time.Millisecond, Window: 15 * time.Minute}
+	})
+	login := func(site netfixture.Site, password string) *httptest.ResponseRecorder {
+		body, _ := json.Marshal(map[string]string{"username": netfixture.ShopAdmin.Login, "password": password})
+		return e.do(http.MethodPost, netfixture.Domain, site.Path, tokenPath, "", string(body))
+	}
+	for _, site := range []netfixture.Site{netfixture.Main, netfixture.Shop, netfixture.News} {
+		wantWPError(t, login(site, "guess"), http.StatusForbidden, "[jwt_auth] incorrect_password")
+	}
+	wantWPError(t, login(netfixture.Shop, netfixture.ShopAdmin.Password), http.StatusTooManyRequests, "kchat_too_many_attempts")
+}
+
+// A network's request is logged with its path as sent and its site.
+func TestNetworkRequestLog(t *testing.T) {
+	var logs repotest.Buffer
+	e := newNetEnv(t, func(c *api.Config) { c.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) })
+	e.get(netfixture.Shop, "/wp-json/", "")
+	var line map[string]any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(logs.String())), &line); err != nil {
+		t.Fatalf("%v: %s", err, logs.String())
+	}
+	if line["path"] != "/shop/wp-json/" || line["blog_id"] != float64(2) || line["route"] != "/wp-json/" {
+		t.Errorf("log line %v", line)
+	}
+}
+
+// In network mode the network totals live under the main site only: under another site's
+// path they do not exist, whoever asks.
+func TestNetworkTotalsUnderTheMainSiteOnly(t *testing.T) {
 	e := newNetEnv(t)
-	tok := e.netToken(netfixture.SuperHelper)
-	get := e.do(http.MethodGet, netSummaryPath, tok)
-	etag := get.Header().Get("ETag")
-	if get.Code != http.StatusOK || etag == "" || get.Header().Get("Cache-Control") != "private, no-cache" {
-		t.Fatalf("%d ETag %q Cache-Control %q", get.Code, etag, get.Header().Get("Cache-Control"))
+	totals := "/wp-json/kchat/v1/network/interactions/summary"
+	if rec := e.get(netfixture.Main, totals, "Bearer "+e.token(netfixture.Main, netfixture.SuperHelper)); rec.Code != http.StatusOK {
+		t.Errorf("a super admin on /: %d (%s)", rec.Code, rec.Body)
 	}
-	head := serve(e, http.MethodHead, netSummaryPath, tok)
-	if head.Code != http.StatusOK || head.Body.Len() != 0 || head.Header().Get("ETag") != etag {
-		t.Errorf("HEAD: %d, %d bytes, ETag %q", head.Code, head.Body.Len(), head.Header().Get("ETag"))
+	if rec := e.get(netfixture.Main, totals, "Bearer "+e.token(netfixture.Main, netfixture.ShopAdmin)); rec.Code != http.StatusForbidden {
+		t.Errorf("shopadmin on /: %d, want 403", rec.Code)
 	}
-	req := httptest.NewRequest(http.MethodGet, netSummaryPath, nil)
-	req.Header.Set("Authorization", tok)
-	req.Header.Set("If-None-Match", etag)
-	rec := httptest.NewRecorder()
-	e.server.ServeHTTP(rec, req)
-	validate(t, req, rec)
-	if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
-		t.Errorf("If-None-Match: %d %q", rec.Code, rec.Body.String())
-	}
-
-	// The answer is reused for the settings TTL, then read again.
-	e.db.Exec(t, "INSERT INTO wp_2_chatbot_chatgpt_interactions (`date`, `count`) VALUES ('2026-11-05', 1000) ON DUPLICATE KEY UPDATE `count` = `count` + 1000")
-	again := e.do(http.MethodGet, netSummaryPath, tok)
-	if again.Body.String() != get.Body.String() {
-		t.Errorf("within the TTL the answer changed")
-	}
-	e.clock.Add(11 * time.Second)
-	later := decode[netSummary](t, e.do(http.MethodGet, netSummaryPath, tok))
-	if first := decode[netSummary](t, get); later.Total != first.Total+1000 {
-		t.Errorf("after the TTL: total %d, want %d", later.Total, first.Total+1000)
-	}
-}
-
-func TestNetworkExport(t *testing.T) {
-	e := newNetEnv(t)
-	tok := e.netToken(netfixture.NetAdmin)
-	rec := e.do(http.MethodGet, netExportPath, tok)
-	if rec.Code != http.StatusOK {
-		t.Fatalf("%d %s", rec.Code, rec.Body.String())
-	}
-	if got, want := rec.Header().Get("Content-Disposition"), `attachment; filename="Chatbot-ChatGPT-Network-Interactions-2026-12-02.csv"`; got != want {
-		t.Errorf("Content-Disposition %q, want %q", got, want)
-	}
-	if got, want := rec.Header().Get("Content-Type"), "text/csv; charset=utf-8"; got != want {
-		t.Errorf("Content-Type %q", got)
-	}
-	want := func(bom, start, end string) string {
-		var b strings.Builder
-		b.WriteString(bom + "blog_id,path,date,count\r\n")
-		for _, s := range netfixture.Sites {
-			if !s.Chatbot {
-				continue
-			}
-			for _, d := range e.storedDays(s) {
-				if d.date < start || d.date > end {
-					continue
-				}
-				count := ""
-				if d.count.Valid {
-					count = strconv.FormatInt(d.count.Int64, 10)
-				}
-				fmt.Fprintf(&b, "%d,%s,%s,%s\r\n", s.BlogID, s.Path, d.date, count)
-			}
+	for _, site := range []netfixture.Site{netfixture.Shop, netfixture.News} {
+		if rec := e.get(site, totals, "Bearer "+e.token(site, netfixture.NetAdmin)); rec.Code != http.StatusNotFound {
+			t.Errorf("a super admin under %s: %d, want 404 (%s)", site.Path, rec.Code, rec.Body)
 		}
-		return b.String()
-	}
-	if got, w := rec.Body.String(), want("", "0000", "9999"); got != w {
-		t.Errorf("export:\n%.400q\nwant\n%.400q", got, w)
-	}
-	if n := strings.Count(rec.Body.String(), "\r\n") - 1; n != 34+49+26+35 {
-		t.Errorf("%d rows, want the fixture's 144", n)
-	}
-	rec = e.do(http.MethodGet, netExportPath+"?start=2026-11-20&end=2026-11-22&bom=1", tok)
-	if got, w := rec.Body.String(), want("\uFEFF", "2026-11-20", "2026-11-22"); got != w {
-		t.Errorf("ranged export:\n%q\nwant\n%q", got, w)
-	}
-	head := serve(e, http.MethodHead, netExportPath, tok)
-	if head.Code != http.StatusOK || head.Body.Len() != 0 || head.Header().Get("Content-Disposition") == "" {
-		t.Errorf("HEAD: %d, %d bytes", head.Code, head.Body.Len())
-	}
-	// A formula-like path is neutralized unless asked not to.
-	e.db.Exec(t, "UPDATE wp_blogs SET path = '=cmd/' WHERE blog_id = 3")
-	e.clock.Add(11 * time.Second)
-	body := e.do(http.MethodGet, netExportPath, tok).Body.String()
-	if !strings.Contains(body, "\r\n3,'=cmd/,") {
-		t.Errorf("the formula-like path is not neutralized: %.300q", body[strings.Index(body, "\r\n3,"):])
-	}
-	if body := e.do(http.MethodGet, netExportPath+"?escape_formulas=false", tok).Body.String(); !strings.Contains(body, "\r\n3,=cmd/,") {
-		t.Errorf("escape_formulas=false changed the path")
-	}
-	for _, q := range []string{"bom=yes", "start=2026-11-25&end=2026-11-24", "escape_formulas=2"} {
-		wantWPError(t, e.do(http.MethodGet, netExportPath+"?"+q, tok), http.StatusBadRequest, "rest_invalid_param")
-	}
-	if !slices.Contains(e.server.Routes(), "GET "+netExportPath) {
-		t.Error("the export is not routed")
 	}
 }

@@ -47,15 +47,22 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			route = "unmatched"
 		}
 		s.metrics.observe(route, c.Request().Method, status, took)
+		path := c.Request().URL.Path
+		if p, ok := c.Get(originalPathKey).(string); ok {
+			path = p // before chooseSite took the site's path off
+		}
 		level := slog.LevelInfo
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		s.log.LogAttrs(c.Request().Context(), level, "request",
-			slog.String("request_id", id), slog.String("method", clip(c.Request().Method)),
-			slog.String("path", clip(c.Request().URL.Path)), slog.String("route", route),
+		attrs := []slog.Attr{slog.String("request_id", id), slog.String("method", clip(c.Request().Method)),
+			slog.String("path", clip(path)), slog.String("route", route),
 			slog.Int("status", status), slog.Int64("bytes", c.Response().Size),
-			slog.Float64("latency_ms", float64(took.Microseconds())/1000))
+			slog.Float64("latency_ms", float64(took.Microseconds())/1000)}
+		if site, ok := networkSiteOf(c.Request().Context()); ok {
+			attrs = append(attrs, slog.Int("blog_id", site.BlogID))
+		}
+		s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
 		return nil
 	}
 }

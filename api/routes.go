@@ -218,7 +218,7 @@ func (s *Server) routeIndex(ctx context.Context, ns string) map[string]routeInfo
 	for _, r := range dataRoutes {
 		add(namespace, "/"+namespace+r.Path, http.MethodGet, r.Args)
 	}
-	if facts, err := s.networkFacts(ctx); err == nil && facts.served {
+	if facts, err := s.totalsViewOf(ctx); err == nil && facts.served {
 		for _, r := range networkRoutes {
 			add(namespace, "/"+namespace+r.Path, http.MethodGet, r.Args)
 		}
@@ -288,5 +288,9 @@ func docsHandler(name, contentType string) echo.HandlerFunc {
 }
 
 func (s *Server) openAPI(c echo.Context) error {
-	return c.Blob(http.StatusOK, "application/yaml", s.openapi)
+	spec := s.openapi
+	if site, ok := networkSiteOf(c.Request().Context()); ok {
+		spec = siteOpenAPI(spec, site.Path)
+	}
+	return c.Blob(http.StatusOK, "application/yaml", spec)
 }

@@ -6,6 +6,7 @@ package api
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -23,8 +24,6 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
-	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
-	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
@@ -80,36 +79,48 @@ type Config struct {
 	// MaxExports is how many exports may stream at once; others wait for a turn (for as
 	// long as their client does). 0 means ExportSlots of the default pool.
 	MaxExports int
+
+	// Network, when set, is the multisite network Store belongs to (Store is then its
+	// main site, for the probes): while the database holds a network, each request is
+	// for the site its Host and path choose, and an unknown host answers 404. SiteURL
+	// then only applies when the database holds no network.
+	Network Network
+	// NetworkTTL is how long the network's sites are reused; DefaultNetworkTTL when zero.
+	NetworkTTL time.Duration
+	// MaxSites bounds how many sites' caches are kept; DefaultMaxSites when zero.
+	MaxSites int
 }
 
 // Server is the sidecar's HTTP handler.
 type Server struct {
-	echo     *echo.Echo
-	store    Store
-	auth     *auth.Authenticator
-	siteURL  string
-	openapi  []byte
-	log      *slog.Logger
-	now      func() time.Time
-	settings *ttlcache.Cache[struct{}, siteOptions]
-	logDays  *logstats.Cache
-	// insightsCache holds the log rows the Insights routes answer from.
-	insightsCache *insights.Cache
-	metrics       *metrics
-	served        atomic.Uint64
+	echo    *echo.Echo
+	cfg     Config
+	auth    *auth.Authenticator
+	siteURL string
+	openapi []byte
+	log     *slog.Logger
+	now     func() time.Time
+	// main is the one site's state, or the network's main site's (for the probes).
+	main *siteState
+	// network is Config.Network; networkFacts its sites, and sites the states of
+	// those most recently used.
+	network      Network
+	networkFacts *ttlcache.Cache[struct{}, networkView]
+	sites        *siteLRU
+	metrics      *metrics
+	served       atomic.Uint64
 	// gzipSlots holds one token per answer being compressed now.
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
-	counts      *ttlcache.Cache[[2]period.Date, []repository.DayCount]
 	// network serves the network routes (nil: the Store cannot); netFacts and
 	// netAnswers hold what they read, for the settings TTL.
-	network    NetworkStore
-	netFacts   *ttlcache.Cache[struct{}, networkFacts]
-	netAnswers *ttlcache.Cache[[2]period.Date, []byte]
-	ready      *readiness
-	cors       []string
-	proxies    []*net.IPNet
+	totals        NetworkStore
+	totalsFacts   *ttlcache.Cache[struct{}, totalsView]
+	totalsAnswers *ttlcache.Cache[[2]period.Date, []byte]
+	ready         *readiness
+	cors          []string
+	proxies       []*net.IPNet
 
 	// metricsApart: /metrics is MetricsHandler's alone.
 	metricsApart bool
@@ -125,31 +136,35 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg = cfg.withDefaults()
 	s := &Server{
-		store:    cfg.Store,
-		siteURL:  cfg.SiteURL,
-		openapi:  cfg.OpenAPI,
-		log:      cfg.Logger,
-		now:      cfg.Now,
-		settings: ttlcache.New[struct{}, siteOptions](cfg.SettingsTTL, cfg.Now),
-		logDays:  logstats.New(cfg.Store, cfg.Now),
-		counts:   ttlcache.New[[2]period.Date, []repository.DayCount](cfg.CountsTTL, cfg.Now),
-		ready:    &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
-		cors:     cfg.CORSOrigins,
-		proxies:  cfg.TrustedProxies,
+		cfg:          cfg,
+		siteURL:      cfg.SiteURL,
+		openapi:      cfg.OpenAPI,
+		log:          cfg.Logger,
+		now:          cfg.Now,
+		network:      cfg.Network,
+		networkFacts: ttlcache.New[struct{}, networkView](cfg.NetworkTTL, cfg.Now),
+		sites:        newSiteLRU(cfg.MaxSites),
+		ready:        &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
+		cors:         cfg.CORSOrigins,
+		proxies:      cfg.TrustedProxies,
 	}
+	s.main = s.newSiteState(0, cfg.Store)
 	s.auth = auth.New(auth.Config{
 		Store: cfg.Store, Secret: cfg.JWTSecret, Issuer: s.siteAddress, Now: cfg.Now,
 		CapabilityTTL: cfg.CapabilityTTL, TokenTTL: cfg.TokenTTL, Limits: cfg.LoginLimits,
+		Site: func(ctx context.Context) (int, auth.UserStore) {
+			st := s.siteOf(ctx)
+			return st.blogID, st.store
+		},
 	})
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
-	s.network, _ = cfg.Store.(NetworkStore)
-	s.netFacts = ttlcache.New[struct{}, networkFacts](cfg.SettingsTTL, cfg.Now)
-	s.netAnswers = ttlcache.New[[2]period.Date, []byte](cfg.SettingsTTL, cfg.Now)
-	s.insightsCache = newInsightsCache(cfg.Store, cfg.Now, cfg.Insights)
+	s.totals, _ = cfg.Store.(NetworkStore)
+	s.totalsFacts = ttlcache.New[struct{}, totalsView](cfg.SettingsTTL, cfg.Now)
+	s.totalsAnswers = ttlcache.New[[2]period.Date, []byte](cfg.SettingsTTL, cfg.Now)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	pool, _ := cfg.Store.(statser)
-	s.metrics = newMetrics(s.logDays.Stats, s.insightsCache.Stats, pool)
+	s.metrics = newMetrics(s.main.logDays.Stats, s.main.insights.Stats, pool)
 	s.echo = s.routes()
 	s.metrics.routes = map[string]bool{}
 	for _, r := range s.echo.Routes() {
@@ -171,6 +186,12 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.MaxExports <= 0 {
 		cfg.MaxExports = ExportSlots(0)
+	}
+	if cfg.NetworkTTL <= 0 {
+		cfg.NetworkTTL = DefaultNetworkTTL
+	}
+	if cfg.MaxSites <= 0 {
+		cfg.MaxSites = DefaultMaxSites
 	}
 	return cfg
 }
@@ -237,7 +258,7 @@ func (s *Server) routes() *echo.Echo {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(opts...)
 	}
-	e.Pre(trimTrailingSlashes)
+	e.Pre(s.chooseSite, trimTrailingSlashes)
 	// observe is outermost: it numbers the request, turns any error (a panic included,
 	// via Recover) into the WordPress error answer, then logs and counts what was sent.
 	e.Use(s.observe)
@@ -250,13 +271,7 @@ func (s *Server) routes() *echo.Echo {
 		},
 	}))
 	e.Use(withoutBody) // outside gzip, so that a HEAD is compressed (and labeled) as its GET
-	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
-		AllowOriginFunc: s.allowOrigin,
-		AllowMethods:    []string{http.MethodGet, http.MethodPost, http.MethodOptions},
-		AllowHeaders:    []string{echo.HeaderAuthorization, echo.HeaderContentType},
-		ExposeHeaders:   []string{"X-WP-Total", "X-WP-TotalPages", "Link", echo.HeaderContentDisposition, "Retry-After"},
-		MaxAge:          600,
-	}))
+	e.Use(s.siteCORS)
 	e.Use(middleware.BodyLimit("64KiB")) // 65,536 bytes: "64K" would be 64,000
 	// Summaries and CSV compress well (a year of daily buckets shrinks about tenfold);
 	// tiny answers are left alone. The fastest level: on exports level 5 was the
@@ -294,7 +309,7 @@ func (s *Server) routes() *echo.Echo {
 	for _, r := range networkRoutes {
 		getAndHead(e, "/wp-json/"+namespace+r.Path, r.handler(s), cacheControl(cachePrivateNoCache), s.requireNetwork, s.requireSuperAdmin)
 	}
-	e.RouteNotFound("/*", func(echo.Context) error { return errNoRoute })
+	e.RouteNotFound("/*", routeNotFound)
 	return e
 }
 

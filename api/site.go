@@ -18,8 +18,13 @@ type siteOptions struct {
 }
 
 func (s *Server) siteSettings(ctx context.Context) (siteOptions, error) {
-	return s.settings.Get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
-		settings, err := s.store.SiteSettings(ctx)
+	return s.settingsOf(ctx, s.siteOf(ctx))
+}
+
+// settingsOf is the settings of the site st.
+func (s *Server) settingsOf(ctx context.Context, st *siteState) (siteOptions, error) {
+	return st.settings.Get(ctx, struct{}{}, func(ctx context.Context, _ struct{}) (siteOptions, error) {
+		settings, err := st.store.SiteSettings(ctx)
 		if err != nil {
 			return siteOptions{}, err
 		}
@@ -29,9 +34,10 @@ func (s *Server) siteSettings(ctx context.Context) (siteOptions, error) {
 }
 
 // siteAddress is KCHAT_SITE_URL, else the home option, as configured: the issuer of
-// tokens, and the start of the URLs the sidecar writes (see siteHome).
+// tokens, and the start of the URLs the sidecar writes (see siteHome). A network's site
+// is always its home option, as the JWT plugin issues its tokens there.
 func (s *Server) siteAddress(ctx context.Context) (string, error) {
-	if s.siteURL != "" {
+	if _, ok := networkSiteOf(ctx); !ok && s.siteURL != "" {
 		return s.siteURL, nil
 	}
 	settings, err := s.siteSettings(ctx)

@@ -33,6 +33,10 @@ const capability = "manage_options"
 // is zero.
 const DefaultTokenTTL = time.Hour
 
+// maxCachedUsers bounds the user cache: a user (capabilities included) weighs about a
+// kilobyte, so 4,096 of them a few megabytes, however many sites a network has.
+const maxCachedUsers = 4096
+
 // MaxCapabilityTTL is the design's bound on how stale a permission answer may be.
 const MaxCapabilityTTL = 30 * time.Second
 
@@ -53,6 +57,18 @@ type Config struct {
 	TokenTTL time.Duration
 	// Limits bound password guessing; zero fields take DefaultLoginLimits'.
 	Limits LoginLimits
+	// Site names the site of a network a request is for, from its context: a key its
+	// users are cached under, and the store that reads them with that site's
+	// capabilities. Nil means Store, for one site. Users' passwords and application
+	// passwords are network-wide and read through Store; the login limits count
+	// across every site.
+	Site func(ctx context.Context) (key int, users UserStore)
+}
+
+// siteUser keys the user cache: a user's capabilities differ from site to site.
+type siteUser struct {
+	site int
+	id   uint64
 }
 
 // Authenticator admits users by token or application password, and logs them in.
@@ -62,8 +78,9 @@ type Authenticator struct {
 	issuer   func(context.Context) (string, error)
 	now      func() time.Time
 	tokenTTL time.Duration
+	site     func(ctx context.Context) (int, UserStore)
 	tokens   verifiedTokens
-	users    *ttlcache.Cache[uint64, repository.User]
+	users    *ttlcache.Cache[siteUser, repository.User]
 	// appPasswords holds the uuids of each user's application passwords, for tokens
 	// bound to one; it is reused for as long as users is.
 	appPasswords *ttlcache.Cache[uint64, []string]
@@ -83,14 +100,19 @@ func New(cfg Config) *Authenticator {
 	if cfg.TokenTTL <= 0 {
 		cfg.TokenTTL = DefaultTokenTTL
 	}
+	if cfg.Site == nil {
+		store := cfg.Store
+		cfg.Site = func(context.Context) (int, UserStore) { return 0, store }
+	}
 	return &Authenticator{
+		site:         cfg.Site,
 		store:        cfg.Store,
 		secret:       cfg.Secret,
 		issuer:       cfg.Issuer,
 		now:          cfg.Now,
 		tokenTTL:     cfg.TokenTTL,
-		users:        ttlcache.New[uint64, repository.User](cfg.CapabilityTTL, cfg.Now),
-		appPasswords: ttlcache.New[uint64, []string](cfg.CapabilityTTL, cfg.Now),
+		users:        ttlcache.NewBounded[siteUser, repository.User](cfg.CapabilityTTL, cfg.Now, maxCachedUsers),
+		appPasswords: ttlcache.NewBounded[uint64, []string](cfg.CapabilityTTL, cfg.Now, maxCachedUsers),
 		limits:       newLimiters(cfg.Limits.withDefaults()),
 		dummies:      &dummyHashes{store: cfg.Store},
 	}
@@ -130,7 +152,10 @@ func (a *Authenticator) tokenUser(ctx context.Context, token string) (repository
 	if terr != nil {
 		return repository.User{}, terr
 	}
-	user, err := a.users.Get(ctx, claims.userID, a.store.UserByID)
+	site, users := a.site(ctx)
+	user, err := a.users.Get(ctx, siteUser{site, claims.userID}, func(ctx context.Context, k siteUser) (repository.User, error) {
+		return users.UserByID(ctx, k.id)
+	})
 	if errors.Is(err, repository.ErrNotFound) {
 		return repository.User{}, ErrForbidden
 	}

@@ -128,7 +128,8 @@ func (a *Authenticator) logIn(ctx context.Context, client, username, password st
 		return repository.User{}, "", err
 	}
 	defer attempt.end()
-	user, err := a.store.UserByLogin(ctx, username)
+	_, users := a.site(ctx)
+	user, err := users.UserByLogin(ctx, username)
 	if errors.Is(err, repository.ErrNotFound) {
 		w.checkDummy(a, ctx, password)
 		attempt.failed()

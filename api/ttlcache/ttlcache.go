@@ -15,6 +15,8 @@ type Cache[K comparable, V any] struct {
 	ttl time.Duration
 	now func() time.Time
 
+	max int // 0: no bound but time
+
 	mu      sync.Mutex
 	entries map[K]entry[V]
 }
@@ -27,6 +29,15 @@ type entry[V any] struct {
 // New is a cache whose answers last ttl by the clock now.
 func New[K comparable, V any](ttl time.Duration, now func() time.Time) *Cache[K, V] {
 	return &Cache[K, V]{ttl: ttl, now: now, entries: map[K]entry[V]{}}
+}
+
+// NewBounded is New holding at most max answers: to keep a new one in a full cache, the
+// oldest answer (the first to expire) is dropped. Finding it reads every entry, which
+// only a full cache does.
+func NewBounded[K comparable, V any](ttl time.Duration, now func() time.Time, max int) *Cache[K, V] {
+	c := New[K, V](ttl, now)
+	c.max = max
+	return c
 }
 
 // Get returns the cached value for key, or loads, caches and returns it. With a TTL of
@@ -58,6 +69,31 @@ func (c *Cache[K, V]) Get(ctx context.Context, key K, load func(context.Context,
 			}
 		}
 	}
+	if _, ok := c.entries[key]; !ok && c.max > 0 && len(c.entries) >= c.max {
+		c.dropOldest()
+	}
 	c.entries[key] = entry[V]{value: v, expires: now.Add(c.ttl)}
 	return v, nil
+}
+
+// dropOldest drops the entry that expires first; c.mu is held.
+func (c *Cache[K, V]) dropOldest() {
+	var oldest K
+	var first time.Time
+	found := false
+	for k, e := range c.entries {
+		if !found || e.expires.Before(first) {
+			oldest, first, found = k, e.expires, true
+		}
+	}
+	if found {
+		delete(c.entries, oldest)
+	}
+}
+
+// Len is how many answers the cache holds, expired ones not yet dropped included.
+func (c *Cache[K, V]) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries)
 }

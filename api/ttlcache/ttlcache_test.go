@@ -74,3 +74,31 @@ func TestGetZeroTTL(t *testing.T) {
 		t.Errorf("%d loads, want 3", l.calls)
 	}
 }
+
+func TestBounded(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c := ttlcache.NewBounded[int, int](time.Minute, func() time.Time { return now }, 3)
+	calls := 0
+	load := func(_ context.Context, k int) (int, error) { calls++; return k * 10, nil }
+	for k := range 3 {
+		c.Get(context.Background(), k, load)
+		now = now.Add(time.Second)
+	}
+	c.Get(context.Background(), 3, load) // full: 0, the oldest, goes
+	if got := c.Len(); got != 3 {
+		t.Fatalf("Len = %d, want 3", got)
+	}
+	calls = 0
+	for _, k := range []int{1, 2, 3} {
+		if v, _ := c.Get(context.Background(), k, load); v != k*10 {
+			t.Errorf("Get(%d) = %d", k, v)
+		}
+	}
+	if calls != 0 {
+		t.Errorf("1, 2 and 3 should still be held; %d loaded again", calls)
+	}
+	c.Get(context.Background(), 0, load)
+	if calls != 1 || c.Len() != 3 {
+		t.Errorf("0 should have been dropped: %d loads, Len %d", calls, c.Len())
+	}
+}

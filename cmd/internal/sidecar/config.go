@@ -36,7 +36,11 @@ type Config struct {
 	// MemoryLimit is the soft limit (bytes) Run gives the Go runtime; 0 leaves it alone
 	// (KCHAT_MEMORY_LIMIT=0, or GOMEMLIMIT set by the operator, which the runtime read).
 	MemoryLimit int64
-	Repository  repository.Config
+	// Network serves every site of the database's multisite network, each at its own
+	// path (KCHAT_NETWORK; by default when wp-config.php defines MULTISITE as true and
+	// KCHAT_BLOG_ID does not pin one site).
+	Network    bool
+	Repository repository.Config
 	// API's Store, Logger, Now, OpenAPI and MetricsApart are Main's to fill in, and
 	// MaxExports too when it is zero.
 	API api.Config
@@ -87,6 +91,7 @@ func badSetting(env, reason string) error {
 type parsed struct {
 	Config
 	dbHost, dbUser, dbPassword, dbName string
+	network                            string // KCHAT_NETWORK: auto, true or false
 }
 
 // A setting is one environment variable and its flag.
@@ -110,6 +115,7 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_METRICS_LISTEN", "metrics-listen", "host:port", "", "serve /metrics on this address only, not on --listen (default: on --listen)", metricsAddress(p)},
 		{"WORDPRESS_TABLE_PREFIX", "table-prefix", "string", repository.DefaultTablePrefix, "WordPress $table_prefix (letters, digits, _)", tablePrefix(&p.Repository.TablePrefix)},
 		{"KCHAT_BLOG_ID", "blog-id", "int", "1", "multisite: which site to read (N > 1 reads {prefix}N_ tables)", wholeNumber(1, math.MaxInt, "must be a whole number, 1 or more", &p.Repository.BlogID)},
+		{"KCHAT_NETWORK", "network", "auto|true|false", "auto", "serve every site of a multisite network, each at its own path (auto: when wp-config.php defines MULTISITE as true and KCHAT_BLOG_ID is not set)", networkMode(&p.network)},
 		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},
@@ -151,8 +157,9 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 	if err != nil {
 		return Config{}, err
 	}
+	multisite := false
 	if path := values["KCHAT_WP_CONFIG"]; path != "" {
-		if err := fromWPConfig(path, values, explicit); err != nil {
+		if multisite, err = fromWPConfig(path, values, explicit); err != nil {
 			return Config{}, err
 		}
 	}
@@ -163,6 +170,9 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		if err := s.set(values[s.env]); err != nil {
 			return Config{}, &ConfigError{Env: s.env, Flag: s.flag, Reason: err.Error()}
 		}
+	}
+	if p.Network, err = networkOn(p.network, multisite, explicit["KCHAT_BLOG_ID"]); err != nil {
+		return Config{}, err
 	}
 	p.MemoryLimit <<= 20
 	if getenv("GOMEMLIMIT") != "" {
@@ -264,27 +274,57 @@ var wpConfigSettings = []struct {
 // explicitly by a flag or variable. A setting the file defines in a form that is not
 // read (getenv(), a concatenation…) is an error unless it is given explicitly: the
 // sidecar does not guess at the site's database.
-func fromWPConfig(path string, values map[string]string, explicit map[string]bool) error {
+//
+// It also reports whether the file defines MULTISITE as true, for KCHAT_NETWORK's auto.
+func fromWPConfig(path string, values map[string]string, explicit map[string]bool) (multisite bool, err error) {
 	v, err := wpconfig.ReadFile(path)
 	if err != nil {
 		// wpconfig's errors name the path and a line, never the file's text.
-		return badSetting("KCHAT_WP_CONFIG", err.Error())
+		return false, badSetting("KCHAT_WP_CONFIG", err.Error())
 	}
 	for _, w := range wpConfigSettings {
 		if explicit[w.env] {
 			continue
 		}
 		if reason, ok := v.Unsupported[w.name]; ok {
-			return badSetting(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
+			return false, badSetting(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
 		}
 		if got := w.value(v); got != "" {
 			values[w.env] = got
 		}
 	}
-	return nil
+	if reason, ok := v.Unsupported["MULTISITE"]; ok && !explicit["KCHAT_NETWORK"] {
+		return false, badSetting("KCHAT_NETWORK", fmt.Sprintf("MULTISITE in %s is %s", path, reason))
+	}
+	return v.Multisite, nil
+}
+
+// networkOn decides network mode from KCHAT_NETWORK (mode), wp-config.php's MULTISITE
+// and whether KCHAT_BLOG_ID was given, which pins one site.
+func networkOn(mode string, multisite, blogPinned bool) (bool, error) {
+	switch {
+	case mode == "true" && blogPinned:
+		return false, badSetting("KCHAT_NETWORK", "true serves every site, and KCHAT_BLOG_ID pins one: set only one of them")
+	case mode == "true":
+		return true, nil
+	case mode == "auto":
+		return multisite && !blogPinned, nil
+	}
+	return false, nil
 }
 
 // The parsers below make a setting's set: each checks a value and stores it in dst.
+
+func networkMode(dst *string) func(string) error {
+	return func(v string) error {
+		switch v {
+		case "auto", "true", "false":
+			*dst = v
+			return nil
+		}
+		return errors.New("must be auto, true or false")
+	}
+}
 
 func text(dst *string) func(string) error {
 	return func(v string) error { *dst = v; return nil }

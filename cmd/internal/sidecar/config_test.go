@@ -314,3 +314,52 @@ func TestParseConfigHelpShowsTypesAndHealthcheck(t *testing.T) {
 		t.Errorf("--help shows a number as a string:\n%s", help)
 	}
 }
+
+// Network mode: on when wp-config.php defines MULTISITE as true, or by KCHAT_NETWORK;
+// KCHAT_BLOG_ID pins one site.
+func TestParseConfigNetwork(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, multisite string) string {
+		path := filepath.Join(dir, name)
+		src := "<?php\ndefine( 'DB_NAME', 'wp' );\ndefine( 'JWT_AUTH_SECRET_KEY', '" + goodSecret + "' );\n" + multisite + "\n$table_prefix = 'wp_';\n"
+		if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	multi := write("multi.php", "define( 'MULTISITE', true );\ndefine( 'SUBDOMAIN_INSTALL', false );")
+	single := write("single.php", "")
+	weird := write("weird.php", "define( 'MULTISITE', 1 );")
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		want bool
+		bad  string // the setting an error names
+	}{
+		{"Default", map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}, false, ""},
+		{"MultisiteDefined", map[string]string{"KCHAT_WP_CONFIG": multi}, true, ""},
+		{"SingleSite", map[string]string{"KCHAT_WP_CONFIG": single}, false, ""},
+		{"Explicit", map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK": "true"}, true, ""},
+		{"ExplicitOff", map[string]string{"KCHAT_WP_CONFIG": multi, "KCHAT_NETWORK": "false"}, false, ""},
+		{"BlogIDPins", map[string]string{"KCHAT_WP_CONFIG": multi, "KCHAT_BLOG_ID": "2"}, false, ""},
+		{"BlogIDAndNetwork", map[string]string{"KCHAT_WP_CONFIG": multi, "KCHAT_BLOG_ID": "2", "KCHAT_NETWORK": "true"}, false, "KCHAT_NETWORK"},
+		{"NotABoolean", map[string]string{"KCHAT_WP_CONFIG": weird}, false, "KCHAT_NETWORK"},
+		{"NotABooleanButExplicit", map[string]string{"KCHAT_WP_CONFIG": weird, "KCHAT_NETWORK": "auto"}, false, ""},
+		{"BadValue", map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK": "yes"}, false, "KCHAT_NETWORK"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, err := sidecar.ParseConfig(nil, envOf(c.env), &bytes.Buffer{})
+			var ce *sidecar.ConfigError
+			switch {
+			case c.bad != "":
+				if !errors.As(err, &ce) || ce.Env != c.bad {
+					t.Errorf("error %v, want one naming %s", err, c.bad)
+				}
+			case err != nil:
+				t.Fatal(err)
+			case cfg.Network != c.want:
+				t.Errorf("Network = %v, want %v", cfg.Network, c.want)
+			}
+		})
+	}
+}

@@ -26,6 +26,7 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/fixture"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/netfixture"
 )
 
 // startMain runs the real program on 127.0.0.1:0 against the fixture, reading through a
@@ -426,5 +427,55 @@ func TestRunSetsMemoryLimit(t *testing.T) {
 	defer m.Close()
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Errorf("memory limit %d, want %d", got, limit)
+	}
+}
+
+// With Network, the real program serves every site of the network fixture at its path.
+func TestEndToEndNetwork(t *testing.T) {
+	db := repotest.NewDatabase(t)
+	db.LoadNetworkFixture(t)
+	m := &sidecar.Main{
+		Config: sidecar.Config{
+			Listen: "127.0.0.1:0", ShutdownTimeout: 10 * time.Second, LogFormat: "json", Network: true,
+			Repository: repository.Config{DSN: db.ReadOnlyDSN(t), TablePrefix: netfixture.BasePrefix, BlogID: 1, QueryTimeout: 5 * time.Second},
+			API:        api.Config{JWTSecret: []byte(netfixture.Secret)},
+		},
+		Log: &repotest.Buffer{},
+	}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	tok, err := auth.IssueToken([]byte(netfixture.Secret), auth.TokenParams{Issuer: netfixture.Shop.Home,
+		UserID: netfixture.ShopAdmin.ID, IssuedAt: time.Now(), TTL: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	send := func(host, path string) (int, string) {
+		req, err := http.NewRequest(http.MethodGet, "http://"+m.Addr()+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if code, body := send(netfixture.Domain, "/shop/wp-json/kchat/v1/interactions/summary"); code != http.StatusOK || !strings.Contains(body, `"timezone":"America/New_York"`) {
+		t.Errorf("Shop's summary: %d %s", code, body)
+	}
+	if code, body := send(netfixture.Domain, "/wp-json/kchat/v1/interactions/summary"); code != http.StatusUnauthorized || !strings.Contains(body, "jwt_auth_bad_iss") {
+		t.Errorf("Shop's token on the main site: %d %s", code, body)
+	}
+	if code, body := send("other.example.test", "/shop/wp-json/kchat/v1/interactions/summary"); code != http.StatusNotFound || !strings.Contains(body, "rest_no_route") {
+		t.Errorf("unknown host: %d %s", code, body)
+	}
+	if code, _ := send("127.0.0.1", "/readyz"); code != http.StatusOK {
+		t.Errorf("/readyz on the address: %d", code)
 	}
 }

@@ -116,7 +116,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 			logger.Warn("database not ready yet; serving anyway", "err", err.Error())
 		}
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", m.MetricsAddr(), "table", db.InteractionsTable())
+	logger.Info("serving", "addr", ln.Addr().String(), "metrics_addr", m.MetricsAddr(), "table", db.InteractionsTable(), "network", m.Config.Network)
 	return nil
 }
 
@@ -125,6 +125,9 @@ func (m *Main) newAPI(db *repository.DB, logger *slog.Logger) (*api.Server, erro
 	a := m.Config.API
 	a.Store, a.Logger, a.Now, a.OpenAPI = db, logger, m.Now, kchatsidecar.OpenAPI
 	a.MetricsApart = m.Config.MetricsListen != ""
+	if m.Config.Network {
+		a.Network = api.RepositoryNetwork(db)
+	}
 	if a.MaxExports == 0 {
 		a.MaxExports = api.ExportSlots(m.Config.Repository.MaxOpenConns)
 	}

@@ -46,6 +46,10 @@ const maxSize = 1 << 20
 // Values holds what was found; a field is "" when the file does not define it.
 type Values struct {
 	DBName, DBUser, DBPassword, DBHost, TablePrefix, JWTSecret string
+	// Multisite is true when the file defines MULTISITE as true: WordPress then runs a
+	// network (is_multisite()). It is the one boolean read, and only as the literal
+	// true or false (any case); anything else is Unsupported.
+	Multisite bool
 	// Unsupported maps each setting defined in a form the reader refuses to the reason.
 	Unsupported map[string]string
 }
@@ -77,7 +81,13 @@ const tablePrefixKey = "$table_prefix"
 var envFor = map[string]string{
 	"DB_NAME": "WORDPRESS_DB_NAME", "DB_USER": "WORDPRESS_DB_USER", "DB_PASSWORD": "WORDPRESS_DB_PASSWORD",
 	"DB_HOST": "WORDPRESS_DB_HOST", "JWT_AUTH_SECRET_KEY": "JWT_AUTH_SECRET_KEY", tablePrefixKey: "WORDPRESS_TABLE_PREFIX",
+	multisiteKey: "KCHAT_NETWORK",
 }
+
+const multisiteKey = "MULTISITE"
+
+// whyNotBoolean is why a MULTISITE define is not taken.
+const whyNotBoolean = "set to something other than true or false"
 
 // take records a setting's value, or when why is not empty, why it is not taken.
 func (v *Values) take(name, value, why string) {
@@ -217,6 +227,10 @@ func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude 
 	}
 	settled[name] = true
 	k, ok := p.arg(j+2, "value")
+	if name == multisiteKey {
+		p.defineMultisite(v, k, ok, afterInclude)
+		return
+	}
 	value, why, end := p.classify(k)
 	switch {
 	case p.isOp(j+1, ")"):
@@ -227,6 +241,22 @@ func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude 
 		value, why = "", whyAfterInclude
 	}
 	v.take(name, value, why)
+}
+
+// defineMultisite reads MULTISITE's value at token k: the literal true or false.
+func (p *parser) defineMultisite(v *Values, k int, ok, afterInclude bool) {
+	why := ""
+	switch {
+	case !ok || !p.isIdent(k, "true", "false", `\true`, `\false`) || !p.isOp(k+1, ",", ")"):
+		why = whyNotBoolean
+	case afterInclude:
+		why = whyAfterInclude
+	}
+	if why != "" {
+		v.take(multisiteKey, "", why)
+		return
+	}
+	v.Multisite = strings.TrimPrefix(strings.ToLower(p.text(k)), `\`) == "true"
 }
 
 // arg skips the label of a PHP 8 named argument at k, if there is one; ok is false

@@ -782,3 +782,37 @@ echo json_encode($out);
 		t.Errorf("only %d inputs are valid PHP", valid)
 	}
 }
+
+func TestMultisite(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      bool
+		why       string
+	}{
+		{"true", "<?php define( 'MULTISITE', true );", true, ""},
+		{"TRUE", "<?php define('MULTISITE', TRUE);", true, ""},
+		{"namespaced", `<?php define('MULTISITE', \true);`, true, ""},
+		{"false", "<?php define('MULTISITE', false);", false, ""},
+		{"absent", "<?php define('DB_NAME', 'x');", false, ""},
+		{"commented out", "<?php // define('MULTISITE', true);\n", false, ""},
+		{"first define wins", "<?php define('MULTISITE', false); define('MULTISITE', true);", false, ""},
+		{"number", "<?php define('MULTISITE', 1);", false, whyNotBoolean},
+		{"string", "<?php define('MULTISITE', 'true');", false, whyNotBoolean},
+		{"expression", "<?php define('MULTISITE', true && $x);", false, whyNotBoolean},
+		{"after include", "<?php include 'x.php'; define('MULTISITE', true);", false, whyAfterInclude},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, err := parse([]byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Multisite != tc.want {
+				t.Errorf("Multisite = %v, want %v", v.Multisite, tc.want)
+			}
+			why := v.Unsupported[multisiteKey]
+			if tc.why == "" && why != "" || tc.why != "" && !strings.HasPrefix(why, tc.why+"; set KCHAT_NETWORK") {
+				t.Errorf("Unsupported[MULTISITE] = %q, want %q", why, tc.why)
+			}
+		})
+	}
+}
