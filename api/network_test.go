@@ -388,3 +388,23 @@ func TestNetworkTotalsUnderTheMainSiteOnly(t *testing.T) {
 		}
 	}
 }
+
+// The explorer under a site's path loads its files and that site's contract from under
+// the same path.
+func TestNetworkDocsPerSite(t *testing.T) {
+	e := newNetEnv(t)
+	page := e.get(netfixture.Shop, "/docs", "").Body.String()
+	for _, want := range []string{`href="/shop/docs/swagger-ui.css"`, `src="/shop/docs/swagger-ui-bundle.js"`, `src="/shop/docs/init.js"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/shop/docs does not hold %s", want)
+		}
+	}
+	if init := e.get(netfixture.Shop, "/docs/init.js", "").Body.String(); !strings.Contains(init, `url: "/shop/openapi.yaml"`) {
+		t.Errorf("/shop/docs/init.js does not load /shop/'s contract")
+	}
+	// (The main site's /docs is the fixture's Docs site, as WordPress would choose it;
+	// TestDocs covers the explorer at the root.)
+	if init := e.get(netfixture.News, "/docs/init.js", "").Body.String(); !strings.Contains(init, `url: "/news/openapi.yaml"`) {
+		t.Errorf("/news/docs/init.js does not load /news/'s contract")
+	}
+}

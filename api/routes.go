@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 
@@ -274,6 +275,12 @@ func docsHandler(name, contentType string) echo.HandlerFunc {
 		body, err := docs.File(name)
 		if err != nil {
 			return err
+		}
+		if site, ok := networkSiteOf(c.Request().Context()); ok && site.Path != "/" {
+			// Under a network site's path the page loads its files, and the explorer
+			// its contract, from under that path too.
+			body = bytes.ReplaceAll(body, []byte(`"/docs/`), []byte(`"`+site.Path+`docs/`))
+			body = bytes.ReplaceAll(body, []byte(`"/openapi.yaml"`), []byte(`"`+site.Path+`openapi.yaml"`))
 		}
 		h := c.Response().Header()
 		if name == "" {
