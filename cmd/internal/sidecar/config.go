@@ -116,6 +116,8 @@ func settingsOf(p *parsed) []setting {
 		{"WORDPRESS_TABLE_PREFIX", "table-prefix", "string", repository.DefaultTablePrefix, "WordPress $table_prefix (letters, digits, _)", tablePrefix(&p.Repository.TablePrefix)},
 		{"KCHAT_BLOG_ID", "blog-id", "int", "1", "multisite: which site to read (N > 1 reads {prefix}N_ tables)", wholeNumber(1, math.MaxInt, "must be a whole number, 1 or more", &p.Repository.BlogID)},
 		{"KCHAT_NETWORK", "network", "auto|true|false", "auto", "serve every site of a multisite network, each at its own path (auto: when wp-config.php defines MULTISITE as true and KCHAT_BLOG_ID is not set)", networkMode(&p.network)},
+		{"KCHAT_NETWORK_SITES", "network-sites", "n", strconv.Itoa(api.DefaultMaxSites), "network mode: how many sites' caches are kept at once (the least recently used go)",
+			wholeNumber(1, 1_000_000, "must be a whole number of sites from 1 to 1000000, such as 256", &p.API.MaxSites)},
 		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},

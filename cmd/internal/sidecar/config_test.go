@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"os"
 	"path/filepath"
 	"slices"
@@ -200,6 +201,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"WordMinutes", map[string]string{"KCHAT_MINUTES_PER_CONVERSATION": "two"}, nil, "KCHAT_MINUTES_PER_CONVERSATION"},
 		{"NegativeMemoryLimit", map[string]string{"KCHAT_MEMORY_LIMIT": "-1"}, nil, "KCHAT_MEMORY_LIMIT"},
 		{"MemoryLimitWithUnit", map[string]string{"KCHAT_MEMORY_LIMIT": "48MiB"}, nil, "KCHAT_MEMORY_LIMIT"},
+		{"NoNetworkSites", map[string]string{"KCHAT_NETWORK_SITES": "0"}, nil, "KCHAT_NETWORK_SITES"},
+		{"WordNetworkSites", map[string]string{"KCHAT_NETWORK_SITES": "many"}, nil, "KCHAT_NETWORK_SITES"},
 		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {
@@ -361,5 +364,25 @@ func TestParseConfigNetwork(t *testing.T) {
 				t.Errorf("Network = %v, want %v", cfg.Network, c.want)
 			}
 		})
+	}
+}
+
+// TestParseConfigNetworkSites: KCHAT_NETWORK_SITES bounds the network's site caches,
+// api.DefaultMaxSites when unset.
+func TestParseConfigNetworkSites(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want int
+	}{
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}, api.DefaultMaxSites},
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK_SITES": "10000"}, 10000},
+	} {
+		cfg, err := sidecar.ParseConfig(nil, envOf(tt.env), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.API.MaxSites != tt.want {
+			t.Errorf("%v: MaxSites %d, want %d", tt.env, cfg.API.MaxSites, tt.want)
+		}
 	}
 }
