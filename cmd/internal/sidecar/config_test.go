@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api"
 	"github.com/kchat-sidecar/kchat-sidecar/cmd/internal/sidecar"
 )
 
