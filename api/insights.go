@@ -8,7 +8,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
 	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 )
@@ -270,14 +269,13 @@ func (s *Server) insightsUnanswered(c echo.Context) error {
 // current window as CSV, formula-like text neutralized unless escape_formulas=false.
 func (s *Server) exportUnanswered(c echo.Context) error {
 	q := newQuery(c.Request().URL.RawQuery)
-	bom := q.boolean("bom", false)
-	escape := q.boolean("escape_formulas", true)
+	opt := q.csvOptions(true)
 	r, err := s.insightsInput(c, q, false)
 	if err != nil {
 		return err
 	}
 	record := make([]string, 3)
-	return s.streamCSV(c, "Chatbot-ChatGPT-Unanswered-Questions", bom, []string{"question", "count", "last_seen"},
+	return s.streamCSV(c, "Chatbot-ChatGPT-Unanswered-Questions", opt, []string{"question", "count", "last_seen"},
 		func(emit func([]string) error) error {
 			a, err := s.siteOf(c.Request().Context()).insights.Answer(c.Request().Context(), r.windows, insights.VisitorSentiment)
 			if err != nil {
@@ -285,9 +283,6 @@ func (s *Server) exportUnanswered(c echo.Context) error {
 			}
 			for _, x := range a.Questions {
 				record[0], record[1], record[2] = x.Text, strconv.FormatInt(x.Count, 10), x.LastSeen.String()
-				if escape {
-					record[0] = csvsafe.Neutralize(record[0])
-				}
 				if err := emit(record); err != nil {
 					return err
 				}

@@ -268,12 +268,12 @@ func pageLinks(home string, req *http.Request, page, totalPages int) string {
 func (s *Server) export(c echo.Context) error {
 	q := newQuery(c.Request().URL.RawQuery)
 	start, end, hasStart, hasEnd := q.dateRange()
-	bom := q.boolean("bom", false)
+	opt := q.csvOptions(false)
 	if err := q.err(); err != nil {
 		return err
 	}
 	record := make([]string, 2)
-	return s.streamCSV(c, "Chatbot-ChatGPT-Interactions", bom, []string{"date", "count"},
+	return s.streamCSV(c, "Chatbot-ChatGPT-Interactions", opt, []string{"date", "count"},
 		func(emit func([]string) error) error {
 			return s.siteOf(c.Request().Context()).store.EachDay(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), func(d repository.DayCount) error {
 				record[0] = d.Date.Format(time.DateOnly)
@@ -293,8 +293,9 @@ const exportWriteTimeout = 30 * time.Second
 // then every record each emits, written as they come. Headers go out with the first
 // record, so a query that fails at once is still a proper error response; a failure
 // after that breaks the connection, so that the client sees a failed transfer and never
-// a short file that looks complete.
-func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []string, each func(emit func([]string) error) error) error {
+// a short file that looks complete. With opt.escape every cell a spreadsheet would run
+// as a formula is neutralized (csvsafe) on its way out.
+func (s *Server) streamCSV(c echo.Context, name string, opt csvOptions, header []string, each func(emit func([]string) error) error) error {
 	st, err := s.site(c.Request().Context())
 	if err != nil {
 		return err
@@ -304,7 +305,8 @@ func (s *Server) streamCSV(c echo.Context, name string, bom bool, header []strin
 		resp:     resp,
 		rc:       http.NewResponseController(resp),
 		filename: name + "-" + st.today.String() + ".csv",
-		bom:      bom,
+		bom:      opt.bom,
+		escape:   opt.escape,
 		header:   header,
 		buf:      make([]byte, 0, 64<<10),
 	}
@@ -348,6 +350,7 @@ type csvDownload struct {
 	rc       *http.ResponseController
 	filename string
 	bom      bool
+	escape   bool // neutralize formula-like cells
 	header   []string
 	buf      []byte
 	started  bool
@@ -376,6 +379,11 @@ func (d *csvDownload) begin() {
 func (d *csvDownload) emit(record []string) error {
 	if !d.started {
 		d.begin()
+	}
+	if d.escape {
+		for i, cell := range record {
+			record[i] = csvsafe.Neutralize(cell)
+		}
 	}
 	d.buf = csvsafe.AppendRecord(d.buf, record)
 	d.rows++

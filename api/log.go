@@ -6,7 +6,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
@@ -24,20 +23,16 @@ func (s *Server) exportLog(tokensOnly bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		q := newQuery(c.Request().URL.RawQuery)
 		start, end, hasStart, hasEnd := q.dateRange()
-		bom := q.boolean("bom", false)
-		escape := q.boolean("escape_formulas", true)
+		opt := q.csvOptions(true)
 		if err := q.err(); err != nil {
 			return err
 		}
 		record := make([]string, len(header))
-		return s.streamCSV(c, name, bom, header, func(emit func([]string) error) error {
+		return s.streamCSV(c, name, opt, header, func(emit func([]string) error) error {
 			return s.siteOf(c.Request().Context()).store.EachLogRow(c.Request().Context(), dateRange(start, end, hasStart, hasEnd), tokensOnly,
 				func(row []sql.NullString) error {
 					for i, cell := range row {
 						record[i] = cell.String // NULL is an empty cell, as in the plugin's export
-						if escape {
-							record[i] = csvsafe.Neutralize(record[i])
-						}
 					}
 					return emit(record)
 				})

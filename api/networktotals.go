@@ -11,7 +11,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/kchat-sidecar/kchat-sidecar/api/csvsafe"
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -222,8 +221,7 @@ func compareTotals(a, b *int64) int {
 func (s *Server) networkExport(c echo.Context) error {
 	q := newQuery(c.Request().URL.RawQuery)
 	start, end, hasStart, hasEnd := q.dateRange()
-	bom := q.boolean("bom", false)
-	escape := q.boolean("escape_formulas", true)
+	opt := q.csvOptions(true)
 	if err := q.err(); err != nil {
 		return err
 	}
@@ -234,16 +232,13 @@ func (s *Server) networkExport(c echo.Context) error {
 	}
 	r := dateRange(start, end, hasStart, hasEnd)
 	record := make([]string, 4)
-	return s.streamCSV(c, "Chatbot-ChatGPT-Network-Interactions", bom, []string{"blog_id", "path", "date", "count"},
+	return s.streamCSV(c, "Chatbot-ChatGPT-Network-Interactions", opt, []string{"blog_id", "path", "date", "count"},
 		func(emit func([]string) error) error {
 			for _, site := range facts.sites {
 				if !site.hasTable {
 					continue
 				}
 				id, path := strconv.Itoa(site.blogID), site.path
-				if escape {
-					path = csvsafe.Neutralize(path)
-				}
 				err := s.totals.EachSiteDay(ctx, site.blogID, r, func(d repository.DayCount) error {
 					record[0], record[1], record[2], record[3] = id, path, d.Date.Format(time.DateOnly), ""
 					if d.Count.Valid {

@@ -66,6 +66,18 @@ func (q *query) date(name string) (period.Date, bool) {
 	return d, true
 }
 
+// csvOptions are an export's bom (default false) and, where the route takes it,
+// escape_formulas (default true: neutralize formula-like cells).
+type csvOptions struct{ bom, escape bool }
+
+func (q *query) csvOptions(takesEscape bool) csvOptions {
+	o := csvOptions{bom: q.boolean("bom", false)}
+	if takesEscape {
+		o.escape = q.boolean("escape_formulas", true)
+	}
+	return o
+}
+
 // boolean accepts exactly true, false, 1 and 0.
 func (q *query) boolean(name string, def bool) bool {
 	v, ok := q.single(name)
