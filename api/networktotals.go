@@ -40,6 +40,7 @@ type totalsView struct {
 type networkSite struct {
 	blogID                  int
 	path, name, zone        string
+	home                    string // the site's home option; "" when it holds none
 	hasTable                bool
 	archived, spam, deleted bool
 }
@@ -74,7 +75,7 @@ func (s *Server) loadNetworkFacts(ctx context.Context, _ struct{}) (totalsView, 
 	for i, r := range rows {
 		st := settings[r.BlogID]
 		_, zone := period.SiteZone(st.TimezoneString, st.GMTOffset)
-		facts.sites[i] = networkSite{blogID: r.BlogID, path: r.Path, name: st.BlogName, zone: zone,
+		facts.sites[i] = networkSite{blogID: r.BlogID, path: r.Path, name: st.BlogName, home: st.Home, zone: zone,
 			hasTable: n.Interactions[r.BlogID], archived: r.Archived != 0, spam: r.Spam != 0, deleted: r.Deleted != 0}
 	}
 	return facts, nil
@@ -125,6 +126,7 @@ type networkSiteTotal struct {
 	BlogID       int    `json:"blog_id"`
 	Path         string `json:"path"`
 	Name         string `json:"name"`
+	Home         string `json:"home,omitempty"`
 	Timezone     string `json:"timezone"`
 	Total        *int64 `json:"total"`
 	TableMissing bool   `json:"table_missing,omitempty"`
@@ -177,7 +179,7 @@ func (s *Server) loadNetworkSummary(ctx context.Context, window [2]period.Date) 
 	}
 	resp := networkSummary{Start: window[0].String(), End: window[1].String(), Sites: make([]networkSiteTotal, len(facts.sites))}
 	for i, site := range facts.sites {
-		t := networkSiteTotal{BlogID: site.blogID, Path: site.path, Name: site.name, Timezone: site.zone,
+		t := networkSiteTotal{BlogID: site.blogID, Path: site.path, Name: site.name, Home: site.home, Timezone: site.zone,
 			TableMissing: !site.hasTable, Archived: site.archived, Spam: site.spam, Deleted: site.deleted}
 		if site.hasTable {
 			total := totals[site.blogID]

@@ -27,6 +27,7 @@ type netSite struct {
 	BlogID       int    `json:"blog_id"`
 	Path         string `json:"path"`
 	Name         string `json:"name"`
+	Home         string `json:"home"`
 	Timezone     string `json:"timezone"`
 	Total        *int64 `json:"total"`
 	TableMissing bool   `json:"table_missing"`
@@ -101,7 +102,7 @@ func (e *env) wantNetSites(start, end string) ([]netSite, int64) {
 		if zone == "" {
 			zone = fmt.Sprintf("%+03d:00", mustAtoi(e.t, s.GMTOffset))
 		}
-		ns := netSite{BlogID: s.BlogID, Path: s.Path, Name: s.Name, Timezone: zone, TableMissing: !s.Chatbot}
+		ns := netSite{BlogID: s.BlogID, Path: s.Path, Name: s.Name, Home: s.Home, Timezone: zone, TableMissing: !s.Chatbot}
 		if s.Chatbot {
 			var sum int64
 			for _, d := range e.storedDays(s) {
@@ -148,7 +149,7 @@ func showSites(sites []netSite) string {
 		if s.Total != nil {
 			total = strconv.FormatInt(*s.Total, 10)
 		}
-		fmt.Fprintf(&b, "%d %s %q %s %s missing=%v archived=%v\n", s.BlogID, s.Path, s.Name, s.Timezone, total, s.TableMissing, s.Archived)
+		fmt.Fprintf(&b, "%d %s %q %s %s %s missing=%v archived=%v\n", s.BlogID, s.Path, s.Name, s.Home, s.Timezone, total, s.TableMissing, s.Archived)
 	}
 	return b.String()
 }
@@ -190,6 +191,24 @@ func TestTotalsSummary(t *testing.T) {
 
 	for _, q := range []string{"start=x", "start=2026-11-20&end=2026-11-19", "end=2026-13-01", "start=2026-11-01&start=2026-11-02"} {
 		wantWPError(t, e.do(http.MethodGet, netSummaryPath+"?"+q, e.netToken(netfixture.NetAdmin)), http.StatusBadRequest, "rest_invalid_param")
+	}
+}
+
+// A site's home comes as its options hold it; a site whose options hold none has no
+// home in the answer rather than an empty one.
+func TestTotalsSummaryHome(t *testing.T) {
+	e := newTotalsEnv(t)
+	e.db.Exec(t, "DELETE FROM wp_4_options WHERE option_name = 'home'")
+	e.db.Exec(t, "UPDATE wp_3_options SET option_value = 'https://news.example.test/' WHERE option_name = 'home'")
+	got := decode[struct {
+		Sites []map[string]any `json:"sites"`
+	}](t, e.do(http.MethodGet, netSummaryPath, e.netToken(netfixture.NetAdmin)))
+	want := map[float64]any{1: netfixture.Main.Home, 2: netfixture.Shop.Home, 3: "https://news.example.test/", 4: nil, 5: netfixture.Labs.Home}
+	for _, s := range got.Sites {
+		id := s["blog_id"].(float64)
+		if home, ok := s["home"]; home != want[id] || ok != (want[id] != nil) {
+			t.Errorf("site %v: home %v (present %v), want %v", id, home, ok, want[id])
+		}
 	}
 }
 

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Kognetiks Chatbot Interactions (kchat-sidecar)
- * Description:       Shows the Kognetiks Chatbot's interaction data from the kchat-sidecar service under Settings → Chatbot Interactions, with a chart, the Date / Count table and the CSV downloads.
+ * Description:       Shows the Kognetiks Chatbot's interaction data from the kchat-sidecar service under Settings → Chatbot Interactions, with a chart, the Date / Count table and the CSV downloads; on a multisite network, every site's total under Network Admin → Chatbot Interactions.
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
@@ -12,20 +12,33 @@
  *
  *   define( 'JWT_AUTH_SECRET_KEY', '…' );   // the key the sidecar shares (required)
  *   define( 'KCHAT_SIDECAR_URL', 'https://example.com/wp-json/kchat/v1' );
- *                                            // optional; default: this site's own
- *                                            // /wp-json/kchat/v1, for a proxied sidecar
+ *                                            // optional, single sites only; default:
+ *                                            // this site's own /wp-json/kchat/v1, for a
+ *                                            // proxied sidecar
  *
  * The page mints a short-lived token for the current administrator on the server, in the
  * claim layout of the JWT Authentication for WP REST API plugin; the key never reaches
  * the browser.
+ *
+ * On a multisite network, install it network-wide as a must-use plugin
+ * (wp-content/mu-plugins/kchat-sidecar.php). Each site's Settings → Chatbot Interactions
+ * calls that site's own /wp-json/kchat/v1 with a token issued by that site (iss = its
+ * home), and super admins get Network Admin → Chatbot Interactions, which calls the main
+ * site's /network/interactions/summary with a token of the main site. KCHAT_SIDECAR_URL
+ * is not used on a network: the sidecar tells the sites apart by Host and path, as
+ * WordPress does, so each site must call its own address (the proxy mounts the sidecar
+ * under every site's path, see the README's "Networks"); one URL for all would read one
+ * site and refuse the others' tokens. The kchat_sidecar_url filter ($url, $blog_id) may
+ * still set a site's address, on a network or not.
  *
  * @package kchat-sidecar
  */
 
 defined( 'ABSPATH' ) || exit;
 
-const KCHAT_SIDECAR_PAGE      = 'kchat-interactions';
-const KCHAT_SIDECAR_TOKEN_TTL = 900; // Seconds; the page asks again on reload.
+const KCHAT_SIDECAR_PAGE         = 'kchat-interactions';
+const KCHAT_SIDECAR_NETWORK_PAGE = 'kchat-network-interactions';
+const KCHAT_SIDECAR_TOKEN_TTL    = 900; // Seconds; the page asks again on reload.
 
 /**
  * Base64url without padding, as JWTs spell it.
@@ -38,12 +51,14 @@ function kchat_sidecar_b64url( $data ) {
 }
 
 /**
- * Mints an HS256 token for a user, as the JWT Authentication plugin does.
+ * Mints an HS256 token for a user, as the JWT Authentication plugin does: issued by the
+ * current site (its home) unless another site's home is given.
  *
- * @param int $user_id The user.
+ * @param int    $user_id The user.
+ * @param string $issuer  The issuing site's home; '' for the current site's.
  * @return string|WP_Error
  */
-function kchat_sidecar_token( $user_id ) {
+function kchat_sidecar_token( $user_id, $issuer = '' ) {
 	if ( ! defined( 'JWT_AUTH_SECRET_KEY' ) || strlen( (string) JWT_AUTH_SECRET_KEY ) < 16 ) {
 		return new WP_Error( 'kchat_no_key', __( 'JWT_AUTH_SECRET_KEY is not defined in wp-config.php (at least 16 characters), so the sidecar cannot be asked for data.', 'kchat-sidecar' ) );
 	}
@@ -53,7 +68,7 @@ function kchat_sidecar_token( $user_id ) {
 		'alg' => 'HS256',
 	);
 	$claims = array(
-		'iss'  => untrailingslashit( get_bloginfo( 'url' ) ),
+		'iss'  => untrailingslashit( '' === $issuer ? get_bloginfo( 'url' ) : $issuer ),
 		'iat'  => $now,
 		'nbf'  => $now,
 		'exp'  => $now + KCHAT_SIDECAR_TOKEN_TTL,
@@ -64,15 +79,27 @@ function kchat_sidecar_token( $user_id ) {
 }
 
 /**
- * Where the sidecar's kchat/v1 namespace is.
+ * Where the sidecar's kchat/v1 namespace is for a site (default: the current one).
+ * On a network each site's own address, whatever KCHAT_SIDECAR_URL says: the sidecar
+ * chooses the site from the request's Host and path (see the header).
  *
+ * @param int $blog_id The site; 0 for the current one.
  * @return string
  */
-function kchat_sidecar_url() {
-	if ( defined( 'KCHAT_SIDECAR_URL' ) && KCHAT_SIDECAR_URL ) {
-		return untrailingslashit( (string) KCHAT_SIDECAR_URL );
+function kchat_sidecar_url( $blog_id = 0 ) {
+	$blog_id = $blog_id ? (int) $blog_id : get_current_blog_id();
+	if ( ! is_multisite() && defined( 'KCHAT_SIDECAR_URL' ) && KCHAT_SIDECAR_URL ) {
+		$url = (string) KCHAT_SIDECAR_URL;
+	} else {
+		$url = get_rest_url( $blog_id, 'kchat/v1' );
 	}
-	return untrailingslashit( rest_url( 'kchat/v1' ) );
+	/**
+	 * Filters the address of the sidecar's kchat/v1 namespace for a site.
+	 *
+	 * @param string $url     The address.
+	 * @param int    $blog_id The site.
+	 */
+	return untrailingslashit( (string) apply_filters( 'kchat_sidecar_url', $url, $blog_id ) );
 }
 
 /**
@@ -89,6 +116,116 @@ function kchat_sidecar_menu() {
 	add_action( 'admin_print_scripts-' . $hook, 'kchat_sidecar_scripts' );
 }
 add_action( 'admin_menu', 'kchat_sidecar_menu' );
+
+/**
+ * Adds Network Admin → Chatbot Interactions, for super admins: every site's total.
+ */
+function kchat_sidecar_network_menu() {
+	$hook = add_menu_page(
+		__( 'Chatbot Interactions', 'kchat-sidecar' ),
+		__( 'Chatbot Interactions', 'kchat-sidecar' ),
+		'manage_network_options',
+		KCHAT_SIDECAR_NETWORK_PAGE,
+		'kchat_sidecar_render_network',
+		'dashicons-chart-bar'
+	);
+	add_action( 'admin_print_scripts-' . $hook, 'kchat_sidecar_network_scripts' );
+}
+add_action( 'network_admin_menu', 'kchat_sidecar_network_menu' );
+
+/**
+ * The network page's script: it asks the main site, whose routes the network's are, with
+ * a token the main site issued (the sidecar checks iss against the site it reads).
+ */
+function kchat_sidecar_network_scripts() {
+	if ( ! current_user_can( 'manage_network_options' ) ) {
+		return;
+	}
+	$main = get_main_site_id();
+	kchat_sidecar_enqueue(
+		'network',
+		kchat_sidecar_url( $main ),
+		kchat_sidecar_token( get_current_user_id(), get_home_url( $main ) ),
+		kchat_sidecar_network_strings( $main )
+	);
+}
+
+/**
+ * The network view's strings, and where each site's own page is.
+ *
+ * @param int $main The main site's ID.
+ * @return array
+ */
+function kchat_sidecar_network_strings( $main ) {
+	return array(
+		'loading'      => __( 'Loading the network\'s interactions…', 'kchat-sidecar' ),
+		'refused'      => __( 'The sidecar refused this page\'s token. Check that it shares JWT_AUTH_SECRET_KEY and the main site\'s home URL, and that you are a super admin, then reload.', 'kchat-sidecar' ),
+		'noRoute'      => __( 'The sidecar does not serve network totals here. It must read this network\'s main site in network mode (see the README\'s "Networks").', 'kchat-sidecar' ),
+		/* translators: 1: first day (YYYY-MM-DD), 2: last day. */
+		'window'       => __( 'Interactions from %1$s to %2$s, each site\'s days as stored in its own time zone.', 'kchat-sidecar' ),
+		'tableMissing' => __( 'No chatbot table', 'kchat-sidecar' ),
+		'none'         => __( '—', 'kchat-sidecar' ),
+		'archived'     => __( 'Archived', 'kchat-sidecar' ),
+		'spam'         => __( 'Spam', 'kchat-sidecar' ),
+		'deleted'      => __( 'Deleted', 'kchat-sidecar' ),
+		/* translators: used between a site's states, e.g. "Archived, Spam". */
+		'separator'    => __( ', ', 'kchat-sidecar' ),
+		// Each site's page, from the home the sidecar gives: WordPress serves a network
+		// site's admin under its home (wpmu_create_blog sets home and siteurl alike). The
+		// main site's own admin URL is given, since it may live in a subdirectory.
+		'sitePage'     => 'wp-admin/options-general.php?page=' . KCHAT_SIDECAR_PAGE,
+		'mainSite'     => $main,
+		'mainPage'     => get_admin_url( $main, 'options-general.php?page=' . KCHAT_SIDECAR_PAGE ),
+		'downloadName' => 'chatbot-network-interactions-%1$s-%2$s.csv',
+	);
+}
+
+/**
+ * Renders the network page: the window's form, the sites' table and the download.
+ */
+function kchat_sidecar_render_network() {
+	if ( ! current_user_can( 'manage_network_options' ) ) {
+		wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'kchat-sidecar' ) );
+	}
+	$columns = array(
+		'kchat-site'     => __( 'Site', 'kchat-sidecar' ),
+		'kchat-path'     => __( 'Path', 'kchat-sidecar' ),
+		'kchat-timezone' => __( 'Time zone', 'kchat-sidecar' ),
+		'kchat-total'    => __( 'Interactions', 'kchat-sidecar' ),
+		'kchat-status'   => __( 'Status', 'kchat-sidecar' ),
+	);
+	?>
+	<div class="wrap" id="kchat-sidecar">
+		<h1><?php esc_html_e( 'Chatbot Interactions', 'kchat-sidecar' ); ?></h1>
+		<div id="kchat-notices" aria-live="polite"></div>
+		<form id="kchat-network-form" class="kchat-form">
+			<label for="kchat-network-start"><?php esc_html_e( 'From', 'kchat-sidecar' ); ?></label>
+			<input type="date" id="kchat-network-start" name="start">
+			<label for="kchat-network-end"><?php esc_html_e( 'To', 'kchat-sidecar' ); ?></label>
+			<input type="date" id="kchat-network-end" name="end">
+			<?php submit_button( __( 'Show', 'kchat-sidecar' ), 'secondary', 'kchat-network-show', false ); ?>
+		</form>
+		<p class="description" id="kchat-network-window"></p>
+		<table class="widefat striped kchat-network-table" id="kchat-network-sites">
+			<caption class="screen-reader-text"><?php esc_html_e( 'Interactions per site', 'kchat-sidecar' ); ?></caption>
+			<thead><tr>
+				<?php foreach ( $columns as $class => $heading ) : ?>
+					<th scope="col" class="<?php echo esc_attr( $class ); ?>"><?php echo esc_html( $heading ); ?></th>
+				<?php endforeach; ?>
+			</tr></thead>
+			<tbody></tbody>
+			<tfoot><tr>
+				<th scope="row" colspan="3"><?php esc_html_e( 'All sites', 'kchat-sidecar' ); ?></th>
+				<td id="kchat-network-total" class="kchat-total"></td>
+				<td></td>
+			</tr></tfoot>
+		</table>
+		<p class="kchat-downloads">
+			<button type="button" class="button button-primary" id="kchat-network-download" disabled><?php esc_html_e( 'Download the dates shown, per site and day', 'kchat-sidecar' ); ?></button>
+		</p>
+	</div>
+	<?php
+}
 
 /**
  * The plugin's reporting period, as the sidecar names it.
@@ -119,17 +256,30 @@ function kchat_sidecar_scripts() {
 	if ( ! current_user_can( 'manage_options' ) ) {
 		return;
 	}
-	$view   = kchat_sidecar_view();
-	$token  = kchat_sidecar_token( get_current_user_id() );
+	$view = kchat_sidecar_view();
+	kchat_sidecar_enqueue(
+		$view,
+		kchat_sidecar_url(),
+		kchat_sidecar_token( get_current_user_id() ),
+		'insights' === $view ? kchat_sidecar_insights_strings() : kchat_sidecar_interactions_strings()
+	);
+}
+
+/**
+ * Puts the script of a view, its configuration and the style on the page.
+ *
+ * @param string          $view    'interactions', 'insights' or 'network'.
+ * @param string          $url     Where the sidecar's kchat/v1 namespace is.
+ * @param string|WP_Error $token   The token the script sends, or why there is none.
+ * @param array           $strings The view's translated strings.
+ */
+function kchat_sidecar_enqueue( $view, $url, $token, $strings ) {
 	$config = array(
-		'url'     => kchat_sidecar_url(),
+		'url'     => $url,
 		'token'   => is_wp_error( $token ) ? '' : $token,
 		'problem' => is_wp_error( $token ) ? $token->get_error_message() : '',
 		'locale'  => str_replace( '_', '-', get_user_locale() ),
-		'i18n'    => array_merge(
-			kchat_sidecar_common_strings(),
-			'insights' === $view ? kchat_sidecar_insights_strings() : kchat_sidecar_interactions_strings()
-		),
+		'i18n'    => array_merge( kchat_sidecar_common_strings(), $strings ),
 	);
 	wp_register_script( 'kchat-sidecar', false, array(), '0.2.0', true );
 	wp_enqueue_script( 'kchat-sidecar' );
@@ -457,18 +607,25 @@ function kchat_sidecar_css() {
 		. '.kchat-lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:16px;align-items:start}'
 		. '.kchat-list td:not(:first-child),.kchat-list th:not(:first-child){text-align:right;white-space:nowrap}'
 		. '.kchat-list td:first-child{overflow-wrap:anywhere}'
-		. '.kchat-weekdays svg{max-width:720px}';
+		. '.kchat-weekdays svg{max-width:720px}'
+		. '.kchat-network-table{max-width:960px}.kchat-network-table .kchat-total{text-align:right;white-space:nowrap}'
+		. '.kchat-network-table .kchat-path{overflow-wrap:anywhere}';
 }
 
 /**
  * The page's script: the helpers both views share, then the view's own part. It builds
  * every element with textContent, never HTML from data.
  *
- * @param string $view 'interactions' or 'insights'.
+ * @param string $view 'interactions', 'insights' or 'network'.
  * @return string
  */
 function kchat_sidecar_js( $view ) {
-	$part = 'insights' === $view ? kchat_sidecar_js_insights() : kchat_sidecar_js_interactions();
+	$parts = array(
+		'interactions' => 'kchat_sidecar_js_interactions',
+		'insights'     => 'kchat_sidecar_js_insights',
+		'network'      => 'kchat_sidecar_js_network',
+	);
+	$part  = call_user_func( $parts[ $view ] );
 	return "(function () {\n" . kchat_sidecar_js_common() . $part . "})();\n";
 }
 
@@ -516,6 +673,8 @@ function kchat_sidecar_js_common() {
 	function explain(err) {
 		if (err.kind === 'unreachable') { return t.unreachable; }
 		if (err.status === 401 || err.status === 403) { return t.refused; }
+		// A view may say what a missing route means for it (the network's, say).
+		if (err.status === 404 && t.noRoute) { return t.noRoute; }
 		var body = err.body || {};
 		if (err.status === 400 && body.data && body.data.params) {
 			return t.badRange + ' ' + Object.keys(body.data.params).map(function (k) { return body.data.params[k]; }).join(' ');
@@ -525,8 +684,37 @@ function kchat_sidecar_js_common() {
 
 	function done(state) { document.body.setAttribute('data-kchat-state', state); }
 
-	// Fetches an export and hands it to the browser under the sidecar's file name.
-	function download(path, params, fallbackName) {
+	// fmt fills a translated string's %s, %1$s… and %% as PHP's sprintf would.
+	function fmt(s) {
+		var args = arguments, next = 0;
+		return s.replace(/%(?:(\d+)\$)?([s%])/g, function (m, n, c) {
+			return c === '%' ? '%' : String(args[n ? +n : ++next]);
+		});
+	}
+
+	// number formats as the user's locale does (thousands separators and all).
+	var formats = {};
+	function number(x, decimals) {
+		if (!formats[decimals]) {
+			var opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+			try { formats[decimals] = new Intl.NumberFormat(cfg.locale, opts); } catch (e) { formats[decimals] = new Intl.NumberFormat(undefined, opts); }
+		}
+		return formats[decimals].format(x);
+	}
+	function count(x) { return number(x, 0); }
+	function missing(x) { return x === null || x === undefined; }
+
+	// el makes an element, its text set as text, never as HTML.
+	function el(tag, className, text) {
+		var e = document.createElement(tag);
+		if (className) { e.className = className; }
+		if (text !== undefined) { e.textContent = text; }
+		return e;
+	}
+
+	// Fetches an export and hands it to the browser under the sidecar's file name, or
+	// under ownName when the page names the file itself.
+	function download(path, params, fallbackName, ownName) {
 		notice('info', t.downloading);
 		call(path, params).then(function (resp) {
 			var cd = resp.headers.get('Content-Disposition') || '';
@@ -534,7 +722,7 @@ function kchat_sidecar_js_common() {
 			return resp.blob().then(function (blob) {
 				var a = document.createElement('a');
 				a.href = URL.createObjectURL(blob);
-				a.download = m ? m[1] : fallbackName;
+				a.download = ownName || (m ? m[1] : fallbackName);
 				document.body.appendChild(a);
 				a.click();
 				setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
@@ -671,24 +859,6 @@ JS;
  */
 function kchat_sidecar_js_insights() {
 	return <<<'JS'
-	// fmt fills a translated string's %s, %1$s… and %% as PHP's sprintf would.
-	function fmt(s) {
-		var args = arguments, next = 0;
-		return s.replace(/%(?:(\d+)\$)?([s%])/g, function (m, n, c) {
-			return c === '%' ? '%' : String(args[n ? +n : ++next]);
-		});
-	}
-
-	var formats = {};
-	function number(x, decimals) {
-		if (!formats[decimals]) {
-			var opts = { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-			try { formats[decimals] = new Intl.NumberFormat(cfg.locale, opts); } catch (e) { formats[decimals] = new Intl.NumberFormat(undefined, opts); }
-		}
-		return formats[decimals].format(x);
-	}
-	function missing(x) { return x === null || x === undefined; }
-	function count(x) { return number(x, 0); }
 	function decimal(x, decimals) { return missing(x) ? t.none : number(x, decimals); }
 	function percent(x) { return missing(x) ? t.none : fmt(t.percent, number(x, 1)); }
 	function human(x) {
@@ -701,12 +871,6 @@ function kchat_sidecar_js_insights() {
 	}
 	function dig(v, path) {
 		return path.split('.').reduce(function (o, k) { return o === null || o === undefined ? o : o[k]; }, v);
-	}
-	function el(tag, className, text) {
-		var e = document.createElement(tag);
-		if (className) { e.className = className; }
-		if (text !== undefined) { e.textContent = text; }
-		return e;
 	}
 
 	// One card per figure: its value and detail from `current`, its trend from `trends`
@@ -931,6 +1095,110 @@ function kchat_sidecar_js_insights() {
 		download('/insights/unanswered/export', { period: period() }, t.downloadName);
 	});
 	load(false);
+
+JS;
+}
+
+/**
+ * The network view's script: every site's total for the window, and the download of
+ * the window's days per site.
+ *
+ * @return string
+ */
+function kchat_sidecar_js_network() {
+	return <<<'JS'
+
+	// The site's own Chatbot Interactions page, when its home is a web address.
+	function siteCell(site) {
+		var td = el('td', 'kchat-site');
+		var name = site.name === '' ? site.path : site.name;
+		var href = site.blog_id === t.mainSite ? t.mainPage
+			: (site.home && /^https?:\/\//i.test(site.home) ? site.home.replace(/\/+$/, '') + '/' + t.sitePage : '');
+		if (!href) { td.textContent = name; return td; }
+		var a = el('a', '', name);
+		a.setAttribute('href', href);
+		td.appendChild(a);
+		return td;
+	}
+
+	function totalCell(site) {
+		var td = el('td', 'kchat-total');
+		td.setAttribute('data-total', missing(site.total) ? '' : String(site.total));
+		td.textContent = missing(site.total) ? (site.table_missing ? t.tableMissing : t.none) : count(site.total);
+		return td;
+	}
+
+	function status(site) {
+		return ['archived', 'spam', 'deleted'].filter(function (f) { return site[f]; })
+			.map(function (f) { return t[f]; }).join(t.separator);
+	}
+
+	function table(data) {
+		var body = $('kchat-network-sites').tBodies[0];
+		body.textContent = '';
+		var total = $('kchat-network-total');
+		total.textContent = '';
+		total.setAttribute('data-total', '');
+		if (!data) { return; }
+		data.sites.forEach(function (site) {
+			var tr = body.appendChild(el('tr'));
+			tr.setAttribute('data-blog-id', String(site.blog_id));
+			tr.appendChild(siteCell(site));
+			tr.appendChild(el('td', 'kchat-path', site.path));
+			tr.appendChild(el('td', 'kchat-timezone', site.timezone));
+			tr.appendChild(totalCell(site));
+			tr.appendChild(el('td', 'kchat-status', status(site)));
+		});
+		total.setAttribute('data-total', String(data.total));
+		total.textContent = count(data.total);
+	}
+
+	// The window the table shows, as the sidecar answered it; dates typed into the form
+	// but not yet shown are not it.
+	var shown = null;
+
+	function showWindow(data) {
+		shown = data ? { start: data.start, end: data.end } : null;
+		var w = $('kchat-network-window');
+		w.textContent = shown ? fmt(t.window, shown.start, shown.end) : '';
+		w.setAttribute('data-start', shown ? shown.start : '');
+		w.setAttribute('data-end', shown ? shown.end : '');
+		$('kchat-network-download').disabled = !shown;
+	}
+
+	// Only the latest request may draw: a slow answer to an earlier window must not
+	// overwrite a later one.
+	var latest = 0;
+
+	function load() {
+		if (!cfg.token) { notice('error', cfg.problem); done('error'); return; }
+		var mine = ++latest;
+		notice('info', t.loading);
+		var params = { start: $('kchat-network-start').value, end: $('kchat-network-end').value };
+		call('/network/interactions/summary', params).then(function (resp) { return resp.json(); }).then(function (data) {
+			if (mine !== latest) { return; }
+			$('kchat-network-start').value = data.start;
+			$('kchat-network-end').value = data.end;
+			table(data);
+			showWindow(data);
+			notice('', '');
+			done('ready');
+		}).catch(function (err) {
+			if (mine !== latest) { return; }
+			table(null);
+			showWindow(null);
+			notice('error', explain(err));
+			done('error');
+		});
+	}
+
+	$('kchat-network-form').addEventListener('submit', function (e) { e.preventDefault(); load(); });
+	$('kchat-network-download').addEventListener('click', function () {
+		if (!shown) { return; }
+		var name = fmt(t.downloadName, shown.start, shown.end);
+		download('/network/interactions/export', shown, name, name);
+	});
+	load();
 
 JS;
 }
