@@ -1,9 +1,14 @@
 package docker_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +20,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest"
 	"github.com/kchat-sidecar/kchat-sidecar/repository/repotest/netfixture"
 )
@@ -198,13 +204,7 @@ require $kchat_file;
 // everything else proxied to php -S. Returns the file's path.
 func nginxConfig(t *testing.T, dir string, port, phpPort int, sidecarAddr, accessLog string) string {
 	t.Helper()
-	shipped, err := os.ReadFile("nginx/kchat-sidecar.conf")
-	must(t, err)
-	block := regexp.MustCompile(`(?ms)^# (location ~ \^\(/\[\^/\]\+\)\?/wp-json/.*?)^# \}$`).FindSubmatch(shipped)
-	if block == nil {
-		t.Fatal("docker/nginx/kchat-sidecar.conf has no commented network location block")
-	}
-	location := regexp.MustCompile(`(?m)^# ?`).ReplaceAllString(string(block[1]), "") + "}\n"
+	location := networkLocation(t)
 	if !strings.Contains(location, "http://127.0.0.1:8080") {
 		t.Fatalf("the network location does not proxy to http://127.0.0.1:8080:\n%s", location)
 	}
@@ -242,6 +242,30 @@ http {
 	path := filepath.Join(dir, "nginx.conf")
 	must(t, os.WriteFile(path, []byte(conf), 0o644))
 	return path
+}
+
+// networkLocation is the network variant of the shipped docker/nginx/kchat-sidecar.conf:
+// its commented location block, uncommented.
+func networkLocation(t *testing.T) string {
+	t.Helper()
+	shipped, err := os.ReadFile("nginx/kchat-sidecar.conf")
+	must(t, err)
+	block := regexp.MustCompile(`(?ms)^# (location ~ \^\(/\[\^/\]\+\)\?/wp-json/.*?)^# \}$`).FindSubmatch(shipped)
+	if block == nil {
+		t.Fatal("docker/nginx/kchat-sidecar.conf has no commented network location block")
+	}
+	return regexp.MustCompile(`(?m)^# ?`).ReplaceAllString(string(block[1]), "") + "}\n"
+}
+
+// TestNetworkNginxRuleInReadme: the rule the README's "Networks" shows is the shipped
+// one, which TestWordPressNetwork runs in real nginx.
+func TestNetworkNginxRuleInReadme(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	must(t, err)
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	if !strings.Contains(words(string(readme)), words(networkLocation(t))) {
+		t.Errorf("the README does not show docker/nginx/kchat-sidecar.conf's network location:\n%s", networkLocation(t))
+	}
 }
 
 // sqlBuckets is the oracle for a site's admin page: the site's interactions table
@@ -344,6 +368,166 @@ func TestWordPressNetwork(t *testing.T) {
 	if !strings.Contains(body, "not allowed") || strings.Contains(body, "Download Interaction Data") {
 		t.Errorf("News's editor sees the page: %.300s", body)
 	}
+
+	checkNetworkPage(t, n, super, shop, artifacts)
+}
+
+// checkNetworkPage: Network Admin → Chatbot Interactions for a super admin, against
+// the sidecar's network summary (the order of the rows) and plain SQL per site (the
+// numbers); the window through the form; the download against the API's export. Then
+// Shop's administrator, who is no super admin, is refused the page.
+func checkNetworkPage(t *testing.T, n *network, super, shop context.Context, artifacts string) {
+	t.Helper()
+	// Both are logged in on the network already: WordPress's login cookie of a
+	// subdirectory network holds for every site (and wp-login.php sends them on).
+	state := pageState(t, super, chromedp.Navigate(n.home+networkPage))
+	if state != "ready" {
+		saveScreenshot(t, super, filepath.Join(artifacts, "network-page-failed.png"))
+		t.Fatalf("the network page is %q", state)
+	}
+	start, end := checkNetworkTable(t, super, n)
+	// The default window: the last 30 days of the main site's calendar.
+	if s, _ := time.Parse("2006-01-02", start); end != n.today || s.AddDate(0, 0, 29).Format("2006-01-02") != end {
+		t.Errorf("the network page's default window is %s..%s, today is %s", start, end, n.today)
+	}
+	// docker/wordpress/screenshot-network.png is a copy of this.
+	saveScreenshot(t, super, filepath.Join(artifacts, "network-page.png"))
+
+	// Another window, through the form: ten days ending a week ago.
+	today, _ := time.Parse("2006-01-02", n.today)
+	from, to := today.AddDate(0, 0, -16).Format("2006-01-02"), today.AddDate(0, 0, -7).Format("2006-01-02")
+	state = pageState(t, super,
+		chromedp.SetValue(`#kchat-network-start`, from, chromedp.ByID),
+		chromedp.SetValue(`#kchat-network-end`, to, chromedp.ByID),
+		chromedp.Click(`#kchat-network-form [type=submit]`, chromedp.ByQuery))
+	if state != "ready" {
+		t.Fatalf("after choosing %s..%s the network page is %q", from, to, state)
+	}
+	if start, end := checkNetworkTable(t, super, n); start != from || end != to {
+		t.Errorf("the network page shows %s..%s after choosing %s..%s", start, end, from, to)
+	}
+
+	// The download: the API's export of the window shown, byte for byte.
+	file := download(t, super, `#kchat-network-download`)
+	if want := "chatbot-network-interactions-" + from + "-" + to + ".csv"; filepath.Base(file) != want {
+		t.Errorf("the network download is named %s, want %s", filepath.Base(file), want)
+	}
+	got, err := os.ReadFile(file)
+	must(t, err)
+	want := networkAPI(t, n, "export", from, to)
+	if !bytes.Equal(got, want) || len(want) < 100 {
+		t.Errorf("the network download (%d bytes) differs from the API's export (%d bytes):\n%.300s\nAPI:\n%.300s", len(got), len(want), got, want)
+	}
+
+	// Shop's administrator is no super admin: WordPress refuses the page.
+	var body string
+	var rows int
+	must(t, chromedp.Run(shop,
+		chromedp.Navigate(n.home+networkPage),
+		chromedp.WaitVisible(`#error-page, #kchat-network-sites`, chromedp.ByQuery),
+		chromedp.Text(`body`, &body, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#kchat-network-sites').length`, &rows),
+	))
+	if rows != 0 || !strings.Contains(body, "not allowed") {
+		t.Errorf("Shop's administrator opens the network page: %.300s", body)
+	}
+}
+
+// networkPage is Network Admin → Chatbot Interactions, under the network's address.
+const networkPage = "/wp-admin/network/admin.php?page=kchat-network-interactions"
+
+// networkRow is one row of the network page's table, as shown.
+type networkRow struct {
+	BlogID, Site, Href, Path, Timezone, Total, TotalText string
+}
+
+// checkNetworkTable compares the network page's table with the sidecar's network
+// summary for the window shown (the rows' order and facts) and with plain SQL over each
+// site's interactions table (the totals), and returns the window.
+func checkNetworkTable(t *testing.T, ctx context.Context, n *network) (start, end string) {
+	t.Helper()
+	var rows []networkRow
+	var total string
+	must(t, chromedp.Run(ctx,
+		chromedp.AttributeValue(`#kchat-network-window`, "data-start", &start, nil, chromedp.ByID),
+		chromedp.AttributeValue(`#kchat-network-window`, "data-end", &end, nil, chromedp.ByID),
+		chromedp.AttributeValue(`#kchat-network-total`, "data-total", &total, nil, chromedp.ByID),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#kchat-network-sites tbody tr')).map(tr => {
+			const a = tr.querySelector('td.kchat-site a');
+			const total = tr.querySelector('td.kchat-total');
+			return {BlogID: tr.dataset.blogId, Site: tr.querySelector('td.kchat-site').textContent, Href: a ? a.href : '',
+				Path: tr.querySelector('td.kchat-path').textContent, Timezone: tr.querySelector('td.kchat-timezone').textContent,
+				Total: total.dataset.total, TotalText: total.textContent};
+		})`, &rows),
+	))
+	var api struct {
+		Start, End string
+		Total      int64
+		Sites      []struct {
+			BlogID       int    `json:"blog_id"`
+			Path         string `json:"path"`
+			Name         string `json:"name"`
+			Timezone     string `json:"timezone"`
+			Total        *int64 `json:"total"`
+			TableMissing bool   `json:"table_missing"`
+		}
+	}
+	must(t, json.Unmarshal(networkAPI(t, n, "summary", start, end), &api))
+	if api.Start != start || api.End != end {
+		t.Errorf("the API answers %s..%s for the window %s..%s", api.Start, api.End, start, end)
+	}
+	if len(rows) != len(netfixture.Sites) || len(api.Sites) != len(rows) {
+		t.Fatalf("the network page shows %d sites, the network has %d, the API lists %d", len(rows), len(netfixture.Sites), len(api.Sites))
+	}
+	var sum int64
+	for i, r := range rows {
+		a := api.Sites[i]
+		if r.BlogID != strconv.Itoa(a.BlogID) || r.Path != a.Path || r.Site != a.Name || r.Timezone != a.Timezone {
+			t.Errorf("row %d: the page shows %+v, the API %+v", i, r, a)
+		}
+		site := netfixture.Sites[a.BlogID-1]
+		if !site.Chatbot {
+			if r.Total != "" || !a.TableMissing || !strings.Contains(r.TotalText, "No chatbot table") {
+				t.Errorf("%s has no chatbot table, the page shows %q (%q)", site.Path, r.Total, r.TotalText)
+			}
+			if i != len(rows)-1 {
+				t.Errorf("%s, without the table, is row %d, not the last", site.Path, i)
+			}
+			continue
+		}
+		_, want := sqlBuckets(t, n.db, site.Prefix, "yearly", 0, start, end)
+		sum += want
+		if r.Total != strconv.FormatInt(want, 10) {
+			t.Errorf("%s %s..%s: the page's total is %q, SQL's %d", site.Path, start, end, r.Total, want)
+		}
+		if wantHref := n.home + strings.TrimSuffix(site.Path, "/") + "/wp-admin/options-general.php?page=kchat-interactions"; r.Href != wantHref {
+			t.Errorf("%s links to %q, want %q", site.Path, r.Href, wantHref)
+		}
+	}
+	if total != strconv.FormatInt(sum, 10) || sum == 0 {
+		t.Errorf("%s..%s: the network total is %q, SQL's sum %d", start, end, total, sum)
+	}
+	return start, end
+}
+
+// networkAPI asks nginx, as the network's address, for the sidecar's network summary
+// or export over [start, end], with a token the main site issued to its super admin.
+func networkAPI(t *testing.T, n *network, route, start, end string) []byte {
+	t.Helper()
+	tok, err := auth.IssueToken([]byte(netfixture.Secret), auth.TokenParams{Issuer: n.home, UserID: netfixture.NetAdmin.ID, IssuedAt: time.Now(), TTL: time.Hour})
+	must(t, err)
+	u := n.home + "/wp-json/kchat/v1/network/interactions/" + route + "?" + url.Values{"start": {start}, "end": {end}}.Encode()
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	req.Header.Set("Authorization", "Bearer "+tok)
+	resp, err := http.DefaultClient.Do(req)
+	must(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	must(t, err)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%s: %d %s", u, resp.StatusCode, b)
+	}
+	return b
 }
 
 // openSitePage opens the admin page of the site at siteURL and waits for its data.
