@@ -349,6 +349,15 @@ func TestWordPressNetwork(t *testing.T) {
 	selectPeriod(t, super, "weekly")
 	checkSitePage(t, super, n.db, netfixture.News)
 
+	// A super admin with no role on any site reads Docs (a zone that is only an offset,
+	// weeks from Wednesday) as a super admin, not as the site's administrator.
+	helper := newBrowser(t)
+	login(t, helper, n.home+"/docs", netfixture.SuperHelper.Login, netfixture.SuperHelper.Password)
+	openSitePage(t, helper, n.home+"/docs")
+	checkSitePage(t, helper, n.db, netfixture.Docs)
+	selectPeriod(t, helper, "weekly")
+	checkSitePage(t, helper, n.db, netfixture.Docs)
+
 	// News's editor: WordPress refuses the page.
 	editor := newBrowser(t)
 	login(t, editor, n.home+"/news", netfixture.NewsEditor.Login, netfixture.NewsEditor.Password)
@@ -370,6 +379,45 @@ func TestWordPressNetwork(t *testing.T) {
 	}
 
 	checkNetworkPage(t, n, super, shop, artifacts)
+	checkNetworkRoutes(t, n)
+}
+
+// checkNetworkRoutes checks, without a browser, what nginx and the sidecar make of the
+// network's addresses: the token route answers under each site's path and issues that
+// site's tokens, which its own site takes and another refuses; a host that is not the
+// network's is no site at all.
+func checkNetworkRoutes(t *testing.T, n *network) {
+	t.Helper()
+	get := func(u, token string) (int, string) {
+		req, _ := http.NewRequest(http.MethodGet, u, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
+		must(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	resp, err := http.PostForm(n.home+"/shop/wp-json/jwt-auth/v1/token",
+		url.Values{"username": {netfixture.ShopAdmin.Login}, "password": {netfixture.ShopAdmin.Password}})
+	must(t, err)
+	var answer struct{ Token string }
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || json.Unmarshal(b, &answer) != nil || answer.Token == "" {
+		t.Fatalf("Shop's token route: %d %s", resp.StatusCode, b)
+	}
+	if code, body := get(n.home+"/shop/wp-json/kchat/v1/interactions/summary", answer.Token); code != http.StatusOK {
+		t.Errorf("Shop's token on Shop: %d %.200s", code, body)
+	}
+	for _, other := range []string{"/", "/news/"} {
+		if code, _ := get(n.home+other+"wp-json/kchat/v1/interactions/summary", answer.Token); code < 400 || code >= 500 {
+			t.Errorf("Shop's token on %s: %d, want a refusal", other, code)
+		}
+	}
+	// The sidecar's own address is not the network's host: no site answers there.
+	if code, body := get(n.sidecarURL+"/shop/wp-json/kchat/v1/interactions/summary", answer.Token); code != http.StatusNotFound || !strings.Contains(body, "rest_no_route") {
+		t.Errorf("an unknown host: %d %.200s", code, body)
+	}
 }
 
 // checkNetworkPage: Network Admin → Chatbot Interactions for a super admin, against
