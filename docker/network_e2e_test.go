@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -80,8 +81,10 @@ func startNetwork(t *testing.T, artifacts string) *network {
 	start(t, filepath.Join(artifacts, "network-php.log"), func(c *exec.Cmd) { c.Dir = root },
 		"php", append(os.Environ(), "PHP_CLI_SERVER_WORKERS=4"),
 		"-d", "opcache.revalidate_freq=0", "-S", "127.0.0.1:"+strconv.Itoa(phpPort), "-t", root, filepath.Join(root, "kchat-router.php"))
+	waitListening(t, "127.0.0.1:"+strconv.Itoa(phpPort))
 
 	n.nginxLog = filepath.Join(artifacts, "network-nginx-access.log")
+	must(t, os.WriteFile(n.nginxLog, nil, 0o644)) // nginx appends; this run's lines only
 	conf := nginxConfig(t, artifacts, nginxPort, phpPort, sidecarAddr, n.nginxLog)
 	start(t, filepath.Join(artifacts, "network-nginx.log"), nil,
 		"nginx", nil, "-e", filepath.Join(artifacts, "network-nginx-error.log"), "-p", filepath.Dir(conf), "-c", conf)
@@ -117,6 +120,19 @@ func start(t *testing.T, logPath string, prepare func(*exec.Cmd), name string, e
 		}
 		logFile.Close()
 	})
+}
+
+// waitListening waits until something accepts connections at addr. (WordPress sends
+// a request for another host to the network's address, which may not answer yet.)
+func waitListening(t *testing.T, addr string) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return
+		}
+	}
+	t.Fatalf("nothing listens at %s", addr)
 }
 
 // buildNetwork runs make-network.php (install, then populate) into db, so that the
@@ -380,6 +396,16 @@ func TestWordPressNetwork(t *testing.T) {
 
 	checkNetworkPage(t, n, super, shop, artifacts)
 	checkNetworkRoutes(t, n)
+
+	// Every file the pages asked for was served: the router found each site's
+	// wp-admin, wp-includes and wp-content, and nothing failed.
+	access, err = os.ReadFile(n.nginxLog)
+	must(t, err)
+	for _, line := range strings.Split(string(access), "\n") {
+		if f := strings.Fields(line); len(f) > 8 && (f[8] == "404" || f[8][0] == '5') && !strings.Contains(line, "/wp-json/") {
+			t.Errorf("nginx: %.200s", line)
+		}
+	}
 }
 
 // checkNetworkRoutes checks, without a browser, what nginx and the sidecar make of the
@@ -466,6 +492,17 @@ func checkNetworkPage(t *testing.T, n *network, super, shop context.Context, art
 	if !bytes.Equal(got, want) || len(want) < 100 {
 		t.Errorf("the network download (%d bytes) differs from the API's export (%d bytes):\n%.300s\nAPI:\n%.300s", len(got), len(want), got, want)
 	}
+
+	// Labs's link leads to Labs's own page, which says which table is missing.
+	if state := pageState(t, super, chromedp.Click(`#kchat-network-sites tr[data-blog-id="5"] td.kchat-site a`, chromedp.ByQuery)); state != "error" {
+		t.Errorf("Labs's page, without the chatbot's table, is %q", state)
+	}
+	var notice string
+	must(t, chromedp.Run(super, chromedp.Text(`#kchat-notices .notice-error`, &notice, chromedp.ByQuery)))
+	if !strings.Contains(notice, netfixture.Labs.Prefix+"chatbot_chatgpt_interactions") {
+		t.Errorf("Labs's page says %q", notice)
+	}
+	saveScreenshot(t, super, filepath.Join(artifacts, "network-labs-page.png"))
 
 	// Shop's administrator is no super admin: WordPress refuses the page.
 	var body string

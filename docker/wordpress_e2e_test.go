@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -383,6 +384,23 @@ func copyWordPress(t *testing.T) string {
 	if out, err := exec.Command("cp", "-a", debianWP, root).CombinedOutput(); err != nil {
 		t.Fatalf("copying WordPress: %v %s", err, out)
 	}
+	// Debian links some files (underscore.js, getID3) to other packages by relative
+	// paths, which the copy breaks: point those at the files themselves.
+	must(t, filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.Type()&fs.ModeSymlink == 0 {
+			return err
+		}
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		target, err := filepath.EvalSymlinks(filepath.Join(debianWP, rel))
+		if err != nil {
+			return nil // broken in the package too
+		}
+		os.Remove(path)
+		return os.Symlink(target, path)
+	}))
 	os.RemoveAll(filepath.Join(root, "wp-content", "languages"))
 	mu := filepath.Join(root, "wp-content", "mu-plugins")
 	must(t, os.MkdirAll(mu, 0o755))
