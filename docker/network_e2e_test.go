@@ -329,7 +329,7 @@ func TestWordPressNetwork(t *testing.T) {
 		for _, u := range netfixture.Users {
 			passwords = append(passwords, u.Password)
 		}
-		checkLogClean(t, n.sidecarLog, 5, append(passwords, netfixture.Secret)...)
+		checkLogClean(t, n.sidecarLog, 10, append(passwords, netfixture.Secret)...)
 	})
 
 	// Shop's administrator, on Shop's page: Shop's numbers (the Monthly period it keeps),
