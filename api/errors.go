@@ -161,6 +161,15 @@ func authError(e *auth.Error) *Error {
 func (s *Server) handleError(err error, c echo.Context) {
 	e := toError(err)
 	req := c.Request()
+	var missing *repository.TableMissingError
+	if site, ok := networkSiteOf(req.Context()); ok && errors.As(err, &missing) && missing.Table != "" {
+		// On a network the prefix and the blog come from the request, not from settings
+		// (KCHAT_BLOG_ID would even end network mode): the site has no such table yet.
+		onSite := *e
+		onSite.Message = "The table " + missing.Table + " of the network's site " + site.Path +
+			" does not exist: a site has the chatbot's tables once the chatbot has run on it."
+		e = &onSite
+	}
 	if e.Status >= 500 {
 		s.logFor(c).Error("request failed", "method", clip(req.Method), "path", clip(req.URL.Path),
 			"status", e.Status, "code", e.Code, "err", errString(err))

@@ -236,7 +236,13 @@ func tokenIssuer(t *testing.T, token string) string {
 func TestNetworkSiteWithoutChatbot(t *testing.T) {
 	e := newNetEnv(t)
 	rec := e.get(netfixture.Labs, "/wp-json/kchat/v1/interactions/summary", "Bearer "+e.token(netfixture.Labs, netfixture.NetAdmin))
-	wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_table_missing")
+	got := wantWPError(t, rec, http.StatusServiceUnavailable, "kchat_table_missing")
+	// Nothing is wrong with the sidecar's settings (KCHAT_BLOG_ID would even end
+	// network mode): the chatbot never ran on this site.
+	if !strings.Contains(got.Message, netfixture.Labs.Prefix+"chatbot_chatgpt_interactions") || !strings.Contains(got.Message, netfixture.Labs.Path) ||
+		strings.Contains(got.Message, "blog id") || strings.Contains(got.Message, "prefix") {
+		t.Errorf("a network site without the chatbot's table: %q", got.Message)
+	}
 }
 
 func TestNetworkIndexAndContractPerSite(t *testing.T) {

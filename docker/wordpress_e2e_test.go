@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -36,24 +37,7 @@ const debianWP = "/usr/share/wordpress"
 // must-use plugin and the sidecar running, and checks what an administrator sees against
 // the sidecar and the database. CI sets KCHAT_E2E=1 and installs what it needs.
 func TestWordPressAdminPage(t *testing.T) {
-	if os.Getenv("KCHAT_E2E") != "1" {
-		t.Skip("end-to-end browser test: set KCHAT_E2E=1 with MariaDB (KCHAT_TEST_MYSQL_DSN), Debian's wordpress, php-cli, php-mysql and chromium installed; .ci/run does")
-	}
-	if os.Getenv("KCHAT_TEST_MYSQL_DSN") == "" {
-		t.Fatal("KCHAT_E2E=1 needs KCHAT_TEST_MYSQL_DSN: WordPress runs on real MariaDB")
-	}
-	for _, need := range []string{"php", "/usr/bin/chromium", debianWP + "/wp-settings.php"} {
-		if _, err := exec.LookPath(need); err != nil {
-			if _, err := os.Stat(need); err != nil {
-				t.Fatalf("KCHAT_E2E=1 but %s is missing", need)
-			}
-		}
-	}
-	artifacts := os.Getenv("KCHAT_ARTIFACTS")
-	if artifacts == "" {
-		artifacts = t.TempDir()
-	}
-	must(t, os.MkdirAll(artifacts, 0o755))
+	artifacts := requireE2E(t)
 
 	// The site: the fixture, at the address php -S will serve it on.
 	db := repotest.NewDatabase(t)
@@ -78,12 +62,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	db.Exec(t, "UPDATE wp_options SET option_value = ? WHERE option_name IN ('home', 'siteurl')", home)
 
 	// The sidecar binary, built as the Dockerfile builds it, through a SELECT-only user.
-	bin := filepath.Join(t.TempDir(), "kchat-sidecar")
-	build := exec.Command("go", "build", "-trimpath", "-o", bin, "../cmd/kchat-sidecar")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building kchat-sidecar: %v\n%s", err, out)
-	}
+	bin := buildSidecar(t)
 	sidecarAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
 	sc := exec.Command(bin)
 	sc.Env = []string{"KCHAT_DB_DSN=" + db.ReadOnlyDSN(t), "JWT_AUTH_SECRET_KEY=" + fixture.Secret, "KCHAT_LISTEN=" + sidecarAddr}
@@ -97,19 +76,7 @@ func TestWordPressAdminPage(t *testing.T) {
 		sc.Wait()
 		// The browser's tokens, the admin's password typed into wp-login.php and the key
 		// all passed by; none may be in the sidecar's log.
-		logs, err := os.ReadFile(scLog.Name())
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		if n := bytes.Count(logs, []byte(`"msg":"request"`)); n < 10 {
-			t.Errorf("the sidecar logged only %d requests", n)
-		}
-		for _, secret := range []string{fixture.Secret, fixture.AdminPassword, fixture.EditorPassword, "Bearer ", "eyJ"} {
-			if bytes.Contains(logs, []byte(secret)) {
-				t.Errorf("the sidecar's log holds %q", secret)
-			}
-		}
+		checkLogClean(t, scLog.Name(), 10, fixture.Secret, fixture.AdminPassword, fixture.EditorPassword)
 	})
 	sidecarURL := "http://" + sidecarAddr
 	waitHTTP(t, sidecarURL+"/healthz")
@@ -284,6 +251,64 @@ func TestWordPressAdminPage(t *testing.T) {
 	}
 }
 
+// requireE2E skips t unless KCHAT_E2E=1, fails it when that is set but something the
+// browser tests need is missing (tools beyond php, Chromium and WordPress are named in
+// also), and returns the directory for screenshots and logs (KCHAT_ARTIFACTS, else a
+// temporary one).
+func requireE2E(t *testing.T, also ...string) string {
+	t.Helper()
+	if os.Getenv("KCHAT_E2E") != "1" {
+		t.Skip("end-to-end browser test: set KCHAT_E2E=1 with MariaDB (KCHAT_TEST_MYSQL_DSN), Debian's wordpress, php-cli, php-mysql, chromium (and nginx for the network) installed; .ci/run does")
+	}
+	if os.Getenv("KCHAT_TEST_MYSQL_DSN") == "" {
+		t.Fatal("KCHAT_E2E=1 needs KCHAT_TEST_MYSQL_DSN: WordPress runs on real MariaDB")
+	}
+	for _, need := range append([]string{"php", "/usr/bin/chromium", debianWP + "/wp-settings.php"}, also...) {
+		if _, err := exec.LookPath(need); err != nil {
+			if _, err := os.Stat(need); err != nil {
+				t.Fatalf("KCHAT_E2E=1 but %s is missing", need)
+			}
+		}
+	}
+	artifacts := os.Getenv("KCHAT_ARTIFACTS")
+	if artifacts == "" {
+		artifacts = t.TempDir()
+	}
+	must(t, os.MkdirAll(artifacts, 0o755))
+	return artifacts
+}
+
+// buildSidecar builds the sidecar's binary as the Dockerfile builds it.
+func buildSidecar(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "kchat-sidecar")
+	build := exec.Command("go", "build", "-trimpath", "-o", bin, "../cmd/kchat-sidecar")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building kchat-sidecar: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// checkLogClean checks that the sidecar's log at path holds at least min requests and
+// none of the secrets, nor any token ("Bearer ", or a JWT's "eyJ").
+func checkLogClean(t *testing.T, path string, min int, secrets ...string) {
+	t.Helper()
+	logs, err := os.ReadFile(path)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	if n := bytes.Count(logs, []byte(`"msg":"request"`)); n < min {
+		t.Errorf("the sidecar logged only %d requests", n)
+	}
+	for _, secret := range append(secrets, "Bearer ", "eyJ") {
+		if bytes.Contains(logs, []byte(secret)) {
+			t.Errorf("the sidecar's log holds %q", secret)
+		}
+	}
+}
+
 // reloadState reloads the admin page and returns how its data load ended.
 func reloadState(t *testing.T, ctx context.Context, home string) string {
 	t.Helper()
@@ -331,34 +356,8 @@ func waitHTTP(t *testing.T, url string) {
 // and WordPress's remaining core tables created by WordPress itself.
 func installWordPress(t *testing.T, db *repotest.Database, sidecarURL string) string {
 	t.Helper()
-	root := filepath.Join(t.TempDir(), "wordpress")
-	if out, err := exec.Command("cp", "-a", debianWP, root).CombinedOutput(); err != nil {
-		t.Fatalf("copying WordPress: %v %s", err, out)
-	}
-	os.RemoveAll(filepath.Join(root, "wp-content", "languages"))
-	mu := filepath.Join(root, "wp-content", "mu-plugins")
-	must(t, os.MkdirAll(mu, 0o755))
-	plugin, err := os.ReadFile("wordpress/kchat-sidecar.php")
-	must(t, err)
-	must(t, os.WriteFile(filepath.Join(mu, "kchat-sidecar.php"), plugin, 0o644))
-
-	cfg := dsnParts(t, db.DSN)
-	salt := func(name string) string {
-		return fmt.Sprintf("define( '%s', '%s' );\n", name, strconv.FormatInt(time.Now().UnixNano(), 36)+name)
-	}
-	config := "<?php\n" +
-		fmt.Sprintf("define( 'DB_NAME', %q );\ndefine( 'DB_USER', %q );\ndefine( 'DB_PASSWORD', %q );\ndefine( 'DB_HOST', %q );\n", cfg[0], cfg[1], cfg[2], cfg[3]) +
-		"define( 'DB_CHARSET', 'utf8mb4' );\ndefine( 'DB_COLLATE', '' );\n" +
-		salt("AUTH_KEY") + salt("SECURE_AUTH_KEY") + salt("LOGGED_IN_KEY") + salt("NONCE_KEY") +
-		salt("AUTH_SALT") + salt("SECURE_AUTH_SALT") + salt("LOGGED_IN_SALT") + salt("NONCE_SALT") +
-		fmt.Sprintf("define( 'JWT_AUTH_SECRET_KEY', %q );\n", fixture.Secret) +
-		fmt.Sprintf("define( 'KCHAT_SIDECAR_URL', %q );\n", sidecarURL+"/wp-json/kchat/v1") +
-		"define( 'WP_CONTENT_DIR', __DIR__ . '/wp-content' );\n" +
-		"define( 'DISABLE_WP_CRON', true );\ndefine( 'AUTOMATIC_UPDATER_DISABLED', true );\ndefine( 'WP_HTTP_BLOCK_EXTERNAL', true );\n" +
-		"$table_prefix = 'wp_';\n" +
-		"if ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }\n" +
-		"require_once ABSPATH . 'wp-settings.php';\n"
-	must(t, os.WriteFile(filepath.Join(root, "wp-config.php"), []byte(config), 0o644))
+	root := copyWordPress(t)
+	writeWPConfig(t, root, db, fixture.Secret, fmt.Sprintf("define( 'KCHAT_SIDECAR_URL', %q );\n", sidecarURL+"/wp-json/kchat/v1"))
 
 	// The fixture holds only the tables the sidecar reads; WordPress creates the rest.
 	upgrade := `<?php
@@ -375,6 +374,63 @@ echo "ok";
 		t.Fatalf("creating WordPress's tables: %v\n%s", err, out)
 	}
 	return root
+}
+
+// copyWordPress copies Debian's WordPress into a temporary document root, with the
+// bridge plugin as a must-use plugin (as a network installs it for every site).
+func copyWordPress(t *testing.T) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "wordpress")
+	if out, err := exec.Command("cp", "-a", debianWP, root).CombinedOutput(); err != nil {
+		t.Fatalf("copying WordPress: %v %s", err, out)
+	}
+	// Debian links some files (underscore.js, getID3) to other packages by relative
+	// paths, which the copy breaks: point those at the files themselves.
+	must(t, filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.Type()&fs.ModeSymlink == 0 {
+			return err
+		}
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		target, err := filepath.EvalSymlinks(filepath.Join(debianWP, rel))
+		if err != nil {
+			return nil // broken in the package too
+		}
+		os.Remove(path)
+		return os.Symlink(target, path)
+	}))
+	os.RemoveAll(filepath.Join(root, "wp-content", "languages"))
+	mu := filepath.Join(root, "wp-content", "mu-plugins")
+	must(t, os.MkdirAll(mu, 0o755))
+	plugin, err := os.ReadFile("wordpress/kchat-sidecar.php")
+	must(t, err)
+	must(t, os.WriteFile(filepath.Join(mu, "kchat-sidecar.php"), plugin, 0o644))
+	return root
+}
+
+// writeWPConfig writes root's wp-config.php for db, with the JWT key secret and the
+// extra lines (PHP statements) before WordPress starts.
+func writeWPConfig(t *testing.T, root string, db *repotest.Database, secret, extra string) {
+	t.Helper()
+	cfg := dsnParts(t, db.DSN)
+	salt := func(name string) string {
+		return fmt.Sprintf("define( '%s', '%s' );\n", name, strconv.FormatInt(time.Now().UnixNano(), 36)+name)
+	}
+	config := "<?php\n" +
+		fmt.Sprintf("define( 'DB_NAME', %q );\ndefine( 'DB_USER', %q );\ndefine( 'DB_PASSWORD', %q );\ndefine( 'DB_HOST', %q );\n", cfg[0], cfg[1], cfg[2], cfg[3]) +
+		"define( 'DB_CHARSET', 'utf8mb4' );\ndefine( 'DB_COLLATE', '' );\n" +
+		salt("AUTH_KEY") + salt("SECURE_AUTH_KEY") + salt("LOGGED_IN_KEY") + salt("NONCE_KEY") +
+		salt("AUTH_SALT") + salt("SECURE_AUTH_SALT") + salt("LOGGED_IN_SALT") + salt("NONCE_SALT") +
+		fmt.Sprintf("define( 'JWT_AUTH_SECRET_KEY', %q );\n", secret) +
+		extra +
+		"define( 'WP_CONTENT_DIR', __DIR__ . '/wp-content' );\n" +
+		"define( 'DISABLE_WP_CRON', true );\ndefine( 'AUTOMATIC_UPDATER_DISABLED', true );\ndefine( 'WP_HTTP_BLOCK_EXTERNAL', true );\n" +
+		"$table_prefix = 'wp_';\n" +
+		"if ( ! defined( 'ABSPATH' ) ) { define( 'ABSPATH', __DIR__ . '/' ); }\n" +
+		"require_once ABSPATH . 'wp-settings.php';\n"
+	must(t, os.WriteFile(filepath.Join(root, "wp-config.php"), []byte(config), 0o644))
 }
 
 // dsnParts returns name, user, password and host:port of a go-sql-driver DSN.
@@ -493,12 +549,7 @@ func summary(t *testing.T, base, token, period, start, end string) summaryBody {
 // checkPage compares the page's table and total with the sidecar's summary.
 func checkPage(t *testing.T, ctx context.Context, want summaryBody) {
 	t.Helper()
-	var rows [][]string
-	var total string
-	must(t, chromedp.Run(ctx,
-		chromedp.Evaluate(`Array.from(document.querySelectorAll('#kchat-table tbody tr')).map(tr => Array.from(tr.cells).map(c => c.textContent))`, &rows),
-		chromedp.Text(`#kchat-total`, &total, chromedp.ByID),
-	))
+	rows, total := pageTable(t, ctx)
 	if len(rows) != len(want.Buckets) {
 		t.Fatalf("%s: the page shows %d rows, the sidecar %d", want.Period, len(rows), len(want.Buckets))
 	}
@@ -515,6 +566,16 @@ func checkPage(t *testing.T, ctx context.Context, want summaryBody) {
 	if bars != len(want.Buckets) {
 		t.Errorf("%s: %d bars for %d buckets", want.Period, bars, len(want.Buckets))
 	}
+}
+
+// pageTable returns the admin page's table (label, count) and its total, as shown.
+func pageTable(t *testing.T, ctx context.Context) (rows [][]string, total string) {
+	t.Helper()
+	must(t, chromedp.Run(ctx,
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#kchat-table tbody tr')).map(tr => Array.from(tr.cells).map(c => c.textContent))`, &rows),
+		chromedp.Text(`#kchat-total`, &total, chromedp.ByID),
+	))
+	return rows, total
 }
 
 func saveScreenshot(t *testing.T, ctx context.Context, path string) {
