@@ -408,3 +408,80 @@ func TestNetworkDocsPerSite(t *testing.T) {
 		t.Errorf("/news/docs/init.js does not load /news/'s contract")
 	}
 }
+
+// addSecondNetwork adds network 2 to the fixture, as WP Multi Network would: its main
+// site (blog 6) at other.example.test/ with the chatbot's table (7 interactions) and a
+// subdirectory site (blog 7) /blog/ without it; shopadmin is its one super admin. Its
+// subdomain_install says 1 where network 1's says 0: WordPress goes by one
+// SUBDOMAIN_INSTALL for all (is_subdomain_install()), so it changes nothing.
+func addSecondNetwork(t *testing.T, db *repotest.Database) {
+	t.Helper()
+	for _, q := range []string{
+		"INSERT INTO wp_site (id, domain, path) VALUES (2, 'other.example.test', '/')",
+		`INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (2, 'site_admins', 'a:1:{i:0;s:9:"shopadmin";}'), (2, 'subdomain_install', '1')`,
+		`INSERT INTO wp_blogs (blog_id, site_id, domain, path, registered, last_updated) VALUES
+			(6, 2, 'other.example.test', '/', NOW(), NOW()), (7, 2, 'other.example.test', '/blog/', NOW(), NOW())`,
+	} {
+		db.Exec(t, q)
+	}
+	for _, id := range []string{"6", "7"} {
+		db.Exec(t, "CREATE TABLE wp_"+id+"_options LIKE wp_2_options")
+		db.Exec(t, "INSERT INTO wp_"+id+"_options SELECT * FROM wp_2_options")
+	}
+	db.Exec(t, "UPDATE wp_6_options SET option_value = 'http://other.example.test' WHERE option_name IN ('home', 'siteurl')")
+	db.Exec(t, "UPDATE wp_6_options SET option_value = 'Other' WHERE option_name = 'blogname'")
+	db.Exec(t, "UPDATE wp_7_options SET option_value = 'http://other.example.test/blog' WHERE option_name IN ('home', 'siteurl')")
+	db.Exec(t, "UPDATE wp_7_options SET option_value = 'Other Blog' WHERE option_name = 'blogname'")
+	db.Exec(t, "CREATE TABLE wp_6_chatbot_chatgpt_interactions LIKE wp_2_chatbot_chatgpt_interactions")
+	db.Exec(t, "INSERT INTO wp_6_chatbot_chatgpt_interactions (date, count) VALUES ('2026-12-01', 3), ('2026-12-02', 4)")
+}
+
+// Several networks in one database: each network's sites are chosen on its domain, its
+// super admins are its own, and its main site serves the network routes for its sites.
+func TestNetworkSecondNetwork(t *testing.T) {
+	e := newNetEnv(t)
+	addSecondNetwork(t, e.db)
+	other := netfixture.Site{BlogID: 6, Path: "/", Home: "http://other.example.test"}
+	otherBlog := netfixture.Site{BlogID: 7, Path: "/blog/", Home: "http://other.example.test/blog"}
+	get := func(host string, site netfixture.Site, target string, user netfixture.User) *httptest.ResponseRecorder {
+		t.Helper()
+		return e.do(http.MethodGet, host, site.Path, target, "Bearer "+e.token(site, user), "")
+	}
+	summary := "/wp-json/kchat/v1/interactions/summary?start=2026-12-01&end=2026-12-02"
+	rec := get("other.example.test", other, summary, netfixture.ShopAdmin)
+	if got := decode[struct {
+		Total int64 `json:"total"`
+	}](t, rec); rec.Code != http.StatusOK || got.Total != 7 {
+		t.Errorf("network 2's main site as its super admin: %d %s", rec.Code, rec.Body)
+	}
+	// Network 1's super admins are nobody on network 2.
+	wantWPError(t, get("other.example.test", other, summary, netfixture.NetAdmin), http.StatusForbidden, "rest_forbidden")
+	// /blog/ is a site of network 2 (no chatbot table), /shop/ still network 1's.
+	wantWPError(t, get("other.example.test", otherBlog, summary, netfixture.ShopAdmin), http.StatusServiceUnavailable, "kchat_table_missing")
+	if rec := get(netfixture.Domain, netfixture.Shop, summary, netfixture.ShopAdmin); rec.Code != http.StatusOK {
+		t.Errorf("/shop/ on network 1: %d %s", rec.Code, rec.Body)
+	}
+
+	rec = get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/summary?start=2026-12-01&end=2026-12-02", netfixture.ShopAdmin)
+	got := decode[struct {
+		Total int64 `json:"total"`
+		Sites []struct {
+			BlogID int    `json:"blog_id"`
+			Name   string `json:"name"`
+		} `json:"sites"`
+	}](t, rec)
+	if rec.Code != http.StatusOK || got.Total != 7 || len(got.Sites) != 2 || got.Sites[0].BlogID != 6 || got.Sites[0].Name != "Other" || got.Sites[1].BlogID != 7 {
+		t.Errorf("network 2's totals: %d %s", rec.Code, rec.Body)
+	}
+	export := get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/export", netfixture.ShopAdmin)
+	if want := "blog_id,path,date,count\r\n6,/,2026-12-01,3\r\n6,/,2026-12-02,4\r\n"; export.Code != http.StatusOK || export.Body.String() != want {
+		t.Errorf("network 2's export: %d %q", export.Code, export.Body)
+	}
+	wantWPError(t, get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin), http.StatusForbidden, "rest_forbidden")
+	wantWPError(t, get("other.example.test", otherBlog, "/wp-json/kchat/v1/network/interactions/summary", netfixture.ShopAdmin), http.StatusNotFound, "rest_no_route")
+	// Network 1's totals list network 1's sites only.
+	rec = get(netfixture.Domain, netfixture.Main, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin)
+	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"blog_id":6`) || strings.Contains(rec.Body.String(), `"blog_id":7`) {
+		t.Errorf("network 1's totals: %d %s", rec.Code, rec.Body)
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
+	"github.com/kchat-sidecar/kchat-sidecar/repository/wpnetwork"
 )
 
 // NetworkStore reads a multisite network as a whole, for the network routes; a Store
@@ -31,8 +32,10 @@ type NetworkStore interface {
 // totalsView is what the network routes know of the network, reused for the settings
 // TTL since reading it scans information_schema and every site's options.
 type totalsView struct {
-	// served: the Store reads the main site of a multisite network.
+	// served: the request's site is the main site of a multisite network.
 	served bool
+	// store reads the main site; it reads the whole database's sites as well.
+	store NetworkStore
 	// sites are the main site's network's sites, by blog_id.
 	sites []networkSite
 }
@@ -44,33 +47,41 @@ type networkSite struct {
 	archived, spam, deleted bool
 }
 
-// loadNetworkFacts reads the network, if the Store reads the main site of one.
-func (s *Server) loadNetworkFacts(ctx context.Context, _ struct{}) (totalsView, error) {
-	if s.totals == nil || s.totals.BlogID() != 1 {
-		return totalsView{}, nil
-	}
-	n, err := s.totals.Network(ctx)
+// loadNetworkFacts reads the network, if store reads the main site of one: a database
+// may hold several networks (site_id), each with its main site and its super admins.
+func loadNetworkFacts(ctx context.Context, store NetworkStore) (totalsView, error) {
+	n, err := store.Network(ctx)
 	if err != nil || !n.Multisite {
 		return totalsView{}, err
 	}
-	// The main site's network only: a database may hold several networks (site_id).
-	main := slices.IndexFunc(n.Sites, func(r repository.SiteRow) bool { return r.BlogID == 1 })
-	if main < 0 {
+	self := slices.IndexFunc(n.Sites, func(r repository.SiteRow) bool { return r.BlogID == store.BlogID() })
+	network := -1
+	if self >= 0 {
+		network = slices.IndexFunc(n.Networks, func(r repository.NetworkRow) bool { return r.ID == n.Sites[self].NetworkID })
+	}
+	if network < 0 {
+		return totalsView{}, nil
+	}
+	sites := make([]wpnetwork.Site, len(n.Sites))
+	for i, r := range n.Sites {
+		sites[i] = wpnetwork.Site(r)
+	}
+	if wpnetwork.MainSiteID(wpnetwork.Network(n.Networks[network]), sites) != store.BlogID() {
 		return totalsView{}, nil
 	}
 	var rows []repository.SiteRow
 	var ids []int
 	for _, r := range n.Sites {
-		if r.NetworkID == n.Sites[main].NetworkID {
+		if r.NetworkID == n.Sites[self].NetworkID {
 			rows = append(rows, r)
 			ids = append(ids, r.BlogID)
 		}
 	}
-	settings, err := s.totals.SitesSettings(ctx, ids)
+	settings, err := store.SitesSettings(ctx, ids)
 	if err != nil {
 		return totalsView{}, err
 	}
-	facts := totalsView{served: true, sites: make([]networkSite, len(rows))}
+	facts := totalsView{served: true, store: store, sites: make([]networkSite, len(rows))}
 	for i, r := range rows {
 		st := settings[r.BlogID]
 		_, zone := period.SiteZone(st.TimezoneString, st.GMTOffset)
@@ -80,15 +91,27 @@ func (s *Server) loadNetworkFacts(ctx context.Context, _ struct{}) (totalsView, 
 	return facts, nil
 }
 
+// totalsViewOf is the network of the request's site, if that is its network's main site.
 func (s *Server) totalsViewOf(ctx context.Context) (totalsView, error) {
-	if site, ok := networkSiteOf(ctx); ok && site.BlogID > 1 {
-		return totalsView{}, nil // network mode: the routes live under the main site only
+	store, ok := s.siteOf(ctx).store.(NetworkStore)
+	if !ok {
+		return totalsView{}, nil
 	}
-	return s.totalsFacts.Get(ctx, struct{}{}, s.loadNetworkFacts)
+	if site, ok := networkSiteOf(ctx); ok {
+		// Network mode: the sites list, already read, says which are main sites; the
+		// others are not read again for a route they do not have.
+		view, err := s.networkView(ctx)
+		if err != nil || view.sites.MainSiteID(site.NetworkID) != site.BlogID {
+			return totalsView{}, err
+		}
+	}
+	return s.totalsFacts.Get(ctx, store.BlogID(), func(ctx context.Context, _ int) (totalsView, error) {
+		return loadNetworkFacts(ctx, store)
+	})
 }
 
 // requireNetwork answers rest_no_route, before any token is looked at, unless the
-// sidecar reads the main site of a network: elsewhere the network routes do not exist.
+// request's site is the main site of a network: elsewhere the network routes do not exist.
 func (s *Server) requireNetwork(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		facts, err := s.totalsViewOf(c.Request().Context())
@@ -152,15 +175,22 @@ func (s *Server) networkSummary(c echo.Context) error {
 	if err := q.err(); err != nil {
 		return err
 	}
-	body, err := s.totalsAnswers.Get(ctx, [2]period.Date{start, end}, s.loadNetworkSummary)
+	body, err := s.totalsAnswers.Get(ctx, totalsKey{s.siteOf(ctx).blogID, [2]period.Date{start, end}}, s.loadNetworkSummary)
 	if err != nil {
 		return err
 	}
 	return writeJSONBody(c, http.StatusOK, body)
 }
 
+// totalsKey is a network summary's main site (its siteState's blogID) and window.
+type totalsKey struct {
+	blogID int
+	window [2]period.Date
+}
+
 // loadNetworkSummary reads the window's totals of every site and encodes the answer.
-func (s *Server) loadNetworkSummary(ctx context.Context, window [2]period.Date) ([]byte, error) {
+func (s *Server) loadNetworkSummary(ctx context.Context, key totalsKey) ([]byte, error) {
+	window := key.window
 	facts, err := s.totalsViewOf(ctx)
 	if err != nil {
 		return nil, err
@@ -171,7 +201,7 @@ func (s *Server) loadNetworkSummary(ctx context.Context, window [2]period.Date) 
 			ids = append(ids, site.blogID)
 		}
 	}
-	totals, err := s.totals.InteractionTotals(ctx, ids, repository.DateRange{Start: window[0].Time(), End: window[1].Time()})
+	totals, err := facts.store.InteractionTotals(ctx, ids, repository.DateRange{Start: window[0].Time(), End: window[1].Time()})
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +269,7 @@ func (s *Server) networkExport(c echo.Context) error {
 					continue
 				}
 				id, path := strconv.Itoa(site.blogID), site.path
-				err := s.totals.EachSiteDay(ctx, site.blogID, r, func(d repository.DayCount) error {
+				err := facts.store.EachSiteDay(ctx, site.blogID, r, func(d repository.DayCount) error {
 					record[0], record[1], record[2], record[3] = id, path, d.Date.Format(time.DateOnly), ""
 					if d.Count.Valid {
 						record[3] = strconv.FormatInt(d.Count.Int64, 10)
