@@ -44,6 +44,7 @@ type networkSite struct {
 	blogID                  int
 	path, name, zone        string
 	hasTable                bool
+	optionsMissing          bool
 	archived, spam, deleted bool
 }
 
@@ -70,11 +71,13 @@ func loadNetworkFacts(ctx context.Context, store NetworkStore) (totalsView, erro
 		return totalsView{}, nil
 	}
 	var rows []repository.SiteRow
-	var ids []int
+	var ids []int // of the sites whose options can be read
 	for _, r := range n.Sites {
 		if r.NetworkID == n.Sites[self].NetworkID {
 			rows = append(rows, r)
-			ids = append(ids, r.BlogID)
+			if n.Options[r.BlogID] {
+				ids = append(ids, r.BlogID)
+			}
 		}
 	}
 	settings, err := store.SitesSettings(ctx, ids)
@@ -86,7 +89,7 @@ func loadNetworkFacts(ctx context.Context, store NetworkStore) (totalsView, erro
 		st := settings[r.BlogID]
 		_, zone := period.SiteZone(st.TimezoneString, st.GMTOffset)
 		facts.sites[i] = networkSite{blogID: r.BlogID, path: r.Path, name: st.BlogName, zone: zone,
-			hasTable: n.Interactions[r.BlogID], archived: r.Archived != 0, spam: r.Spam != 0, deleted: r.Deleted != 0}
+			hasTable: n.Interactions[r.BlogID], optionsMissing: !n.Options[r.BlogID], archived: r.Archived != 0, spam: r.Spam != 0, deleted: r.Deleted != 0}
 	}
 	return facts, nil
 }
@@ -151,9 +154,12 @@ type networkSiteTotal struct {
 	Timezone     string `json:"timezone"`
 	Total        *int64 `json:"total"`
 	TableMissing bool   `json:"table_missing,omitempty"`
-	Archived     bool   `json:"archived,omitempty"`
-	Spam         bool   `json:"spam,omitempty"`
-	Deleted      bool   `json:"deleted,omitempty"`
+	// OptionsMissing: the site is half created or half deleted; name and zone are
+	// WordPress's for absent options.
+	OptionsMissing bool `json:"options_missing,omitempty"`
+	Archived       bool `json:"archived,omitempty"`
+	Spam           bool `json:"spam,omitempty"`
+	Deleted        bool `json:"deleted,omitempty"`
 }
 
 type networkSummary struct {
@@ -208,7 +214,7 @@ func (s *Server) loadNetworkSummary(ctx context.Context, key totalsKey) ([]byte,
 	resp := networkSummary{Start: window[0].String(), End: window[1].String(), Sites: make([]networkSiteTotal, len(facts.sites))}
 	for i, site := range facts.sites {
 		t := networkSiteTotal{BlogID: site.blogID, Path: site.path, Name: site.name, Timezone: site.zone,
-			TableMissing: !site.hasTable, Archived: site.archived, Spam: site.spam, Deleted: site.deleted}
+			TableMissing: !site.hasTable, OptionsMissing: site.optionsMissing, Archived: site.archived, Spam: site.spam, Deleted: site.deleted}
 		if site.hasTable {
 			total := totals[site.blogID]
 			t.Total = &total
