@@ -485,3 +485,33 @@ func TestNetworkSecondNetwork(t *testing.T) {
 		t.Errorf("network 1's totals: %d %s", rec.Code, rec.Body)
 	}
 }
+
+// What the network routes answer, status by status, as openapi.yaml states it: 410 only
+// on the main site, archived, spam or deleted, to a signed-in user who is not a super
+// admin (super admins pass ms_site_check(); without a token it is 401 first); under any
+// other site's path 404 before the token or the site's flags are looked at; 503 while
+// the network cannot be read.
+func TestNetworkTotalsStatuses(t *testing.T) {
+	routes := []string{"/wp-json/kchat/v1/network/interactions/summary", "/wp-json/kchat/v1/network/interactions/export"}
+	e := newNetEnv(t)
+	e.db.Exec(t, "UPDATE wp_blogs SET archived = 1 WHERE blog_id IN (1, 2)")
+	// Reader becomes an administrator of the main site, without being a super admin.
+	e.db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{s:13:"administrator";b:1;}' WHERE user_id = ? AND meta_key = 'wp_capabilities'`,
+		netfixture.Reader.ID)
+	for _, route := range routes {
+		wantWPError(t, e.get(netfixture.Main, route, "Bearer "+e.token(netfixture.Main, netfixture.Reader)), http.StatusGone, "kchat_site_unavailable")
+		wantWPError(t, e.get(netfixture.Main, route, "Bearer "+e.token(netfixture.Main, netfixture.ShopAdmin)), http.StatusForbidden, "rest_forbidden")
+		wantWPError(t, e.get(netfixture.Main, route, ""), http.StatusUnauthorized, "rest_not_logged_in")
+		if rec := e.get(netfixture.Main, route, "Bearer "+e.token(netfixture.Main, netfixture.NetAdmin)); rec.Code != http.StatusOK {
+			t.Errorf("%s on the archived main site as a super admin: %d", route, rec.Code)
+		}
+		for _, user := range []netfixture.User{netfixture.NetAdmin, netfixture.ShopAdmin} {
+			wantWPError(t, e.get(netfixture.Shop, route, "Bearer "+e.token(netfixture.Shop, user)), http.StatusNotFound, "rest_no_route")
+		}
+		wantWPError(t, e.get(netfixture.News, route, ""), http.StatusNotFound, "rest_no_route")
+	}
+	down := newNetEnv(t, func(c *api.Config) { c.Network = failingNetwork{c.Network} })
+	for _, route := range routes {
+		wantWPError(t, down.get(netfixture.Main, route, "Bearer "+down.token(netfixture.Main, netfixture.NetAdmin)), http.StatusServiceUnavailable, "kchat_db_unavailable")
+	}
+}
