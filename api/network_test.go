@@ -515,3 +515,87 @@ func TestNetworkTotalsStatuses(t *testing.T) {
 		wantWPError(t, down.get(netfixture.Main, route, "Bearer "+down.token(netfixture.Main, netfixture.NetAdmin)), http.StatusServiceUnavailable, "kchat_db_unavailable")
 	}
 }
+
+// hostileCase is a request an attacker might craft against a network: the Host, the
+// request-target as sent, an X-Forwarded-Host, the site whose token it carries, and the
+// site whose data it must get (nil: none, 404 rest_no_route).
+type hostileCase struct {
+	name, host, target, forwardedHost string
+	token                             netfixture.Site
+	want                              *netfixture.Site
+}
+
+// Hostile hosts and paths never reach another site's data, nor the main site's network
+// routes under another path. Where WordPress serves more (it decodes and trims what the
+// sidecar routes as sent) the sidecar answers 404; see the comments.
+func TestNetworkHostilePaths(t *testing.T) {
+	e := newNetEnv(t)
+	main, shop := netfixture.Main, netfixture.Shop
+	const d = netfixture.Domain
+	summary := "/wp-json/kchat/v1/interactions/summary?period=yearly&start=2026-01-01&end=2026-12-02"
+	network := "/wp-json/kchat/v1/network/interactions/summary"
+	for _, c := range []hostileCase{
+		{name: "Plain", host: d, target: "/shop" + summary, token: shop, want: &shop},
+		// WordPress compares paths without case (the collation; the home path's regex has i).
+		{name: "PathCase", host: d, target: "/SHOP" + summary, token: shop, want: &shop},
+		{name: "HostCase", host: "NETWORK.Example.test", target: "/shop" + summary, token: shop, want: &shop},
+		{name: "DefaultPort", host: d + ":80", target: "/shop" + summary, token: shop, want: &shop},
+		{name: "WWW", host: "www." + d, target: "/shop" + summary, token: shop, want: &shop},
+		// WordPress matches %73hop against no site: the main site, which has no such route.
+		{name: "EncodedSitePath", host: d, target: "/%73hop" + summary, token: shop},
+		{name: "EncodedSitePathMainToken", host: d, target: "/%73hop" + summary, token: main},
+		{name: "EncodedSlash", host: d, target: "/shop%2Fwp-json/kchat/v1/interactions/summary", token: shop},
+		// WordPress would serve these (it trims slashes and decodes rest_route); the
+		// sidecar routes the path as sent: nothing.
+		{name: "EncodedRoute", host: d, target: "/shop/wp-json/%6Bchat/v1/interactions/summary", token: shop},
+		{name: "DoubleSlashRoot", host: d, target: "/" + summary, token: main},
+		{name: "DoubleSlashSite", host: d, target: "/shop/" + summary, token: shop},
+		{name: "LeadingDoubleSlash", host: d, target: "//shop" + summary, token: shop},
+		// Dot segments are not resolved by WordPress either (proxy_pass passes them as sent).
+		{name: "DotDotOutOfSite", host: d, target: "/shop/.." + summary, token: main},
+		{name: "DotDotIntoSite", host: d, target: "/news/../shop" + summary, token: shop},
+		{name: "Dot", host: d, target: "/./shop" + summary, token: shop},
+		{name: "EncodedDotDot", host: d, target: "/shop/%2e%2e" + summary, token: main},
+		// A site's path that begins another's: /shopping/ is no site, so the main site's.
+		{name: "LongerSegment", host: d, target: "/shopping" + summary, token: shop},
+		{name: "ShorterSegment", host: d, target: "/sho" + summary, token: shop},
+		{name: "GluedSegment", host: d, target: "/shopwp-json/kchat/v1/interactions/summary", token: shop},
+		// Hosts: WordPress strips only :80 and :443 and nothing else; it redirects a
+		// domain of no site to the network, the sidecar answers 404.
+		{name: "TrailingDot", host: d + ".", target: "/shop" + summary, token: shop},
+		{name: "OtherPort", host: d + ":8080", target: "/shop" + summary, token: shop},
+		{name: "IPv6", host: "[::1]:8080", target: "/shop" + summary, token: shop},
+		{name: "IPv4", host: "127.0.0.1", target: "/shop" + summary, token: shop},
+		{name: "EmptyHost", host: "", target: "/shop" + summary, token: shop},
+		// X-Forwarded-Host is not believed: the proxy passes the Host (README).
+		{name: "ForwardedHostIgnored", host: "elsewhere.example.test", forwardedHost: d, target: "/shop" + summary, token: shop},
+		{name: "ForwardedHostNoOverride", host: d, forwardedHost: "elsewhere.example.test", target: "/shop" + summary, token: shop, want: &shop},
+		// The network routes exist under the main site only, however it is spelled.
+		{name: "NetworkUnderSite", host: d, target: "/shop" + network, token: shop},
+		{name: "NetworkUnderSiteCase", host: d, target: "/SHOP" + network, token: shop},
+		{name: "NetworkDotDot", host: d, target: "/shop/.." + network, token: main},
+		{name: "NetworkDoubleSlash", host: d, target: "/" + network, token: main},
+		{name: "NetworkEncoded", host: d, target: "/wp-json/kchat/v1/%6Eetwork/interactions/summary", token: main},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, c.target, nil)
+			req.Host = c.host
+			if c.forwardedHost != "" {
+				req.Header.Set("X-Forwarded-Host", c.forwardedHost)
+			}
+			req.Header.Set("Authorization", "Bearer "+e.token(c.token, netfixture.NetAdmin))
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			if c.want == nil {
+				wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+				return
+			}
+			got := decode[struct {
+				Total int64 `json:"total"`
+			}](t, rec)
+			if rec.Code != http.StatusOK || got.Total != int64(c.want.Total) {
+				t.Errorf("%d, total %d, want site %s's %d: %s", rec.Code, got.Total, c.want.Path, c.want.Total, rec.Body)
+			}
+		})
+	}
+}
