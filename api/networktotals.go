@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -50,7 +51,16 @@ type networkSite struct {
 
 // loadNetworkFacts reads the network, if store reads the main site of one: a database
 // may hold several networks (site_id), each with its main site and its super admins.
+// A table gone between the reads (a site being deleted) has it read once more.
 func loadNetworkFacts(ctx context.Context, store NetworkStore) (totalsView, error) {
+	facts, err := readNetworkFacts(ctx, store)
+	if errors.Is(err, repository.ErrTableMissing) {
+		facts, err = readNetworkFacts(ctx, store)
+	}
+	return facts, err
+}
+
+func readNetworkFacts(ctx context.Context, store NetworkStore) (totalsView, error) {
 	n, err := store.Network(ctx)
 	if err != nil || !n.Multisite {
 		return totalsView{}, err
@@ -201,13 +211,15 @@ func (s *Server) loadNetworkSummary(ctx context.Context, key totalsKey) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	var ids []int
-	for _, site := range facts.sites {
-		if site.hasTable {
-			ids = append(ids, site.blogID)
+	r := repository.DateRange{Start: window[0].Time(), End: window[1].Time()}
+	totals, err := facts.totals(ctx, r)
+	if errors.Is(err, repository.ErrTableMissing) {
+		// WordPress deletes a site's tables before its wp_blogs row: the facts, still
+		// cached, name a table that is gone. Fresh facts list the site as it is now.
+		if facts, err = loadNetworkFacts(ctx, facts.store); err == nil {
+			totals, err = facts.totals(ctx, r)
 		}
 	}
-	totals, err := facts.store.InteractionTotals(ctx, ids, repository.DateRange{Start: window[0].Time(), End: window[1].Time()})
 	if err != nil {
 		return nil, err
 	}
@@ -232,6 +244,17 @@ func (s *Server) loadNetworkSummary(ctx context.Context, key totalsKey) ([]byte,
 		return nil, err
 	}
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// totals sums r on each site that has the interactions table.
+func (v totalsView) totals(ctx context.Context, r repository.DateRange) (map[int]int64, error) {
+	var ids []int
+	for _, site := range v.sites {
+		if site.hasTable {
+			ids = append(ids, site.blogID)
+		}
+	}
+	return v.store.InteractionTotals(ctx, ids, r)
 }
 
 // compareTotals orders most first, a missing table (nil) after every number; the sites
@@ -282,6 +305,9 @@ func (s *Server) networkExport(c echo.Context) error {
 					}
 					return emit(record)
 				})
+				if errors.Is(err, repository.ErrTableMissing) {
+					continue // dropped since the facts were read: a site being deleted has no days
+				}
 				if err != nil {
 					return err
 				}

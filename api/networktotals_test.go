@@ -428,3 +428,28 @@ func TestTotalsOptionsMissing(t *testing.T) {
 		t.Errorf("export: %d %.300q", rec.Code, rec.Body.String())
 	}
 }
+
+// WordPress deletes a site by dropping its tables first (wp_uninitialize_site), then its
+// wp_blogs row: for a while the network's cached facts name a table that is gone. The
+// summary then reads the facts again, and the export skips the site; neither fails.
+func TestTotalsTableDroppedWhileCached(t *testing.T) {
+	e := newTotalsEnv(t)
+	tok := e.netToken(netfixture.NetAdmin)
+	if rec := e.do(http.MethodGet, netSummaryPath, tok); rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String())
+	}
+	e.db.Exec(t, "DROP TABLE wp_3_chatbot_chatgpt_interactions")
+	rec := e.do(http.MethodGet, netSummaryPath+"?start=2026-11-01", tok)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("summary after the drop: %d %s", rec.Code, rec.Body.String())
+	}
+	for _, s := range decode[netSummary](t, rec).Sites {
+		if s.BlogID == netfixture.News.BlogID && (!s.TableMissing || s.Total != nil) {
+			t.Errorf("News after its table was dropped: %s", showSites([]netSite{s}))
+		}
+	}
+	rec = e.do(http.MethodGet, netExportPath, tok)
+	if body := rec.Body.String(); rec.Code != http.StatusOK || strings.Contains(body, "\r\n3,") || !strings.Contains(body, "\r\n4,/docs/,") {
+		t.Errorf("export after the drop: %d %.200q", rec.Code, body)
+	}
+}
