@@ -599,3 +599,37 @@ func TestNetworkHostilePaths(t *testing.T) {
 		})
 	}
 }
+
+// A site whose path begins another's (/shop/ and /shopping/) is a site of its own: each
+// one's token reads only its own data.
+func TestNetworkPrefixSites(t *testing.T) {
+	e := newNetEnv(t)
+	e.db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path, registered, last_updated) VALUES (6, 1, ?, '/shopping/', NOW(), NOW())", netfixture.Domain)
+	e.db.Exec(t, "CREATE TABLE wp_6_options LIKE wp_2_options")
+	e.db.Exec(t, "INSERT INTO wp_6_options SELECT * FROM wp_2_options")
+	e.db.Exec(t, "UPDATE wp_6_options SET option_value = 'http://network.example.test/shopping' WHERE option_name IN ('home', 'siteurl')")
+	e.db.Exec(t, "CREATE TABLE wp_6_chatbot_chatgpt_interactions LIKE wp_2_chatbot_chatgpt_interactions")
+	e.db.Exec(t, "INSERT INTO wp_6_chatbot_chatgpt_interactions (date, count) VALUES ('2026-12-02', 5)")
+	shopping := netfixture.Site{BlogID: 6, Path: "/shopping/", Home: "http://network.example.test/shopping", Total: 5}
+	shop := netfixture.Shop
+	for _, c := range []struct {
+		path        string
+		token, want netfixture.Site
+	}{
+		{"/shopping/", shopping, shopping},
+		{"/SHOPPING/", shopping, shopping},
+		{"/shop/", shop, shop},
+	} {
+		rec := e.get(netfixture.Site{Path: c.path}, allDays, "Bearer "+e.token(c.token, netfixture.NetAdmin))
+		got := decode[struct {
+			Total int64 `json:"total"`
+		}](t, rec)
+		if rec.Code != http.StatusOK || got.Total != int64(c.want.Total) {
+			t.Errorf("%s: %d, total %d, want %d", c.path, rec.Code, got.Total, c.want.Total)
+		}
+	}
+	// Each site's token is refused on the other, a super admin's included.
+	for _, c := range []struct{ path, token netfixture.Site }{{shop, shopping}, {shopping, shop}} {
+		wantWPError(t, e.get(c.path, allDays, "Bearer "+e.token(c.token, netfixture.NetAdmin)), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	}
+}
