@@ -479,6 +479,19 @@ func TestNetworkSecondNetwork(t *testing.T) {
 	}
 	wantWPError(t, get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin), http.StatusForbidden, "rest_forbidden")
 	wantWPError(t, get("other.example.test", otherBlog, "/wp-json/kchat/v1/network/interactions/summary", netfixture.ShopAdmin), http.StatusNotFound, "rest_no_route")
+	// A site's path on the other network's domain is no site there: the main site's
+	// path, with no such route (a URL the contract does not describe, so not validated).
+	for _, c := range []struct {
+		host string
+		site netfixture.Site
+	}{{"other.example.test", netfixture.Shop}, {netfixture.Domain, otherBlog}} {
+		req := httptest.NewRequest(http.MethodGet, strings.TrimSuffix(c.site.Path, "/")+summary, nil)
+		req.Host = c.host
+		req.Header.Set("Authorization", "Bearer "+e.token(c.site, netfixture.ShopAdmin))
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+	}
 	// Network 1's totals list network 1's sites only.
 	rec = get(netfixture.Domain, netfixture.Main, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin)
 	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"blog_id":6`) || strings.Contains(rec.Body.String(), `"blog_id":7`) {
