@@ -492,6 +492,18 @@ func TestNetworkSecondNetwork(t *testing.T) {
 		e.server.ServeHTTP(rec, req)
 		wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
 	}
+	// The index lists the network routes under network 2's main site only.
+	for _, c := range []struct {
+		site netfixture.Site
+		want bool
+	}{{other, true}, {otherBlog, false}} {
+		index := decode[struct {
+			Routes map[string]any `json:"routes"`
+		}](t, e.do(http.MethodGet, "other.example.test", c.site.Path, "/wp-json/kchat/v1", "", ""))
+		if _, ok := index.Routes["/kchat/v1/network/interactions/summary"]; ok != c.want {
+			t.Errorf("the index under other.example.test%s lists the network routes: %v", c.site.Path, ok)
+		}
+	}
 	// Network 1's totals list network 1's sites only.
 	rec = get(netfixture.Domain, netfixture.Main, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin)
 	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"blog_id":6`) || strings.Contains(rec.Body.String(), `"blog_id":7`) {
