@@ -21,9 +21,11 @@ import (
 // that also implements it (as *repository.DB does) serves them when it reads the main
 // site of a network.
 type NetworkStore interface {
-	// BlogID is the site the Store reads: the routes exist under blog 1 only.
+	// BlogID is the site the Store reads: the routes exist under its network's main
+	// site only.
 	BlogID() int
 	Network(ctx context.Context) (repository.Network, error)
+	// SitesSettings reads each site's options; only sites with the options table.
 	SitesSettings(ctx context.Context, blogIDs []int) (map[int]repository.SiteSettings, error)
 	// InteractionTotals sums the window's counts of each site; only sites with the table.
 	InteractionTotals(ctx context.Context, blogIDs []int, r repository.DateRange) (map[int]int64, error)
