@@ -120,8 +120,9 @@ func (s *Server) networkView(ctx context.Context) (networkView, error) {
 		for i, r := range n.Sites {
 			sites[i] = wpnetwork.Site(r)
 		}
-		// One network is what the sidecar serves; with several, each network's
-		// subdomain_install would have to be the chosen one's (see wpnetwork).
+		// WordPress chooses every network's sites by one SUBDOMAIN_INSTALL
+		// (is_subdomain_install()), not by each network's meta; install_network()
+		// wrote the same choice as the main network's (lowest id) subdomain_install.
 		subdomain := len(n.Networks) > 0 && n.SubdomainInstall[n.Networks[0].ID]
 		return networkView{multisite: true, sites: wpnetwork.NewMap(networks, sites, subdomain)}, nil
 	})

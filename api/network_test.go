@@ -414,3 +414,253 @@ func TestNetworkDocsPerSite(t *testing.T) {
 		t.Errorf("/news/docs/init.js does not load /news/'s contract")
 	}
 }
+
+// addSecondNetwork adds network 2 to the fixture, as WP Multi Network would: its main
+// site (blog 6) at other.example.test/ with the chatbot's table (7 interactions) and a
+// subdirectory site (blog 7) /blog/ without it; shopadmin is its one super admin. Its
+// subdomain_install says 1 where network 1's says 0: WordPress goes by one
+// SUBDOMAIN_INSTALL for all (is_subdomain_install()), so it changes nothing.
+func addSecondNetwork(t *testing.T, db *repotest.Database) {
+	t.Helper()
+	for _, q := range []string{
+		"INSERT INTO wp_site (id, domain, path) VALUES (2, 'other.example.test', '/')",
+		`INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (2, 'site_admins', 'a:1:{i:0;s:9:"shopadmin";}'), (2, 'subdomain_install', '1')`,
+		`INSERT INTO wp_blogs (blog_id, site_id, domain, path, registered, last_updated) VALUES
+			(6, 2, 'other.example.test', '/', NOW(), NOW()), (7, 2, 'other.example.test', '/blog/', NOW(), NOW())`,
+	} {
+		db.Exec(t, q)
+	}
+	for _, id := range []string{"6", "7"} {
+		db.Exec(t, "CREATE TABLE wp_"+id+"_options LIKE wp_2_options")
+		db.Exec(t, "INSERT INTO wp_"+id+"_options SELECT * FROM wp_2_options")
+	}
+	db.Exec(t, "UPDATE wp_6_options SET option_value = 'http://other.example.test' WHERE option_name IN ('home', 'siteurl')")
+	db.Exec(t, "UPDATE wp_6_options SET option_value = 'Other' WHERE option_name = 'blogname'")
+	db.Exec(t, "UPDATE wp_7_options SET option_value = 'http://other.example.test/blog' WHERE option_name IN ('home', 'siteurl')")
+	db.Exec(t, "UPDATE wp_7_options SET option_value = 'Other Blog' WHERE option_name = 'blogname'")
+	db.Exec(t, "CREATE TABLE wp_6_chatbot_chatgpt_interactions LIKE wp_2_chatbot_chatgpt_interactions")
+	db.Exec(t, "INSERT INTO wp_6_chatbot_chatgpt_interactions (date, count) VALUES ('2026-12-01', 3), ('2026-12-02', 4)")
+}
+
+// Several networks in one database: each network's sites are chosen on its domain, its
+// super admins are its own, and its main site serves the network routes for its sites.
+func TestNetworkSecondNetwork(t *testing.T) {
+	e := newNetEnv(t)
+	addSecondNetwork(t, e.db)
+	other := netfixture.Site{BlogID: 6, Path: "/", Home: "http://other.example.test"}
+	otherBlog := netfixture.Site{BlogID: 7, Path: "/blog/", Home: "http://other.example.test/blog"}
+	get := func(host string, site netfixture.Site, target string, user netfixture.User) *httptest.ResponseRecorder {
+		t.Helper()
+		return e.do(http.MethodGet, host, site.Path, target, "Bearer "+e.token(site, user), "")
+	}
+	summary := "/wp-json/kchat/v1/interactions/summary?start=2026-12-01&end=2026-12-02"
+	rec := get("other.example.test", other, summary, netfixture.ShopAdmin)
+	if got := decode[struct {
+		Total int64 `json:"total"`
+	}](t, rec); rec.Code != http.StatusOK || got.Total != 7 {
+		t.Errorf("network 2's main site as its super admin: %d %s", rec.Code, rec.Body)
+	}
+	// Network 1's super admins are nobody on network 2.
+	wantWPError(t, get("other.example.test", other, summary, netfixture.NetAdmin), http.StatusForbidden, "rest_forbidden")
+	// /blog/ is a site of network 2 (no chatbot table), /shop/ still network 1's.
+	wantWPError(t, get("other.example.test", otherBlog, summary, netfixture.ShopAdmin), http.StatusServiceUnavailable, "kchat_table_missing")
+	if rec := get(netfixture.Domain, netfixture.Shop, summary, netfixture.ShopAdmin); rec.Code != http.StatusOK {
+		t.Errorf("/shop/ on network 1: %d %s", rec.Code, rec.Body)
+	}
+
+	rec = get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/summary?start=2026-12-01&end=2026-12-02", netfixture.ShopAdmin)
+	got := decode[struct {
+		Total int64 `json:"total"`
+		Sites []struct {
+			BlogID int    `json:"blog_id"`
+			Name   string `json:"name"`
+		} `json:"sites"`
+	}](t, rec)
+	if rec.Code != http.StatusOK || got.Total != 7 || len(got.Sites) != 2 || got.Sites[0].BlogID != 6 || got.Sites[0].Name != "Other" || got.Sites[1].BlogID != 7 {
+		t.Errorf("network 2's totals: %d %s", rec.Code, rec.Body)
+	}
+	export := get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/export", netfixture.ShopAdmin)
+	if want := "blog_id,path,date,count\r\n6,/,2026-12-01,3\r\n6,/,2026-12-02,4\r\n"; export.Code != http.StatusOK || export.Body.String() != want {
+		t.Errorf("network 2's export: %d %q", export.Code, export.Body)
+	}
+	wantWPError(t, get("other.example.test", other, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin), http.StatusForbidden, "rest_forbidden")
+	wantWPError(t, get("other.example.test", otherBlog, "/wp-json/kchat/v1/network/interactions/summary", netfixture.ShopAdmin), http.StatusNotFound, "rest_no_route")
+	// A site's path on the other network's domain is no site there: the main site's
+	// path, with no such route (a URL the contract does not describe, so not validated).
+	for _, c := range []struct {
+		host string
+		site netfixture.Site
+	}{{"other.example.test", netfixture.Shop}, {netfixture.Domain, otherBlog}} {
+		req := httptest.NewRequest(http.MethodGet, strings.TrimSuffix(c.site.Path, "/")+summary, nil)
+		req.Host = c.host
+		req.Header.Set("Authorization", "Bearer "+e.token(c.site, netfixture.ShopAdmin))
+		rec := httptest.NewRecorder()
+		e.server.ServeHTTP(rec, req)
+		wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+	}
+	// The index lists the network routes under network 2's main site only.
+	for _, c := range []struct {
+		site netfixture.Site
+		want bool
+	}{{other, true}, {otherBlog, false}} {
+		index := decode[struct {
+			Routes map[string]any `json:"routes"`
+		}](t, e.do(http.MethodGet, "other.example.test", c.site.Path, "/wp-json/kchat/v1", "", ""))
+		if _, ok := index.Routes["/kchat/v1/network/interactions/summary"]; ok != c.want {
+			t.Errorf("the index under other.example.test%s lists the network routes: %v", c.site.Path, ok)
+		}
+	}
+	// Network 1's totals list network 1's sites only.
+	rec = get(netfixture.Domain, netfixture.Main, "/wp-json/kchat/v1/network/interactions/summary", netfixture.NetAdmin)
+	if rec.Code != http.StatusOK || strings.Contains(rec.Body.String(), `"blog_id":6`) || strings.Contains(rec.Body.String(), `"blog_id":7`) {
+		t.Errorf("network 1's totals: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// What the network routes answer, status by status, as openapi.yaml states it: 410 only
+// on the main site, archived, spam or deleted, to a signed-in user who is not a super
+// admin (super admins pass ms_site_check(); without a token it is 401 first); under any
+// other site's path 404 before the token or the site's flags are looked at; 503 while
+// the network cannot be read.
+func TestNetworkTotalsStatuses(t *testing.T) {
+	routes := []string{"/wp-json/kchat/v1/network/interactions/summary", "/wp-json/kchat/v1/network/interactions/export"}
+	e := newNetEnv(t)
+	e.db.Exec(t, "UPDATE wp_blogs SET archived = 1 WHERE blog_id IN (1, 2)")
+	// Reader becomes an administrator of the main site, without being a super admin.
+	e.db.Exec(t, `UPDATE wp_usermeta SET meta_value = 'a:1:{s:13:"administrator";b:1;}' WHERE user_id = ? AND meta_key = 'wp_capabilities'`,
+		netfixture.Reader.ID)
+	for _, route := range routes {
+		wantWPError(t, e.get(netfixture.Main, route, "Bearer "+e.token(netfixture.Main, netfixture.Reader)), http.StatusGone, "kchat_site_unavailable")
+		wantWPError(t, e.get(netfixture.Main, route, "Bearer "+e.token(netfixture.Main, netfixture.ShopAdmin)), http.StatusForbidden, "rest_forbidden")
+		wantWPError(t, e.get(netfixture.Main, route, ""), http.StatusUnauthorized, "rest_not_logged_in")
+		if rec := e.get(netfixture.Main, route, "Bearer "+e.token(netfixture.Main, netfixture.NetAdmin)); rec.Code != http.StatusOK {
+			t.Errorf("%s on the archived main site as a super admin: %d", route, rec.Code)
+		}
+		for _, user := range []netfixture.User{netfixture.NetAdmin, netfixture.ShopAdmin} {
+			wantWPError(t, e.get(netfixture.Shop, route, "Bearer "+e.token(netfixture.Shop, user)), http.StatusNotFound, "rest_no_route")
+		}
+		wantWPError(t, e.get(netfixture.News, route, ""), http.StatusNotFound, "rest_no_route")
+	}
+	down := newNetEnv(t, func(c *api.Config) { c.Network = failingNetwork{c.Network} })
+	for _, route := range routes {
+		wantWPError(t, down.get(netfixture.Main, route, "Bearer "+down.token(netfixture.Main, netfixture.NetAdmin)), http.StatusServiceUnavailable, "kchat_db_unavailable")
+	}
+}
+
+// hostileCase is a request an attacker might craft against a network: the Host, the
+// request-target as sent, an X-Forwarded-Host, the site whose token it carries, and the
+// site whose data it must get (nil: none, 404 rest_no_route).
+type hostileCase struct {
+	name, host, target, forwardedHost string
+	token                             netfixture.Site
+	want                              *netfixture.Site
+}
+
+// Hostile hosts and paths never reach another site's data, nor the main site's network
+// routes under another path. Where WordPress serves more (it decodes and trims what the
+// sidecar routes as sent) the sidecar answers 404; see the comments.
+func TestNetworkHostilePaths(t *testing.T) {
+	e := newNetEnv(t)
+	main, shop := netfixture.Main, netfixture.Shop
+	const d = netfixture.Domain
+	summary := "/wp-json/kchat/v1/interactions/summary?period=yearly&start=2026-01-01&end=2026-12-02"
+	network := "/wp-json/kchat/v1/network/interactions/summary"
+	for _, c := range []hostileCase{
+		{name: "Plain", host: d, target: "/shop" + summary, token: shop, want: &shop},
+		// WordPress compares paths without case (the collation; the home path's regex has i).
+		{name: "PathCase", host: d, target: "/SHOP" + summary, token: shop, want: &shop},
+		{name: "HostCase", host: "NETWORK.Example.test", target: "/shop" + summary, token: shop, want: &shop},
+		{name: "DefaultPort", host: d + ":80", target: "/shop" + summary, token: shop, want: &shop},
+		{name: "WWW", host: "www." + d, target: "/shop" + summary, token: shop, want: &shop},
+		// WordPress matches %73hop against no site: the main site, which has no such route.
+		{name: "EncodedSitePath", host: d, target: "/%73hop" + summary, token: shop},
+		{name: "EncodedSitePathMainToken", host: d, target: "/%73hop" + summary, token: main},
+		{name: "EncodedSlash", host: d, target: "/shop%2Fwp-json/kchat/v1/interactions/summary", token: shop},
+		// WordPress would serve these (it trims slashes and decodes rest_route); the
+		// sidecar routes the path as sent: nothing.
+		{name: "EncodedRoute", host: d, target: "/shop/wp-json/%6Bchat/v1/interactions/summary", token: shop},
+		{name: "DoubleSlashRoot", host: d, target: "/" + summary, token: main},
+		{name: "DoubleSlashSite", host: d, target: "/shop/" + summary, token: shop},
+		{name: "LeadingDoubleSlash", host: d, target: "//shop" + summary, token: shop},
+		// Dot segments are not resolved by WordPress either (proxy_pass passes them as sent).
+		{name: "DotDotOutOfSite", host: d, target: "/shop/.." + summary, token: main},
+		{name: "DotDotIntoSite", host: d, target: "/news/../shop" + summary, token: shop},
+		{name: "Dot", host: d, target: "/./shop" + summary, token: shop},
+		{name: "EncodedDotDot", host: d, target: "/shop/%2e%2e" + summary, token: main},
+		// A site's path that begins another's: /shopping/ is no site, so the main site's.
+		{name: "LongerSegment", host: d, target: "/shopping" + summary, token: shop},
+		{name: "ShorterSegment", host: d, target: "/sho" + summary, token: shop},
+		{name: "GluedSegment", host: d, target: "/shopwp-json/kchat/v1/interactions/summary", token: shop},
+		// Hosts: WordPress strips only :80 and :443 and nothing else; it redirects a
+		// domain of no site to the network, the sidecar answers 404.
+		{name: "TrailingDot", host: d + ".", target: "/shop" + summary, token: shop},
+		{name: "OtherPort", host: d + ":8080", target: "/shop" + summary, token: shop},
+		{name: "IPv6", host: "[::1]:8080", target: "/shop" + summary, token: shop},
+		{name: "IPv4", host: "127.0.0.1", target: "/shop" + summary, token: shop},
+		{name: "EmptyHost", host: "", target: "/shop" + summary, token: shop},
+		// X-Forwarded-Host is not believed: the proxy passes the Host (README).
+		{name: "ForwardedHostIgnored", host: "elsewhere.example.test", forwardedHost: d, target: "/shop" + summary, token: shop},
+		{name: "ForwardedHostNoOverride", host: d, forwardedHost: "elsewhere.example.test", target: "/shop" + summary, token: shop, want: &shop},
+		// The network routes exist under the main site only, however it is spelled.
+		{name: "NetworkUnderSite", host: d, target: "/shop" + network, token: shop},
+		{name: "NetworkUnderSiteCase", host: d, target: "/SHOP" + network, token: shop},
+		{name: "NetworkDotDot", host: d, target: "/shop/.." + network, token: main},
+		{name: "NetworkDoubleSlash", host: d, target: "/" + network, token: main},
+		{name: "NetworkEncoded", host: d, target: "/wp-json/kchat/v1/%6Eetwork/interactions/summary", token: main},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, c.target, nil)
+			req.Host = c.host
+			if c.forwardedHost != "" {
+				req.Header.Set("X-Forwarded-Host", c.forwardedHost)
+			}
+			req.Header.Set("Authorization", "Bearer "+e.token(c.token, netfixture.NetAdmin))
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			if c.want == nil {
+				wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+				return
+			}
+			got := decode[struct {
+				Total int64 `json:"total"`
+			}](t, rec)
+			if rec.Code != http.StatusOK || got.Total != int64(c.want.Total) {
+				t.Errorf("%d, total %d, want site %s's %d: %s", rec.Code, got.Total, c.want.Path, c.want.Total, rec.Body)
+			}
+		})
+	}
+}
+
+// A site whose path begins another's (/shop/ and /shopping/) is a site of its own: each
+// one's token reads only its own data.
+func TestNetworkPrefixSites(t *testing.T) {
+	e := newNetEnv(t)
+	e.db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path, registered, last_updated) VALUES (6, 1, ?, '/shopping/', NOW(), NOW())", netfixture.Domain)
+	e.db.Exec(t, "CREATE TABLE wp_6_options LIKE wp_2_options")
+	e.db.Exec(t, "INSERT INTO wp_6_options SELECT * FROM wp_2_options")
+	e.db.Exec(t, "UPDATE wp_6_options SET option_value = 'http://network.example.test/shopping' WHERE option_name IN ('home', 'siteurl')")
+	e.db.Exec(t, "CREATE TABLE wp_6_chatbot_chatgpt_interactions LIKE wp_2_chatbot_chatgpt_interactions")
+	e.db.Exec(t, "INSERT INTO wp_6_chatbot_chatgpt_interactions (date, count) VALUES ('2026-12-02', 5)")
+	shopping := netfixture.Site{BlogID: 6, Path: "/shopping/", Home: "http://network.example.test/shopping", Total: 5}
+	shop := netfixture.Shop
+	for _, c := range []struct {
+		path        string
+		token, want netfixture.Site
+	}{
+		{"/shopping/", shopping, shopping},
+		{"/SHOPPING/", shopping, shopping},
+		{"/shop/", shop, shop},
+	} {
+		rec := e.get(netfixture.Site{Path: c.path}, allDays, "Bearer "+e.token(c.token, netfixture.NetAdmin))
+		got := decode[struct {
+			Total int64 `json:"total"`
+		}](t, rec)
+		if rec.Code != http.StatusOK || got.Total != int64(c.want.Total) {
+			t.Errorf("%s: %d, total %d, want %d", c.path, rec.Code, got.Total, c.want.Total)
+		}
+	}
+	// Each site's token is refused on the other, a super admin's included.
+	for _, c := range []struct{ path, token netfixture.Site }{{shop, shopping}, {shopping, shop}} {
+		wantWPError(t, e.get(c.path, allDays, "Bearer "+e.token(c.token, netfixture.NetAdmin)), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	}
+}

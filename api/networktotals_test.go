@@ -406,3 +406,69 @@ func TestTotalsExport(t *testing.T) {
 		t.Error("the export is not routed")
 	}
 }
+
+// A site whose options table is missing (half created: the wp_blogs row before the
+// tables, or News with its options dropped) is listed with options_missing, and neither
+// the summary nor the export fails.
+func TestTotalsOptionsMissing(t *testing.T) {
+	e := newTotalsEnv(t)
+	e.db.Exec(t, "DROP TABLE wp_3_options")
+	e.db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path, registered, last_updated) VALUES (6, 1, ?, '/new/', NOW(), NOW())", netfixture.Domain)
+	tok := e.netToken(netfixture.NetAdmin)
+	rec := e.do(http.MethodGet, netSummaryPath+"?start=2000-01-01", tok)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String())
+	}
+	got := decode[struct {
+		Sites []map[string]any `json:"sites"`
+	}](t, rec)
+	seen := map[float64]bool{}
+	for _, s := range got.Sites {
+		id := s["blog_id"].(float64)
+		seen[id] = true
+		missing := id == 3 || id == 6
+		if (s["options_missing"] == true) != missing {
+			t.Errorf("site %v: options_missing %v", id, s["options_missing"])
+		}
+		if missing && (s["name"] != "" || s["timezone"] != "+00:00") {
+			t.Errorf("site %v without options: name %q, timezone %q", id, s["name"], s["timezone"])
+		}
+	}
+	for _, s := range got.Sites {
+		if id := s["blog_id"]; id == float64(3) && s["total"] != float64(netfixture.News.Total) || id == float64(6) && s["table_missing"] != true {
+			t.Errorf("site %v: %v", id, s)
+		}
+	}
+	if len(seen) != 6 {
+		t.Errorf("sites listed: %v", seen)
+	}
+	rec = e.do(http.MethodGet, netExportPath, tok)
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "\r\n3,/news/,") {
+		t.Errorf("export: %d %.300q", rec.Code, rec.Body.String())
+	}
+}
+
+// WordPress deletes a site by dropping its tables first (wp_uninitialize_site), then its
+// wp_blogs row: for a while the network's cached facts name a table that is gone. The
+// summary then reads the facts again, and the export skips the site; neither fails.
+func TestTotalsTableDroppedWhileCached(t *testing.T) {
+	e := newTotalsEnv(t)
+	tok := e.netToken(netfixture.NetAdmin)
+	if rec := e.do(http.MethodGet, netSummaryPath, tok); rec.Code != http.StatusOK {
+		t.Fatalf("%d %s", rec.Code, rec.Body.String())
+	}
+	e.db.Exec(t, "DROP TABLE wp_3_chatbot_chatgpt_interactions")
+	rec := e.do(http.MethodGet, netSummaryPath+"?start=2026-11-01", tok)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("summary after the drop: %d %s", rec.Code, rec.Body.String())
+	}
+	for _, s := range decode[netSummary](t, rec).Sites {
+		if s.BlogID == netfixture.News.BlogID && (!s.TableMissing || s.Total != nil) {
+			t.Errorf("News after its table was dropped: %s", showSites([]netSite{s}))
+		}
+	}
+	rec = e.do(http.MethodGet, netExportPath, tok)
+	if body := rec.Body.String(); rec.Code != http.StatusOK || strings.Contains(body, "\r\n3,") || !strings.Contains(body, "\r\n4,/docs/,") {
+		t.Errorf("export after the drop: %d %.200q", rec.Code, body)
+	}
+}

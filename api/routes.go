@@ -172,8 +172,9 @@ var dataRoutes = []dataRoute{
 	},
 }
 
-// networkRoutes exist only where the sidecar reads the main site of a multisite
-// network, for its super admins (see requireNetwork and requireSuperAdmin).
+// networkRoutes exist only under the main site of a multisite network (each
+// network's, when the database holds several), for its super admins (see
+// requireNetwork and requireSuperAdmin).
 var networkRoutes = []dataRoute{
 	{
 		Path:    "/network/interactions/summary",

@@ -24,7 +24,6 @@ import (
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/auth"
 	"github.com/kchat-sidecar/kchat-sidecar/api/docs"
-	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/api/ttlcache"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -113,11 +112,10 @@ type Server struct {
 	gzipSlots chan struct{}
 	// exportSlots holds one token per export streaming now.
 	exportSlots chan struct{}
-	// network serves the network routes (nil: the Store cannot); netFacts and
-	// netAnswers hold what they read, for the settings TTL.
-	totals        NetworkStore
-	totalsFacts   *ttlcache.Cache[struct{}, totalsView]
-	totalsAnswers *ttlcache.Cache[[2]period.Date, []byte]
+	// totalsFacts and totalsAnswers hold what the network routes read, by main site,
+	// for the settings TTL.
+	totalsFacts   *ttlcache.Cache[int, totalsView]
+	totalsAnswers *ttlcache.Cache[totalsKey, []byte]
 	ready         *readiness
 	cors          []string
 	proxies       []*net.IPNet
@@ -158,9 +156,8 @@ func New(cfg Config) (*Server, error) {
 		},
 	})
 	s.exportSlots = make(chan struct{}, cfg.MaxExports)
-	s.totals, _ = cfg.Store.(NetworkStore)
-	s.totalsFacts = ttlcache.New[struct{}, totalsView](cfg.SettingsTTL, cfg.Now)
-	s.totalsAnswers = ttlcache.New[[2]period.Date, []byte](cfg.SettingsTTL, cfg.Now)
+	s.totalsFacts = ttlcache.New[int, totalsView](cfg.SettingsTTL, cfg.Now)
+	s.totalsAnswers = ttlcache.New[totalsKey, []byte](cfg.SettingsTTL, cfg.Now)
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	pool, _ := cfg.Store.(statser)

@@ -44,9 +44,16 @@ type Network struct {
 	// ({prefix}chatbot_chatgpt_interactions for 1, {prefix}N_… for N > 1), whether
 	// {prefix}blogs lists them or not; a single site has at most blog 1.
 	Interactions map[int]bool
+	// Options holds the blog_ids whose options table exists ({prefix}options for 1,
+	// {prefix}N_options for N > 1): a site half created or half deleted is listed in
+	// {prefix}blogs without it.
+	Options map[int]bool
 }
 
-const interactionsSuffix = "chatbot_chatgpt_interactions"
+const (
+	interactionsSuffix = "chatbot_chatgpt_interactions"
+	optionsSuffix      = "options"
+)
 
 // Network reads the network's sites and networks, and which sites have the chatbot's
 // interactions table, in a few queries whatever the number of sites. It does not
@@ -58,12 +65,12 @@ func (db *DB) Network(ctx context.Context) (Network, error) {
 	// The LIKE pattern's underscores match any character (the embedded engine does not
 	// take escapes): the names are checked exactly below.
 	err := db.db.SelectContext(ctx, &names, `SELECT table_name FROM information_schema.tables
-		WHERE table_schema = DATABASE() AND (table_name IN (?, ?) OR table_name LIKE ?)`,
-		db.t.base+"blogs", db.t.base+"site", db.t.base+"%"+interactionsSuffix)
+		WHERE table_schema = DATABASE() AND (table_name IN (?, ?) OR table_name LIKE ? OR table_name LIKE ?)`,
+		db.t.base+"blogs", db.t.base+"site", db.t.base+"%"+interactionsSuffix, db.t.base+"%"+optionsSuffix)
 	if err != nil {
 		return Network{}, classify(err)
 	}
-	n := Network{Interactions: map[int]bool{}}
+	n := Network{Interactions: map[int]bool{}, Options: map[int]bool{}}
 	var blogs, site bool
 	for _, name := range names {
 		switch name {
@@ -72,8 +79,11 @@ func (db *DB) Network(ctx context.Context) (Network, error) {
 		case db.t.base + "site":
 			site = true
 		}
-		if id, ok := interactionsBlogID(db.t.base, name); ok {
+		if id, ok := siteTableBlogID(db.t.base, name, interactionsSuffix); ok {
 			n.Interactions[id] = true
+		}
+		if id, ok := siteTableBlogID(db.t.base, name, optionsSuffix); ok {
+			n.Options[id] = true
 		}
 	}
 	if !blogs || !site {
@@ -86,14 +96,14 @@ func (db *DB) Network(ctx context.Context) (Network, error) {
 	return n, nil
 }
 
-// interactionsBlogID is the blog_id whose interactions table name is: base+suffix
+// siteTableBlogID is the blog_id whose table (named by suffix) name is: base+suffix
 // for 1, base+"N_"+suffix for N > 1 written as WordPress writes it.
-func interactionsBlogID(base, name string) (int, bool) {
+func siteTableBlogID(base, name, suffix string) (int, bool) {
 	mid, ok := strings.CutPrefix(name, base)
 	if !ok {
 		return 0, false
 	}
-	if mid, ok = strings.CutSuffix(mid, interactionsSuffix); !ok {
+	if mid, ok = strings.CutSuffix(mid, suffix); !ok {
 		return 0, false
 	}
 	if mid == "" {

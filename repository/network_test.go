@@ -139,7 +139,8 @@ func TestNetwork(t *testing.T) {
 		Networks:         []repository.NetworkRow{{ID: nf.NetworkID, Domain: nf.Domain, Path: "/"}},
 		SubdomainInstall: map[int]bool{nf.NetworkID: false},
 		Sites:            sites,
-		Interactions:     map[int]bool{1: true, 2: true, 3: true, 4: true}}
+		Interactions:     map[int]bool{1: true, 2: true, 3: true, 4: true},
+		Options:          map[int]bool{1: true, 2: true, 3: true, 4: true, 5: true}}
 	checkNetworkFacts(t, n, want)
 
 	// The map the API will build from it.
@@ -154,9 +155,13 @@ func TestNetwork(t *testing.T) {
 	db.Exec(t, "INSERT INTO wp_sitemeta (site_id, meta_key, meta_value) VALUES (7, 'subdomain_install', '1'), (7, 'subdomain_install', '')")
 	db.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path) VALUES (12, 7, 'a.other.test', '/')")
 	for _, name := range []string{"wp_12_chatbot_chatgpt_interactions", "wp_05_chatbot_chatgpt_interactions", "wp_1_chatbot_chatgpt_interactions",
-		"wpx9_chatbot_chatgpt_interactions", "wp_x_chatbot_chatgpt_interactions", "wp_7_chatbot_chatgpt_interactions_old"} {
+		"wpx9_chatbot_chatgpt_interactions", "wp_x_chatbot_chatgpt_interactions", "wp_7_chatbot_chatgpt_interactions_old",
+		"wp_05_options", "wp_x_options", "wp_1_options", "wp_7_options_old", "wp_woo_options"} {
 		db.Exec(t, "CREATE TABLE `"+name+"` (`date` date NOT NULL PRIMARY KEY, `count` int DEFAULT NULL)")
 	}
+	// Site 5 half deleted: its options table gone first.
+	db.Exec(t, "DROP TABLE wp_5_options")
+	delete(want.Options, 5)
 	want.Networks = append(want.Networks, repository.NetworkRow{ID: 7, Domain: "other.test", Path: "/"})
 	want.SubdomainInstall[7] = true
 	want.Sites[2] = repository.SiteRow{BlogID: 3, NetworkID: nf.NetworkID, Domain: nf.Domain, Path: nf.News.Path,
@@ -187,7 +192,8 @@ func siteMap(n repository.Network, subdomain bool) *wpnetwork.Map {
 func checkNetworkFacts(t *testing.T, got, want repository.Network) {
 	t.Helper()
 	if got.Multisite != want.Multisite || !slices.Equal(got.Networks, want.Networks) || !slices.Equal(got.Sites, want.Sites) ||
-		!maps.Equal(got.SubdomainInstall, want.SubdomainInstall) || !maps.Equal(got.Interactions, want.Interactions) {
+		!maps.Equal(got.SubdomainInstall, want.SubdomainInstall) || !maps.Equal(got.Interactions, want.Interactions) ||
+		!maps.Equal(got.Options, want.Options) {
 		t.Errorf("Network:\n got %+v\nwant %+v", got, want)
 	}
 }

@@ -104,6 +104,8 @@ type Map struct {
 	// site of lowest blog_id where two share a domain and path.
 	byDomain map[string]map[string]Site
 	netIDs   map[int]bool
+	// mainSites maps each network's id to its main site's blog_id.
+	mainSites map[int]int
 }
 
 // NewMap indexes a network's sites. subdomain is SUBDOMAIN_INSTALL (the network's
@@ -126,8 +128,30 @@ func NewMap(networks []Network, sites []Site, subdomain bool) *Map {
 			paths[p] = s
 		}
 	}
+	m.mainSites = make(map[int]int, len(networks))
+	for _, n := range networks {
+		m.mainSites[n.ID] = MainSiteID(n, sites)
+	}
 	return m
 }
+
+// MainSiteID is the blog_id of network n's main site, as WP_Network::get_main_site_id()
+// finds it without wp-config.php's constants: the network's site (of lowest blog_id) at
+// the network's own domain and path, compared as the database compares them. It is 0
+// when the network has none: then no site is its main site.
+func MainSiteID(n Network, sites []Site) int {
+	main := 0
+	for _, s := range sites {
+		if s.NetworkID == n.ID && strings.EqualFold(s.Domain, n.Domain) && strings.EqualFold(s.Path, n.Path) &&
+			(main == 0 || s.BlogID < main) {
+			main = s.BlogID
+		}
+	}
+	return main
+}
+
+// MainSiteID is the blog_id of network networkID's main site, 0 for none.
+func (m *Map) MainSiteID(networkID int) int { return m.mainSites[networkID] }
 
 // Match is the site a request is for.
 type Match struct {

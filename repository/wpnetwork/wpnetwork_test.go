@@ -215,3 +215,20 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// A network's main site is its site at the network's domain and path, the lowest
+// blog_id if several; a network without one has none.
+func TestMainSiteID(t *testing.T) {
+	networks := []wpnetwork.Network{{ID: 1, Domain: "a.test", Path: "/"}, {ID: 2, Domain: "b.test", Path: "/net/"}, {ID: 3, Domain: "c.test", Path: "/"}}
+	sites := []wpnetwork.Site{
+		site(1, 1, "a.test", "/"), site(2, 1, "a.test", "/shop/"),
+		site(3, 2, "b.test", "/"), site(5, 2, "B.test", "/NET/"), site(4, 2, "b.test", "/net/x/"), site(6, 2, "b.test", "/net/"),
+		site(7, 1, "c.test", "/"), // network 1's, at network 3's address
+	}
+	m := wpnetwork.NewMap(networks, sites, false)
+	for id, want := range map[int]int{1: 1, 2: 5, 3: 0, 4: 0} {
+		if got := m.MainSiteID(id); got != want {
+			t.Errorf("network %d: main site %d, want %d", id, got, want)
+		}
+	}
+}

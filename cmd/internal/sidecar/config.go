@@ -118,6 +118,8 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_NETWORK", "network", "auto|true|false", "auto", "serve every site of a multisite network, each at its own path (auto: when wp-config.php defines MULTISITE as true and KCHAT_BLOG_ID is not set)", networkMode(&p.network)},
 		{"KCHAT_NETWORK_SITES", "network-sites", "n", strconv.Itoa(api.DefaultMaxSites), "network mode: how many sites' caches are kept at once (the least recently used go)",
 			wholeNumber(1, 1_000_000, "must be a whole number of sites from 1 to 1000000, such as 256", &p.API.MaxSites)},
+		{"KCHAT_NETWORK_TTL", "network-ttl", "duration", durationText(api.DefaultNetworkTTL), "network mode: how long the network's sites list is reused before it is read again (above 0, at most 1h)",
+			durationIn(1, time.Hour, "must be a duration above 0 and at most 1h, such as 5s", &p.API.NetworkTTL)},
 		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},

@@ -203,6 +203,9 @@ func TestParseConfigErrors(t *testing.T) {
 		{"MemoryLimitWithUnit", map[string]string{"KCHAT_MEMORY_LIMIT": "48MiB"}, nil, "KCHAT_MEMORY_LIMIT"},
 		{"NoNetworkSites", map[string]string{"KCHAT_NETWORK_SITES": "0"}, nil, "KCHAT_NETWORK_SITES"},
 		{"WordNetworkSites", map[string]string{"KCHAT_NETWORK_SITES": "many"}, nil, "KCHAT_NETWORK_SITES"},
+		{"ZeroNetworkTTL", map[string]string{"KCHAT_NETWORK_TTL": "0"}, nil, "KCHAT_NETWORK_TTL"},
+		{"LongNetworkTTL", map[string]string{"KCHAT_NETWORK_TTL": "2h"}, nil, "KCHAT_NETWORK_TTL"},
+		{"BareNetworkTTL", map[string]string{"KCHAT_NETWORK_TTL": "5"}, nil, "KCHAT_NETWORK_TTL"},
 		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {
@@ -383,6 +386,27 @@ func TestParseConfigNetworkSites(t *testing.T) {
 		}
 		if cfg.API.MaxSites != tt.want {
 			t.Errorf("%v: MaxSites %d, want %d", tt.env, cfg.API.MaxSites, tt.want)
+		}
+	}
+}
+
+// TestParseConfigNetworkTTL: KCHAT_NETWORK_TTL is how long the network's sites list is
+// reused, api.DefaultNetworkTTL when unset.
+func TestParseConfigNetworkTTL(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want time.Duration
+	}{
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}, api.DefaultNetworkTTL},
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK_TTL": "1m"}, time.Minute},
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK_TTL": "250ms"}, 250 * time.Millisecond},
+	} {
+		cfg, err := sidecar.ParseConfig(nil, envOf(tt.env), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.API.NetworkTTL != tt.want {
+			t.Errorf("%v: NetworkTTL %v, want %v", tt.env, cfg.API.NetworkTTL, tt.want)
 		}
 	}
 }
