@@ -118,6 +118,9 @@ func settingsOf(p *parsed) []setting {
 		{"KCHAT_NETWORK", "network", "auto|true|false", "auto", "serve every site of a multisite network, each at its own path (auto: when wp-config.php defines MULTISITE as true and KCHAT_BLOG_ID is not set)", networkMode(&p.network)},
 		{"KCHAT_NETWORK_SITES", "network-sites", "n", strconv.Itoa(api.DefaultMaxSites), "network mode: how many sites' caches are kept at once (the least recently used go)",
 			wholeNumber(1, 1_000_000, "must be a whole number of sites from 1 to 1000000, such as 256", &p.API.MaxSites)},
+		{"KCHAT_NETWORK_CACHE_MB", "network-cache-mb", "MiB", strconv.Itoa(api.DefaultSiteCacheBytes >> 20),
+			"network mode: how much the sites' log and Insights caches may hold together, the main site's included, before the least recently used sites' go (half of the default --memory-limit: raise both together)",
+			wholeNumber64(1, 1<<20, "must be a whole number of MiB, 1 or more, such as 24", &p.API.SiteCacheBytes)},
 		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},
@@ -177,6 +180,7 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		return Config{}, err
 	}
 	p.MemoryLimit <<= 20
+	p.API.SiteCacheBytes <<= 20
 	if getenv("GOMEMLIMIT") != "" {
 		p.MemoryLimit = 0 // the operator's, which the runtime has applied
 	}

@@ -203,6 +203,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"MemoryLimitWithUnit", map[string]string{"KCHAT_MEMORY_LIMIT": "48MiB"}, nil, "KCHAT_MEMORY_LIMIT"},
 		{"NoNetworkSites", map[string]string{"KCHAT_NETWORK_SITES": "0"}, nil, "KCHAT_NETWORK_SITES"},
 		{"WordNetworkSites", map[string]string{"KCHAT_NETWORK_SITES": "many"}, nil, "KCHAT_NETWORK_SITES"},
+		{"NoNetworkCache", map[string]string{"KCHAT_NETWORK_CACHE_MB": "0"}, nil, "KCHAT_NETWORK_CACHE_MB"},
 		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {
@@ -383,6 +384,26 @@ func TestParseConfigNetworkSites(t *testing.T) {
 		}
 		if cfg.API.MaxSites != tt.want {
 			t.Errorf("%v: MaxSites %d, want %d", tt.env, cfg.API.MaxSites, tt.want)
+		}
+	}
+}
+
+// TestParseConfigNetworkCache: KCHAT_NETWORK_CACHE_MB is the sites' caches' budget in
+// MiB, api.DefaultSiteCacheBytes when unset.
+func TestParseConfigNetworkCache(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want int64
+	}{
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}, api.DefaultSiteCacheBytes},
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK_CACHE_MB": "200"}, 200 << 20},
+	} {
+		cfg, err := sidecar.ParseConfig(nil, envOf(tt.env), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.API.SiteCacheBytes != tt.want {
+			t.Errorf("%v: SiteCacheBytes %d, want %d", tt.env, cfg.API.SiteCacheBytes, tt.want)
 		}
 	}
 }
