@@ -408,3 +408,48 @@ func TestNetworkDocsPerSite(t *testing.T) {
 		t.Errorf("/news/docs/init.js does not load /news/'s contract")
 	}
 }
+
+// /metrics reports the network's site caches as totals: sites kept, bytes held, the
+// budget, and evictions by count and by bytes.
+func TestNetworkCacheMetrics(t *testing.T) {
+	read := func(e *netEnv, site netfixture.Site) {
+		t.Helper()
+		for _, route := range []string{"/wp-json/kchat/v1/conversations/summary", "/wp-json/kchat/v1/insights"} {
+			if rec := e.get(site, route, "Bearer "+e.token(site, netfixture.NetAdmin)); rec.Code != http.StatusOK {
+				t.Fatalf("%s%s: %d %s", site.Path, route, rec.Code, rec.Body)
+			}
+		}
+	}
+	scrape := func(e *netEnv) string { return e.get(netfixture.Main, "/metrics", "").Body.String() }
+	t.Run("ByCount", func(t *testing.T) {
+		e := newNetEnv(t, func(c *api.Config) { c.MaxSites = 1 })
+		read(e, netfixture.Shop)
+		text := scrape(e)
+		if got := metricValue(t, text, "kchat_network_cache_bytes"); got < 16<<10 {
+			t.Errorf("the Shop's caches after reading its log: %v bytes", got)
+		}
+		if got := metricValue(t, text, "kchat_network_cache_budget_bytes"); got != api.DefaultSiteCacheBytes {
+			t.Errorf("budget %v, want the default %d", got, api.DefaultSiteCacheBytes)
+		}
+		read(e, netfixture.News)
+		text = scrape(e)
+		for series, want := range map[string]float64{"kchat_network_sites_cached": 1,
+			`kchat_network_site_evictions_total{reason="count"}`: 1, `kchat_network_site_evictions_total{reason="bytes"}`: 0} {
+			if got := metricValue(t, text, series); got != want {
+				t.Errorf("%s %v, want %v", series, got, want)
+			}
+		}
+	})
+	t.Run("ByBytes", func(t *testing.T) {
+		e := newNetEnv(t, func(c *api.Config) { c.SiteCacheBytes = 1 })
+		read(e, netfixture.Shop)
+		read(e, netfixture.News) // the Shop goes; the News, used last, stays over the budget
+		text := scrape(e)
+		for series, want := range map[string]float64{"kchat_network_sites_cached": 1,
+			`kchat_network_site_evictions_total{reason="count"}`: 0, `kchat_network_site_evictions_total{reason="bytes"}`: 1} {
+			if got := metricValue(t, text, series); got != want {
+				t.Errorf("%s %v, want %v", series, got, want)
+			}
+		}
+	})
+}

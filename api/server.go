@@ -167,7 +167,11 @@ func New(cfg Config) (*Server, error) {
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	pool, _ := cfg.Store.(statser)
-	s.metrics = newMetrics(s.main.logDays.Stats, s.main.insights.Stats, pool)
+	var sites *siteLRU
+	if cfg.Network != nil {
+		sites = s.sites
+	}
+	s.metrics = newMetrics(s.main.logDays.Stats, s.main.insights.Stats, pool, sites)
 	s.echo = s.routes()
 	s.metrics.routes = map[string]bool{}
 	for _, r := range s.echo.Routes() {
