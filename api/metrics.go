@@ -3,6 +3,7 @@ package api
 import (
 	"database/sql"
 	"net/http"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 )
+
+var liveHeap = regexp.MustCompile(`^/gc/heap/live:bytes$`)
 
 // metrics are the sidecar's Prometheus series, served at GET /metrics. Each Server has
 // its own registry, so that tests may build many.
@@ -57,7 +60,10 @@ func newMetrics(logSummaries func() logstats.Stats, insightsStats func() insight
 		}, []string{"reason"}),
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.exportedRows, m.authFailures,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		// The live heap as of the last collection: what the caches hold, without the
+		// garbage that heap_inuse counts until the collector runs.
+		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.GoRuntimeMetricsRule{Matcher: liveHeap})),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	cache := func(name, help string, v func() int64) prometheus.Collector {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(v()) })
 	}
