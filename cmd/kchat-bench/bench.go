@@ -114,7 +114,7 @@ func (b *bench) seed(ctx context.Context, n int) error {
 // sidecar is one running kchat-sidecar process.
 type sidecar struct{ *loadkit.Sidecar }
 
-func (b *bench) startSidecar(ctx context.Context) (*sidecar, error) {
+func (b *bench) startSidecar(ctx context.Context, extra ...string) (*sidecar, error) {
 	// Its log goes to /dev/null itself: a pipe would make this process copy every line,
 	// on the same cores the measurements share.
 	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
@@ -122,7 +122,7 @@ func (b *bench) startSidecar(ctx context.Context) (*sidecar, error) {
 		return nil, err
 	}
 	defer devnull.Close()
-	s, err := loadkit.StartSidecar(ctx, b.binary, b.dbDSN, devnull, "KCHAT_QUERY_TIMEOUT=60s")
+	s, err := loadkit.StartSidecar(ctx, b.binary, b.dbDSN, devnull, append([]string{"KCHAT_QUERY_TIMEOUT=60s"}, extra...)...)
 	if err != nil {
 		return nil, err
 	}

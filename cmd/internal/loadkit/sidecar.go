@@ -124,7 +124,8 @@ func (s *Sidecar) login() error {
 }
 
 // Metrics is one reading of the sidecar's GET /metrics: each metric's value by name,
-// summed over its label sets.
+// summed over its label sets, and each labeled series' by itself (name{labels}, as
+// written).
 type Metrics map[string]float64
 
 // Metrics reads GET /metrics as a Prometheus server does, asking for gzip. A body that
@@ -157,13 +158,17 @@ func ParseMetrics(r io.Reader) (Metrics, error) {
 		if i := strings.IndexAny(line, "{ "); i >= 0 {
 			name = line[:i]
 		}
-		rest := line[len(name):]
+		rest, series := line[len(name):], ""
 		if strings.HasPrefix(rest, "{") {
-			rest = rest[strings.LastIndexByte(rest, '}')+1:]
+			end := strings.LastIndexByte(rest, '}') + 1
+			series, rest = name+rest[:end], rest[end:]
 		}
 		if f := strings.Fields(rest); len(f) > 0 {
 			if v, err := strconv.ParseFloat(f[0], 64); err == nil {
 				m[name] += v
+				if series != "" {
+					m[series] = v
+				}
 			}
 		}
 	}
