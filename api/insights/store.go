@@ -400,8 +400,7 @@ const (
 func (s *Store) Bytes() int64 {
 	const msgSize, tokenSize = int64(unsafe.Sizeof(message{})), int64(unsafe.Sizeof(tokenSum{}))
 	n := int64(unsafe.Sizeof(*s))
-	n += int64(len(s.msgs.blocks)) * (1 << chunkBits) * msgSize
-	n += int64(len(s.tokens.blocks)) * (1 << chunkBits) * tokenSize
+	n += int64(s.msgs.capacity())*msgSize + int64(s.tokens.capacity())*tokenSize
 	n += int64(cap(s.order)) * 4
 	n += int64(len(s.sessions))*(mapEntryBytes+stringBytes) + s.keyBytes
 	n += int64(len(s.users)+len(s.pages)+len(s.assistants)+len(s.pending)) * mapEntryBytes

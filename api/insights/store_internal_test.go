@@ -94,3 +94,21 @@ func TestStoreBytes(t *testing.T) {
 	}
 	t.Logf("Bytes %d, the heap grew %d", got, grew)
 }
+
+// A list holds its entries in order across blocks, and a short one takes little room.
+func TestChunks(t *testing.T) {
+	for _, n := range []int{0, 1, 63, 64, 65, 5000, 8192, 8193, 20000} {
+		var l chunks[int32]
+		for i := range n {
+			l.add(int32(i))
+		}
+		for i := range n {
+			if got := *l.at(i); got != int32(i) {
+				t.Fatalf("%d entries: at(%d) = %d", n, i, got)
+			}
+		}
+		if l.len() != n || l.capacity() < n || l.capacity() > max(2*n, firstBlock) {
+			t.Errorf("%d entries: len %d, room for %d", n, l.len(), l.capacity())
+		}
+	}
+}

@@ -54,6 +54,12 @@ func StartSidecar(ctx context.Context, binary, dsn string, out *os.File, extra .
 	if err != nil {
 		return nil, err
 	}
+	return StartSidecarAt(ctx, binary, dsn, addr, out, extra...)
+}
+
+// StartSidecarAt is StartSidecar listening on addr (host:port), for a network whose
+// domain must be the address requests are sent to.
+func StartSidecarAt(ctx context.Context, binary, dsn, addr string, out *os.File, extra ...string) (s *Sidecar, err error) {
 	cmd := exec.Command(binary)
 	for _, kv := range os.Environ() {
 		if !configures(kv) {
@@ -64,7 +70,7 @@ func StartSidecar(ctx context.Context, binary, dsn string, out *os.File, extra .
 		"KCHAT_LOG_FORMAT=json")
 	cmd.Env = append(cmd.Env, extra...)
 	cmd.Stdout, cmd.Stderr = out, out
-	s := &Sidecar{Base: "http://" + addr, Started: time.Now(),
+	s = &Sidecar{Base: "http://" + addr, Started: time.Now(),
 		client: &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 1}}}
 	if s.Proc, err = StartProc(cmd); err != nil {
 		return nil, fmt.Errorf("starting kchat-sidecar: %w", err)
