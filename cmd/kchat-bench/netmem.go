@@ -31,10 +31,10 @@ const (
 	memoryBigRounds = 3
 )
 
-// memoryRoutes are what a site's dashboard reads.
+// memoryRoutes are what a site's dashboard reads: Insights over a year, the heaviest.
 var memoryRoutes = []string{
 	"/wp-json/kchat/v1/interactions/summary",
-	"/wp-json/kchat/v1/insights",
+	"/wp-json/kchat/v1/insights?period=year",
 	"/wp-json/kchat/v1/conversations/summary",
 }
 
