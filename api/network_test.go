@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -452,4 +453,47 @@ func TestNetworkCacheMetrics(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Requests for several sites at once, with room for one site's caches and one byte
+// (go test -race): every site's answers stay its own while states come and go.
+func TestNetworkCacheConcurrent(t *testing.T) {
+	e := newNetEnv(t, func(c *api.Config) { c.MaxSites, c.SiteCacheBytes = 1, 1 })
+	sites := []netfixture.Site{netfixture.Main, netfixture.Shop, netfixture.News}
+	routes := []string{"/wp-json/kchat/v1/conversations/summary", "/wp-json/kchat/v1/insights", allDays}
+	tokens := map[int]string{}
+	want := map[string]string{} // each site's answers, read one at a time
+	for _, site := range sites {
+		tokens[site.BlogID] = "Bearer " + e.token(site, netfixture.NetAdmin)
+		for _, route := range routes {
+			rec := e.get(site, route, tokens[site.BlogID])
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%s%s: %d %s", site.Path, route, rec.Code, rec.Body)
+			}
+			want[site.Path+route] = rec.Body.String()
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				site, route := sites[(g+i)%len(sites)], routes[i%len(routes)]
+				req := httptest.NewRequest(http.MethodGet, strings.TrimSuffix(site.Path, "/")+route, nil)
+				req.Host = netfixture.Domain
+				req.Header.Set("Authorization", tokens[site.BlogID])
+				rec := httptest.NewRecorder()
+				e.server.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK || rec.Body.String() != want[site.Path+route] {
+					t.Errorf("%s%s at once: %d, the answer differs from the site's own: %t", site.Path, route, rec.Code, rec.Body.String() != want[site.Path+route])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	text := e.get(netfixture.Main, "/metrics", "").Body.String()
+	if got := metricValue(t, text, "kchat_network_sites_cached"); got != 1 {
+		t.Errorf("%v sites cached after the requests ended, want 1", got)
+	}
 }
