@@ -3,6 +3,7 @@ package api
 import (
 	"database/sql"
 	"net/http"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/kchat-sidecar/kchat-sidecar/api/insights"
 	"github.com/kchat-sidecar/kchat-sidecar/api/logstats"
 )
+
+var liveHeap = regexp.MustCompile(`^/gc/heap/live:bytes$`)
 
 // metrics are the sidecar's Prometheus series, served at GET /metrics. Each Server has
 // its own registry, so that tests may build many.
@@ -34,7 +37,8 @@ type statser interface {
 
 // newMetrics reports, besides the requests it is told of, the log summaries' counts
 // (logSummaries), the Insights cache (insightsStats) and the database pool (none when pool is nil).
-func newMetrics(logSummaries func() logstats.Stats, insightsStats func() insights.Stats, pool statser) *metrics {
+// With sites (network mode) it reports the network's site caches too.
+func newMetrics(logSummaries func() logstats.Stats, insightsStats func() insights.Stats, pool statser, sites *siteLRU) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -56,7 +60,10 @@ func newMetrics(logSummaries func() logstats.Stats, insightsStats func() insight
 		}, []string{"reason"}),
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.exportedRows, m.authFailures,
-		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		// The live heap as of the last collection: what the caches hold, without the
+		// garbage that heap_inuse counts until the collector runs.
+		collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.GoRuntimeMetricsRule{Matcher: liveHeap})),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	cache := func(name, help string, v func() int64) prometheus.Collector {
 		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(v()) })
 	}
@@ -70,6 +77,9 @@ func newMetrics(logSummaries func() logstats.Stats, insightsStats func() insight
 	)
 	if pool != nil {
 		m.registry.MustRegister(poolCollector{pool})
+	}
+	if sites != nil {
+		m.registry.MustRegister(sitesCollector{sites})
 	}
 	return m
 }
@@ -138,4 +148,33 @@ func (p poolCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(poolClosedFor, prometheus.CounterValue, float64(s.MaxIdleClosed), "max_idle")
 	ch <- prometheus.MustNewConstMetric(poolClosedFor, prometheus.CounterValue, float64(s.MaxIdleTimeClosed), "max_idle_time")
 	ch <- prometheus.MustNewConstMetric(poolClosedFor, prometheus.CounterValue, float64(s.MaxLifetimeClosed), "max_lifetime")
+}
+
+// sitesCollector reports a network's site caches as totals. No series is labeled by
+// site: a network of 10,000 sites would make 10,000 series of each, kept for the life
+// of the process and of every Prometheus that scrapes it.
+type sitesCollector struct{ l *siteLRU }
+
+const perSiteNote = " Totals: no series is labeled by site, which would make one per site of the network."
+
+var (
+	sitesCached    = prometheus.NewDesc("kchat_network_sites_cached", "Network sites whose caches are kept now, the main site's apart (KCHAT_NETWORK_SITES)."+perSiteNote, nil, nil)
+	sitesBytes     = prometheus.NewDesc("kchat_network_cache_bytes", "About how many bytes the network sites' caches hold, the main site's included, as weighed after each request."+perSiteNote, nil, nil)
+	sitesBudget    = prometheus.NewDesc("kchat_network_cache_budget_bytes", "What the network sites' caches may hold before the least recently used go (KCHAT_NETWORK_CACHE_MB).", nil, nil)
+	sitesEvictions = prometheus.NewDesc("kchat_network_site_evictions_total", "Network sites whose caches were dropped, by the bound passed: count (KCHAT_NETWORK_SITES) or bytes (KCHAT_NETWORK_CACHE_MB)."+perSiteNote, []string{"reason"}, nil)
+)
+
+func (c sitesCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{sitesCached, sitesBytes, sitesBudget, sitesEvictions} {
+		ch <- d
+	}
+}
+
+func (c sitesCollector) Collect(ch chan<- prometheus.Metric) {
+	s := c.l.stats()
+	ch <- prometheus.MustNewConstMetric(sitesCached, prometheus.GaugeValue, float64(s.sites))
+	ch <- prometheus.MustNewConstMetric(sitesBytes, prometheus.GaugeValue, float64(s.bytes))
+	ch <- prometheus.MustNewConstMetric(sitesBudget, prometheus.GaugeValue, float64(c.l.budget))
+	ch <- prometheus.MustNewConstMetric(sitesEvictions, prometheus.CounterValue, float64(s.evictedCount), "count")
+	ch <- prometheus.MustNewConstMetric(sitesEvictions, prometheus.CounterValue, float64(s.evictedSize), "bytes")
 }

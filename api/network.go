@@ -6,7 +6,9 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/labstack/echo/v4"
 
@@ -44,11 +46,21 @@ const (
 	// DefaultMaxSites is how many sites' caches are kept at once; the least recently
 	// used site's are dropped for another's.
 	DefaultMaxSites = 256
+	// DefaultSiteCacheBytes is how much the sites' caches may hold together before the
+	// least recently used sites' are dropped: half of the sidecar's default soft memory
+	// limit (48 MiB), which leaves the collector room for the process itself and for
+	// the garbage of a log read in flight.
+	DefaultSiteCacheBytes = 24 << 20
 )
 
 // maxCountWindows bounds each site's counts cache: the windows a site's dashboards
 // ask for within KCHAT_COUNTS_TTL are few.
 const maxCountWindows = 64
+
+// dayCountsBytes is about how much a window's counts hold.
+func dayCountsBytes(days []repository.DayCount) int64 {
+	return 24 + int64(cap(days))*int64(unsafe.Sizeof(repository.DayCount{}))
+}
 
 // siteState is one site's store and the caches of what was read from it.
 type siteState struct {
@@ -66,7 +78,7 @@ func (s *Server) newSiteState(blogID int, store Store) *siteState {
 		blogID:   blogID,
 		store:    store,
 		settings: ttlcache.New[struct{}, siteOptions](s.cfg.SettingsTTL, s.now),
-		counts:   ttlcache.NewBounded[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now, maxCountWindows),
+		counts:   ttlcache.NewBounded[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now, maxCountWindows).Weighed(dayCountsBytes),
 		logDays:  logstats.New(store, s.now),
 		insights: newInsightsCache(store, s.now, s.cfg.Insights),
 	}
@@ -170,7 +182,8 @@ func (s *Server) chooseSite(next echo.HandlerFunc) echo.HandlerFunc {
 		if rest != m.Rest {
 			req.URL.RawPath = m.Rest
 		}
-		rs := &requestSite{state: s.siteState(m.Site.BlogID), site: m.Site}
+		rs := &requestSite{state: s.acquireSite(m.Site.BlogID), site: m.Site}
+		defer s.releaseSite(rs.state)
 		c.SetRequest(req.WithContext(context.WithValue(req.Context(), requestSiteKey{}, rs)))
 		return next(c)
 	}
@@ -202,44 +215,143 @@ func routeNotFound(c echo.Context) error {
 	return errNoRoute
 }
 
-// siteState is the state of blog blogID of the network, kept for the most recently
-// used sites.
-func (s *Server) siteState(blogID int) *siteState {
+// acquireSite is the state of blog blogID of the network, kept for the most recently
+// used sites, held for a request until releaseSite: a site being served is never
+// dropped.
+func (s *Server) acquireSite(blogID int) *siteState {
 	if blogID == 1 {
 		return s.main // Config.Store is the main site's: its caches are the ones /metrics reports
 	}
-	return s.sites.get(blogID, func() *siteState {
+	return s.sites.acquire(blogID, func() *siteState {
 		return s.newSiteState(blogID, s.network.SiteStore(blogID))
 	})
 }
 
-// siteLRU keeps the states of the most recently used sites, at most max of them.
+// releaseSite ends a request's hold on st, weighs what st's caches hold now, and drops
+// the least recently used sites' states while the network's caches hold more than
+// their budget.
+func (s *Server) releaseSite(st *siteState) {
+	if st == s.main {
+		s.sites.trim() // the main site's caches count toward the budget too
+		return
+	}
+	s.sites.release(st)
+}
+
+// emptySiteBytes is about what a site's state weighs before it caches anything
+// (measured: 13.8 KB, mostly the CORS middleware's and the caches' own structures).
+const emptySiteBytes = 14 << 10
+
+// bytes is about how much memory the site's state holds: its own structures, the counts
+// kept, the log's per-day count and the Insights rows and answers.
+func (st *siteState) bytes() int64 {
+	return emptySiteBytes + st.counts.Bytes() + st.logDays.Bytes() + st.insights.Bytes()
+}
+
+// siteLRU keeps the states of the most recently used sites: at most max of them, and
+// while their caches (with base's, the main site's, which is never dropped) weigh more
+// than budget bytes, the least recently used go until they do not. A state held by a
+// request is never dropped: the bounds may be passed by the sites being served. The
+// most recently used site is not dropped for bytes either, even alone over the budget:
+// a dashboard asks several routes in a row, and each would read the site's log again.
 type siteLRU struct {
+	max    int
+	budget int64
+	base   func() int64
+	weigh  func(*siteState) int64 // (*siteState).bytes; tests weigh as they like
+
 	mu    sync.Mutex
-	max   int
-	order *list.List // of *siteState, the most recently used first
+	order *list.List // of *siteEntry, the most recently used first
 	byID  map[int]*list.Element
+	bytes int64 // the entries' weights, summed
+
+	// evictions count the states dropped, for the count bound and for the budget.
+	byCount, byBytes atomic.Int64
 }
 
-func newSiteLRU(max int) *siteLRU {
-	return &siteLRU{max: max, order: list.New(), byID: map[int]*list.Element{}}
+type siteEntry struct {
+	state  *siteState
+	held   int   // requests being served with it now
+	weight int64 // its bytes when last released
 }
 
-func (l *siteLRU) get(blogID int, make func() *siteState) *siteState {
+func newSiteLRU(max int, budget int64, base func() int64) *siteLRU {
+	return &siteLRU{max: max, budget: budget, base: base, weigh: (*siteState).bytes, order: list.New(), byID: map[int]*list.Element{}}
+}
+
+// acquire is blogID's state, made if none is kept, held until release.
+func (l *siteLRU) acquire(blogID int, make func() *siteState) *siteState {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if e, ok := l.byID[blogID]; ok {
 		l.order.MoveToFront(e)
-		return e.Value.(*siteState)
+		e.Value.(*siteEntry).held++
+		return e.Value.(*siteEntry).state
 	}
-	st := make()
-	l.byID[blogID] = l.order.PushFront(st)
-	for l.order.Len() > l.max {
-		oldest := l.order.Back()
-		l.order.Remove(oldest)
-		delete(l.byID, oldest.Value.(*siteState).blogID)
+	en := &siteEntry{state: make(), held: 1, weight: emptySiteBytes}
+	l.byID[blogID] = l.order.PushFront(en)
+	l.bytes += en.weight
+	for e := l.order.Back(); l.order.Len() > l.max && e != nil; {
+		prev := e.Prev()
+		if e.Value.(*siteEntry).held == 0 {
+			l.drop(e)
+			l.byCount.Add(1)
+		}
+		e = prev
 	}
-	return st
+	return en.state
+}
+
+// release ends a hold on st, weighs it, and drops sites while over the budget.
+func (l *siteLRU) release(st *siteState) {
+	weight := l.weigh(st) // outside the lock: it reads the caches' own counters
+	l.mu.Lock()
+	if e, ok := l.byID[st.blogID]; ok && e.Value.(*siteEntry).state == st {
+		en := e.Value.(*siteEntry)
+		en.held--
+		l.bytes += weight - en.weight
+		en.weight = weight
+	}
+	l.mu.Unlock()
+	l.trim()
+}
+
+// trim drops the least recently used states not held while the caches weigh more than
+// the budget, sparing the most recently used.
+func (l *siteLRU) trim() {
+	base := l.base()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for e := l.order.Back(); base+l.bytes > l.budget && e != nil && e != l.order.Front(); {
+		prev := e.Prev()
+		if e.Value.(*siteEntry).held == 0 {
+			l.drop(e)
+			l.byBytes.Add(1)
+		}
+		e = prev
+	}
+}
+
+// drop forgets e's site; l.mu is held.
+func (l *siteLRU) drop(e *list.Element) {
+	en := e.Value.(*siteEntry)
+	l.order.Remove(e)
+	delete(l.byID, en.state.blogID)
+	l.bytes -= en.weight
+}
+
+// siteCacheStats are the network's caches as /metrics reports them.
+type siteCacheStats struct {
+	sites                     int
+	bytes                     int64 // the sites' kept, the main site's included
+	evictedCount, evictedSize int64
+}
+
+func (l *siteLRU) stats() siteCacheStats {
+	base := l.base()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return siteCacheStats{sites: l.order.Len(), bytes: base + l.bytes, evictedCount: l.byCount.Load(), evictedSize: l.byBytes.Load()}
 }
 
 // siteOpenAPI is the contract as served for a network's site: its server is the site's

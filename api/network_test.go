@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -662,5 +663,93 @@ func TestNetworkPrefixSites(t *testing.T) {
 	// Each site's token is refused on the other, a super admin's included.
 	for _, c := range []struct{ path, token netfixture.Site }{{shop, shopping}, {shopping, shop}} {
 		wantWPError(t, e.get(c.path, allDays, "Bearer "+e.token(c.token, netfixture.NetAdmin)), http.StatusUnauthorized, "jwt_auth_bad_iss")
+	}
+}
+
+// /metrics reports the network's site caches as totals: sites kept, bytes held, the
+// budget, and evictions by count and by bytes.
+func TestNetworkCacheMetrics(t *testing.T) {
+	read := func(e *netEnv, site netfixture.Site) {
+		t.Helper()
+		for _, route := range []string{"/wp-json/kchat/v1/conversations/summary", "/wp-json/kchat/v1/insights"} {
+			if rec := e.get(site, route, "Bearer "+e.token(site, netfixture.NetAdmin)); rec.Code != http.StatusOK {
+				t.Fatalf("%s%s: %d %s", site.Path, route, rec.Code, rec.Body)
+			}
+		}
+	}
+	scrape := func(e *netEnv) string { return e.get(netfixture.Main, "/metrics", "").Body.String() }
+	t.Run("ByCount", func(t *testing.T) {
+		e := newNetEnv(t, func(c *api.Config) { c.MaxSites = 1 })
+		read(e, netfixture.Shop)
+		text := scrape(e)
+		if got := metricValue(t, text, "kchat_network_cache_bytes"); got < 16<<10 {
+			t.Errorf("the Shop's caches after reading its log: %v bytes", got)
+		}
+		if got := metricValue(t, text, "kchat_network_cache_budget_bytes"); got != api.DefaultSiteCacheBytes {
+			t.Errorf("budget %v, want the default %d", got, api.DefaultSiteCacheBytes)
+		}
+		read(e, netfixture.News)
+		text = scrape(e)
+		for series, want := range map[string]float64{"kchat_network_sites_cached": 1,
+			`kchat_network_site_evictions_total{reason="count"}`: 1, `kchat_network_site_evictions_total{reason="bytes"}`: 0} {
+			if got := metricValue(t, text, series); got != want {
+				t.Errorf("%s %v, want %v", series, got, want)
+			}
+		}
+	})
+	t.Run("ByBytes", func(t *testing.T) {
+		e := newNetEnv(t, func(c *api.Config) { c.SiteCacheBytes = 1 })
+		read(e, netfixture.Shop)
+		read(e, netfixture.News) // the Shop goes; the News, used last, stays over the budget
+		text := scrape(e)
+		for series, want := range map[string]float64{"kchat_network_sites_cached": 1,
+			`kchat_network_site_evictions_total{reason="count"}`: 0, `kchat_network_site_evictions_total{reason="bytes"}`: 1} {
+			if got := metricValue(t, text, series); got != want {
+				t.Errorf("%s %v, want %v", series, got, want)
+			}
+		}
+	})
+}
+
+// Requests for several sites at once, with room for one site's caches and one byte
+// (go test -race): every site's answers stay its own while states come and go.
+func TestNetworkCacheConcurrent(t *testing.T) {
+	e := newNetEnv(t, func(c *api.Config) { c.MaxSites, c.SiteCacheBytes = 1, 1 })
+	sites := []netfixture.Site{netfixture.Main, netfixture.Shop, netfixture.News}
+	routes := []string{"/wp-json/kchat/v1/conversations/summary", "/wp-json/kchat/v1/insights", allDays}
+	tokens := map[int]string{}
+	want := map[string]string{} // each site's answers, read one at a time
+	for _, site := range sites {
+		tokens[site.BlogID] = "Bearer " + e.token(site, netfixture.NetAdmin)
+		for _, route := range routes {
+			rec := e.get(site, route, tokens[site.BlogID])
+			if rec.Code != http.StatusOK {
+				t.Fatalf("%s%s: %d %s", site.Path, route, rec.Code, rec.Body)
+			}
+			want[site.Path+route] = rec.Body.String()
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 30 {
+				site, route := sites[(g+i)%len(sites)], routes[i%len(routes)]
+				req := httptest.NewRequest(http.MethodGet, strings.TrimSuffix(site.Path, "/")+route, nil)
+				req.Host = netfixture.Domain
+				req.Header.Set("Authorization", tokens[site.BlogID])
+				rec := httptest.NewRecorder()
+				e.server.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK || rec.Body.String() != want[site.Path+route] {
+					t.Errorf("%s%s at once: %d, the answer differs from the site's own: %t", site.Path, route, rec.Code, rec.Body.String() != want[site.Path+route])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	text := e.get(netfixture.Main, "/metrics", "").Body.String()
+	if got := metricValue(t, text, "kchat_network_sites_cached"); got != 1 {
+		t.Errorf("%v sites cached after the requests ended, want 1", got)
 	}
 }

@@ -99,7 +99,7 @@ func TestMetricsAndRequestIDs(t *testing.T) {
 			t.Errorf("%s = %v, want %v", series, got, want)
 		}
 	}
-	for _, series := range []string{"kchat_db_connections_open", "kchat_db_connections_in_use", "kchat_log_summary_cache_scans_total", "go_goroutines", "process_resident_memory_bytes"} {
+	for _, series := range []string{"kchat_db_connections_open", "kchat_db_connections_in_use", "kchat_log_summary_cache_scans_total", "go_goroutines", "go_gc_heap_live_bytes", "process_resident_memory_bytes"} {
 		if metricValue(t, text, series) < 0 {
 			t.Errorf("%s missing", series)
 		}

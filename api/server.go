@@ -88,6 +88,9 @@ type Config struct {
 	NetworkTTL time.Duration
 	// MaxSites bounds how many sites' caches are kept; DefaultMaxSites when zero.
 	MaxSites int
+	// SiteCacheBytes bounds what the sites' caches hold together, the main site's
+	// included (whose are never dropped); DefaultSiteCacheBytes when zero.
+	SiteCacheBytes int64
 }
 
 // Server is the sidecar's HTTP handler.
@@ -141,12 +144,12 @@ func New(cfg Config) (*Server, error) {
 		now:          cfg.Now,
 		network:      cfg.Network,
 		networkFacts: ttlcache.New[struct{}, networkView](cfg.NetworkTTL, cfg.Now),
-		sites:        newSiteLRU(cfg.MaxSites),
 		ready:        &readiness{probe: cfg.Store.CheckReady, now: cfg.Now},
 		cors:         cfg.CORSOrigins,
 		proxies:      cfg.TrustedProxies,
 	}
 	s.main = s.newSiteState(0, cfg.Store)
+	s.sites = newSiteLRU(cfg.MaxSites, cfg.SiteCacheBytes, s.main.bytes)
 	s.auth = auth.New(auth.Config{
 		Store: cfg.Store, Secret: cfg.JWTSecret, Issuer: s.siteAddress, Now: cfg.Now,
 		CapabilityTTL: cfg.CapabilityTTL, TokenTTL: cfg.TokenTTL, Limits: cfg.LoginLimits,
@@ -161,7 +164,11 @@ func New(cfg Config) (*Server, error) {
 	s.metricsApart = cfg.MetricsApart
 	s.gzipSlots = make(chan struct{}, maxCompressing)
 	pool, _ := cfg.Store.(statser)
-	s.metrics = newMetrics(s.main.logDays.Stats, s.main.insights.Stats, pool)
+	var sites *siteLRU
+	if cfg.Network != nil {
+		sites = s.sites
+	}
+	s.metrics = newMetrics(s.main.logDays.Stats, s.main.insights.Stats, pool, sites)
 	s.echo = s.routes()
 	s.metrics.routes = map[string]bool{}
 	for _, r := range s.echo.Routes() {
@@ -189,6 +196,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.MaxSites <= 0 {
 		cfg.MaxSites = DefaultMaxSites
+	}
+	if cfg.SiteCacheBytes <= 0 {
+		cfg.SiteCacheBytes = DefaultSiteCacheBytes
 	}
 	return cfg
 }

@@ -1,6 +1,10 @@
 package insights
 
-import "github.com/kchat-sidecar/kchat-sidecar/api/decimal"
+import (
+	"unsafe"
+
+	"github.com/kchat-sidecar/kchat-sidecar/api/decimal"
+)
 
 // Metrics are the figures of one window. Counts are plain integers; the rest are Decs.
 type Metrics struct {
@@ -169,4 +173,18 @@ type Answer struct {
 	Pages      []Page      // by conversations, then id
 	Assistants []Assistant // by conversations, then id
 	Questions  []Question  // by count, then last seen (latest first), then text
+}
+
+// bytes is about how much memory the answer holds.
+func (a *Answer) bytes() int64 {
+	n := int64(unsafe.Sizeof(*a)) + int64(cap(a.Pages))*int64(unsafe.Sizeof(Page{}))
+	n += int64(cap(a.Assistants)) * int64(unsafe.Sizeof(Assistant{}))
+	for _, x := range a.Assistants {
+		n += int64(len(x.ID) + len(x.Name))
+	}
+	n += int64(cap(a.Questions)) * int64(unsafe.Sizeof(Question{}))
+	for _, q := range a.Questions {
+		n += int64(len(q.Text))
+	}
+	return n
 }

@@ -53,6 +53,15 @@ type Cache struct {
 	answers map[answerKey]*Answer
 
 	hits, appends, scans atomic.Int64
+
+	// bytes is about how much the store and the answers hold (Bytes); weighed is what
+	// it was computed for, so that an unchanged cache is not weighed again.
+	bytes   atomic.Int64
+	weighed struct {
+		scans, appends int64 // the store changes only by these
+		held           bool
+		answers        int
+	}
 }
 
 type answerKey struct {
@@ -93,7 +102,7 @@ func (c *Cache) Answer(ctx context.Context, ws Windows, typ Sentiment) (*Answer,
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	defer func() { <-c.sem }()
+	defer func() { c.weigh(); <-c.sem }()
 	if err := c.update(ctx, ws.ReadFrom(c.opt.Gap), lo, hi); err != nil {
 		return nil, err
 	}
@@ -113,6 +122,28 @@ func (c *Cache) Answer(ctx context.Context, ws Windows, typ Sentiment) (*Answer,
 	}
 	c.answers[key] = a
 	return a, nil
+}
+
+// Bytes is about how much memory the cache holds: its store and its kept answers.
+// Safe to call at any time; it is as of the end of the last Answer.
+func (c *Cache) Bytes() int64 { return c.bytes.Load() }
+
+// weigh brings Bytes up to date when the store or the answers changed; c.sem is held.
+func (c *Cache) weigh() {
+	w := &c.weighed
+	scans, appends := c.scans.Load(), c.appends.Load()
+	if w.scans == scans && w.appends == appends && w.held == (c.store != nil) && w.answers == len(c.answers) {
+		return
+	}
+	w.scans, w.appends, w.held, w.answers = scans, appends, c.store != nil, len(c.answers)
+	var n int64
+	if c.store != nil {
+		n = c.store.Bytes()
+	}
+	for _, a := range c.answers {
+		n += mapEntryBytes + a.bytes()
+	}
+	c.bytes.Store(n)
 }
 
 // update brings the store to the log's bounds lo..hi, holding rows from from onward.

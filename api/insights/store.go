@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
 )
@@ -88,6 +89,7 @@ type Store struct {
 	tokens chunks[tokenSum]
 
 	sessions   map[string]int32
+	keyBytes   int64 // the session ids' and assistant ids' lengths, summed
 	users      map[uint64]int32
 	pages      map[int64]int32
 	pageIDs    []int64
@@ -215,6 +217,7 @@ func (s *Store) session(b []byte) int32 {
 	}
 	i := int32(len(s.sessions))
 	s.sessions[string(b)] = i
+	s.keyBytes += int64(len(b))
 	return i
 }
 
@@ -224,6 +227,7 @@ func (s *Store) assistant(b []byte) int32 {
 	}
 	i := int32(len(s.assistInfo))
 	s.assistants[string(b)] = i
+	s.keyBytes += int64(len(b))
 	s.assistInfo = append(s.assistInfo, assistantInfo{id: string(b), nameT: minWall})
 	return i
 }
@@ -381,4 +385,37 @@ func (s *Store) sortMessages() {
 	}
 	merged = append(append(merged, s.order[i:]...), fresh[j:]...)
 	s.order = merged
+}
+
+// Approximate sizes, in bytes, of what a store holds besides its lists: a map entry
+// (key and value, the bucket's share of hashes and overflow), a string's header.
+const (
+	mapEntryBytes = 48
+	stringBytes   = 16
+)
+
+// Bytes is about how much memory the store holds: its lists at their capacity, its maps
+// by entry, its kept texts by length. It is an estimate for a cache's budget (within a
+// few percent of the heap a store of a million rows takes), not an account.
+func (s *Store) Bytes() int64 {
+	const msgSize, tokenSize = int64(unsafe.Sizeof(message{})), int64(unsafe.Sizeof(tokenSum{}))
+	n := int64(unsafe.Sizeof(*s))
+	n += int64(s.msgs.capacity())*msgSize + int64(s.tokens.capacity())*tokenSize
+	n += int64(cap(s.order)) * 4
+	n += int64(len(s.sessions))*(mapEntryBytes+stringBytes) + s.keyBytes
+	n += int64(len(s.users)+len(s.pages)+len(s.assistants)+len(s.pending)) * mapEntryBytes
+	n += int64(cap(s.pageIDs))*8 + int64(cap(s.assistInfo))*int64(unsafe.Sizeof(assistantInfo{}))
+	for _, a := range s.assistInfo {
+		n += int64(len(a.name)) // the id is the map key's string
+	}
+	for _, p := range s.pending {
+		n += int64(cap(p.text))
+	}
+	for _, b := range s.spare {
+		n += int64(cap(b)) + 24
+	}
+	for _, q := range s.texts {
+		n += mapEntryBytes + int64(len(q.text)+len(q.key))
+	}
+	return n
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/kchat-sidecar/kchat-sidecar/api/period"
 	"github.com/kchat-sidecar/kchat-sidecar/repository"
@@ -48,8 +49,11 @@ type Cache struct {
 	mu   sync.Mutex
 	snap *Snapshot
 
-	// builder state, used only while holding sem
-	intern map[string]int32
+	// builder state, used only while holding sem; internBytes are intern's keys' lengths
+	intern      map[string]int32
+	internBytes int64
+
+	bytes atomic.Int64 // Bytes
 
 	hits, appends, scans atomic.Int64
 }
@@ -178,13 +182,32 @@ func (c *Cache) publish(s *Snapshot) {
 	c.mu.Lock()
 	c.snap = s
 	c.mu.Unlock()
+	c.bytes.Store(s.bytes() + int64(len(c.intern))*internEntryBytes + c.internBytes)
+}
+
+// internEntryBytes is about what a session id's entry in intern takes besides its
+// text: the string's header, the number, the map's share of hashes and overflow.
+const internEntryBytes = 48
+
+// Bytes is about how much memory the cache holds: the current snapshot's days and the
+// session ids it numbered. Safe to call at any time.
+func (c *Cache) Bytes() int64 { return c.bytes.Load() }
+
+// bytes is about how much memory the snapshot's days hold.
+func (s *Snapshot) bytes() int64 {
+	n := int64(unsafe.Sizeof(*s)) + int64(cap(s.days))*8
+	for _, d := range s.days {
+		n += int64(unsafe.Sizeof(*d)) + int64(cap(d.sessions))*4
+	}
+	return n
 }
 
 // scan counts the whole log, ids up to hi.
 func (c *Cache) scan(ctx context.Context, lo, hi int64) (*Snapshot, error) {
 	intern := map[string]int32{}
 	byDate := map[period.Date]*logDay{}
-	if err := c.count(ctx, 0, hi, intern, plainDays(byDate)); err != nil {
+	keyBytes, err := c.count(ctx, 0, hi, intern, plainDays(byDate))
+	if err != nil {
 		return nil, err
 	}
 	days := make([]*logDay, 0, len(byDate))
@@ -193,7 +216,7 @@ func (c *Cache) scan(ctx context.Context, lo, hi int64) (*Snapshot, error) {
 		days = append(days, d)
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].date.Before(days[j].date) })
-	c.intern = intern
+	c.intern, c.internBytes = intern, keyBytes
 	return &Snapshot{lo: lo, hi: hi, scanned: c.now(), days: days, nSessions: len(intern)}, nil
 }
 
@@ -208,7 +231,9 @@ func (c *Cache) appendRows(ctx context.Context, s *Snapshot, hi int64) (*Snapsho
 	withCopies := &copyOnWrite{base: byDate, touched: touched}
 	// intern only grows here; a failed append leaves numbers that nothing refers to,
 	// which the next scan drops.
-	if err := c.count(ctx, s.hi, hi, c.intern, withCopies); err != nil {
+	keyBytes, err := c.count(ctx, s.hi, hi, c.intern, withCopies)
+	c.internBytes += keyBytes
+	if err != nil {
 		return nil, err
 	}
 	days := slices.Clone(s.days)
@@ -257,14 +282,16 @@ func (w *copyOnWrite) day(d period.Date) *logDay {
 	return x
 }
 
-// count adds the rows with ids in (after, upto] into the days.
-func (c *Cache) count(ctx context.Context, after, upto int64, intern map[string]int32, table dayTable) error {
+// count adds the rows with ids in (after, upto] into the days, and says how many bytes
+// of session ids it added to intern.
+func (c *Cache) count(ctx context.Context, after, upto int64, intern map[string]int32, table dayTable) (int64, error) {
 	if upto <= after {
-		return nil
+		return 0, nil
 	}
 	var lastDay string
 	var cur *logDay
-	return c.store.EachLogEntry(ctx, after, upto, func(e *repository.LogEntry) error {
+	var keyBytes int64
+	err := c.store.EachLogEntry(ctx, after, upto, func(e *repository.LogEntry) error {
 		if cur == nil || e.Day != lastDay {
 			date, err := period.ParseDate(e.Day)
 			if err != nil {
@@ -278,10 +305,12 @@ func (c *Cache) count(ctx context.Context, after, upto int64, intern map[string]
 		if !ok {
 			id = int32(len(intern))
 			intern[string(e.Session)] = id
+			keyBytes += int64(len(e.Session))
 		}
 		cur.add(e, id)
 		return nil
 	})
+	return keyBytes, err
 }
 
 // compact sorts ids and drops repeats.

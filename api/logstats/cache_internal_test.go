@@ -3,6 +3,7 @@ package logstats
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -175,4 +176,36 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// Bytes, which a network's cache budget adds up, is within a fifth of the heap the
+// cache takes: 100,000 rows of 20,000 sessions over 400 days, then 1,000 appended.
+func TestLogCacheBytes(t *testing.T) {
+	log := &memLog{rows: map[int64]repository.LogEntry{}}
+	day := func(id int64) string {
+		return time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(id/250)).Format(time.DateOnly)
+	}
+	for id := int64(1); id <= 100_000; id++ {
+		log.add(id, day(id), fmt.Sprintf("kchat_%08x_%d", id/5, id/5), repository.KindVisitor)
+	}
+	c := New(log, time.Now)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if _, err := c.Get(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for id := int64(100_001); id <= 101_000; id++ {
+		log.add(id, day(id), fmt.Sprintf("kchat_%08x_%d", id/5, id/5), repository.KindVisitor)
+	}
+	if _, err := c.Get(context.Background()); err != nil || c.Stats().Appends != 1 {
+		t.Fatalf("append: %v, %+v", err, c.Stats())
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	grew := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	if ratio := float64(c.Bytes()) / float64(grew); ratio < 0.8 || ratio > 1.2 {
+		t.Errorf("Bytes %d, the heap grew %d (%.2f×)", c.Bytes(), grew, ratio)
+	}
+	t.Logf("Bytes %d, the heap grew %d", c.Bytes(), grew)
 }

@@ -17,8 +17,13 @@ type Cache[K comparable, V any] struct {
 
 	max int // 0: no bound but time
 
+	// weight, when set, is about how many bytes a value holds; bytes sums it over the
+	// entries held.
+	weight func(V) int64
+
 	mu      sync.Mutex
 	entries map[K]entry[V]
+	bytes   int64
 }
 
 type entry[V any] struct {
@@ -38,6 +43,28 @@ func NewBounded[K comparable, V any](ttl time.Duration, now func() time.Time, ma
 	c := New[K, V](ttl, now)
 	c.max = max
 	return c
+}
+
+// Weighed makes c sum weight over the values it holds, for Bytes; call it before use.
+func (c *Cache[K, V]) Weighed(weight func(V) int64) *Cache[K, V] {
+	c.weight = weight
+	return c
+}
+
+// Bytes is about how many bytes the values held weigh (0 unless Weighed), expired ones
+// not yet dropped included.
+func (c *Cache[K, V]) Bytes() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
+}
+
+// drop deletes key's entry; c.mu is held.
+func (c *Cache[K, V]) drop(key K) {
+	if e, ok := c.entries[key]; ok && c.weight != nil {
+		c.bytes -= c.weight(e.value)
+	}
+	delete(c.entries, key)
 }
 
 // Get returns the cached value for key, or loads, caches and returns it. With a TTL of
@@ -65,14 +92,18 @@ func (c *Cache[K, V]) Get(ctx context.Context, key K, load func(context.Context,
 	if len(c.entries) >= 1024 {
 		for k, e := range c.entries {
 			if !now.Before(e.expires) {
-				delete(c.entries, k)
+				c.drop(k)
 			}
 		}
 	}
 	if _, ok := c.entries[key]; !ok && c.max > 0 && len(c.entries) >= c.max {
 		c.dropOldest()
 	}
+	c.drop(key)
 	c.entries[key] = entry[V]{value: v, expires: now.Add(c.ttl)}
+	if c.weight != nil {
+		c.bytes += c.weight(v)
+	}
 	return v, nil
 }
 
@@ -87,7 +118,7 @@ func (c *Cache[K, V]) dropOldest() {
 		}
 	}
 	if found {
-		delete(c.entries, oldest)
+		c.drop(oldest)
 	}
 }
 

@@ -102,3 +102,32 @@ func TestBounded(t *testing.T) {
 		t.Errorf("0 should have been dropped: %d loads, Len %d", calls, c.Len())
 	}
 }
+
+// A weighed cache sums its values' weights as they come, are replaced and go.
+func TestWeighed(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	c := ttlcache.NewBounded[string, int](10*time.Second, func() time.Time { return now }, 2).Weighed(func(v int) int64 { return int64(v) })
+	l := &loader{n: 100}
+	get := func(key string) {
+		t.Helper()
+		if _, err := c.Get(context.Background(), key, l.load); err != nil {
+			t.Fatal(err)
+		}
+	}
+	get("a")  // 101
+	get("bb") // 102
+	if got := c.Bytes(); got != 203 {
+		t.Fatalf("two values: %d bytes, want 203", got)
+	}
+	now = now.Add(5 * time.Second)
+	get("ccc") // full: a goes (the first to expire)
+	if got := c.Bytes(); got != 205 {
+		t.Errorf("after one was dropped for another: %d bytes, want 205", got)
+	}
+	now = now.Add(20 * time.Second)
+	l.n = 1000
+	get("ccc") // expired: reloaded and replaced
+	if got := c.Bytes(); got != 102+1003 {
+		t.Errorf("after a value was replaced: %d bytes, want %d", got, 102+1003)
+	}
+}

@@ -115,6 +115,15 @@ func (b *bench) seed(ctx context.Context, n int) error {
 type sidecar struct{ *loadkit.Sidecar }
 
 func (b *bench) startSidecar(ctx context.Context) (*sidecar, error) {
+	addr, err := loadkit.FreeAddr()
+	if err != nil {
+		return nil, err
+	}
+	return b.startSidecarAt(ctx, addr)
+}
+
+// startSidecarAt starts the sidecar on addr, with extra settings (NAME=value).
+func (b *bench) startSidecarAt(ctx context.Context, addr string, extra ...string) (*sidecar, error) {
 	// Its log goes to /dev/null itself: a pipe would make this process copy every line,
 	// on the same cores the measurements share.
 	devnull, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
@@ -122,7 +131,7 @@ func (b *bench) startSidecar(ctx context.Context) (*sidecar, error) {
 		return nil, err
 	}
 	defer devnull.Close()
-	s, err := loadkit.StartSidecar(ctx, b.binary, b.dbDSN, devnull, "KCHAT_QUERY_TIMEOUT=60s")
+	s, err := loadkit.StartSidecarAt(ctx, b.binary, b.dbDSN, addr, devnull, append([]string{"KCHAT_QUERY_TIMEOUT=60s"}, extra...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@
 //	go run ./cmd/kchat-bench --rows 200000   # quicker; the memory point --small is a tenth
 //	go run ./cmd/kchat-bench --insights-only # the Insights rows alone
 //	go run ./cmd/kchat-bench --network       # network totals on 100 and 1,000 generated sites
+//	go run ./cmd/kchat-bench --network-memory # every site of 1,000 then 10,000 read over HTTP: memory
 //
 // It needs MariaDB (the SEQUENCE engine seeds the log), the mariadb client and, for the
 // HTTP figures, wrk (Debian package wrk). It drops its database when it is done unless
@@ -43,6 +44,10 @@ type options struct {
 	// networkSites, with --network, are the sizes of the generated network measured
 	// (and nothing else is).
 	networkSites []int
+	// networkMemory, with networkSites, reads every site of the generated network over
+	// HTTP instead (--network-memory); bigSites of them hold the whole seeded log.
+	networkMemory bool
+	bigSites      int
 }
 
 func main() {
@@ -79,9 +84,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer b.close()
 	var report string
-	if len(o.networkSites) > 0 {
+	switch {
+	case o.networkMemory:
+		report, err = b.networkMemory(ctx)
+	case len(o.networkSites) > 0:
 		report, err = b.network(ctx)
-	} else {
+	default:
 		report, err = b.all(ctx)
 	}
 	if err != nil {
@@ -111,22 +119,34 @@ func parseOptions(args []string, getenv func(string) string, stderr io.Writer) (
 	fs.BoolVar(&o.noIndex, "no-index", false, "skip Insights with an index on interaction_time (created, measured, dropped)")
 	fs.BoolVar(&o.insights, "insights-only", false, "measure only Insights (no export, log summaries or wrk)")
 	network := fs.Bool("network", false, "measure only the network totals, on a network generated from the fixture site")
-	sizes := fs.String("network-sites", "100,1000", "with --network: the network sizes measured, ascending (each site 400 days)")
+	sizes := fs.String("network-sites", "100,1000", "with --network or --network-memory (default 1000,10000 there): the network sizes measured, ascending")
+	fs.BoolVar(&o.networkMemory, "network-memory", false, "measure only the memory of a network's site caches: every site of a generated network read over HTTP (--rows default 200000: the big sites' log)")
+	fs.IntVar(&o.bigSites, "big-sites", 8, "with --network-memory: how many sites hold the whole seeded log")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
-	if *network {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if *network || o.networkMemory {
+		if o.networkMemory && !given["network-sites"] {
+			*sizes = "1000,10000"
+		}
 		if o.networkSites, err = parseSizes(*sizes); err != nil {
 			return o, err
 		}
+	}
+	if o.networkMemory && (o.bigSites < 1 || o.bigSites+1 > o.networkSites[0]) {
+		return o, errors.New("--big-sites must be at least 1 and fewer than the smallest --network-sites")
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	// The memory comparison wants two logs an order of magnitude apart, as the README's
 	// 100,000 → 1,000,000; a --rows alone must not trip over the default of another size.
-	small := false
-	fs.Visit(func(f *flag.Flag) { small = small || f.Name == "small" })
+	small := given["small"]
+	if o.networkMemory && !given["rows"] {
+		o.rows = 200_000
+	}
 	if !small && o.rows > 0 {
 		o.small = max(1, o.rows/10)
 	}

@@ -80,3 +80,24 @@ func TestParseNetworkOptions(t *testing.T) {
 		}
 	}
 }
+
+// --network-memory reads 1,000 then 10,000 sites by default, its big sites' log 200,000
+// rows unless --rows says otherwise; its big sites must leave small ones.
+func TestParseNetworkMemoryOptions(t *testing.T) {
+	parse := func(args ...string) (options, error) {
+		return parseOptions(args, func(string) string { return "" }, io.Discard)
+	}
+	o, err := parse("--network-memory")
+	if err != nil || !o.networkMemory || !slices.Equal(o.networkSites, []int{1000, 10000}) || o.rows != 200_000 || o.bigSites != 8 {
+		t.Errorf("--network-memory: %+v, %v", o, err)
+	}
+	if o, err := parse("--network-memory", "--network-sites", "20,40", "--rows", "5000", "--big-sites", "3"); err != nil ||
+		!slices.Equal(o.networkSites, []int{20, 40}) || o.rows != 5000 || o.bigSites != 3 {
+		t.Errorf("--network-memory with sizes: %+v, %v", o, err)
+	}
+	for _, big := range []string{"0", "20"} {
+		if _, err := parse("--network-memory", "--network-sites", "20,40", "--big-sites", big); err == nil {
+			t.Errorf("--big-sites %s of 20 sites: accepted", big)
+		}
+	}
+}

@@ -20,15 +20,16 @@ kchat_http_requests_total{route="/c",status="404"} 3 1700000000000
 process_resident_memory_bytes 2.0709376e+07
 `
 
-// Values are read by name, summed over label sets (a label may hold a space), and a
-// timestamp after the value is not taken for it.
+// Values are read by name, summed over label sets (a label may hold a space), and by
+// series as written; a timestamp after the value is not taken for it.
 func TestParseMetrics(t *testing.T) {
 	m, err := ParseMetrics(strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]float64{"go_goroutines": 12, "go_gc_duration_seconds_count": 31,
-		"kchat_http_requests_total": 10, "process_resident_memory_bytes": 20709376} {
+		"kchat_http_requests_total": 10, "process_resident_memory_bytes": 20709376,
+		`kchat_http_requests_total{route="/a b",status="200"}`: 7, `kchat_http_requests_total{route="/c",status="404"}`: 3} {
 		if m[name] != want {
 			t.Errorf("%s = %g, want %g", name, m[name], want)
 		}

@@ -54,6 +54,12 @@ func StartSidecar(ctx context.Context, binary, dsn string, out *os.File, extra .
 	if err != nil {
 		return nil, err
 	}
+	return StartSidecarAt(ctx, binary, dsn, addr, out, extra...)
+}
+
+// StartSidecarAt is StartSidecar listening on addr (host:port), for a network whose
+// domain must be the address requests are sent to.
+func StartSidecarAt(ctx context.Context, binary, dsn, addr string, out *os.File, extra ...string) (s *Sidecar, err error) {
 	cmd := exec.Command(binary)
 	for _, kv := range os.Environ() {
 		if !configures(kv) {
@@ -64,7 +70,7 @@ func StartSidecar(ctx context.Context, binary, dsn string, out *os.File, extra .
 		"KCHAT_LOG_FORMAT=json")
 	cmd.Env = append(cmd.Env, extra...)
 	cmd.Stdout, cmd.Stderr = out, out
-	s := &Sidecar{Base: "http://" + addr, Started: time.Now(),
+	s = &Sidecar{Base: "http://" + addr, Started: time.Now(),
 		client: &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 1}}}
 	if s.Proc, err = StartProc(cmd); err != nil {
 		return nil, fmt.Errorf("starting kchat-sidecar: %w", err)
@@ -124,7 +130,8 @@ func (s *Sidecar) login() error {
 }
 
 // Metrics is one reading of the sidecar's GET /metrics: each metric's value by name,
-// summed over its label sets.
+// summed over its label sets, and each labeled series' by itself (name{labels}, as
+// written).
 type Metrics map[string]float64
 
 // Metrics reads GET /metrics as a Prometheus server does, asking for gzip. A body that
@@ -157,13 +164,17 @@ func ParseMetrics(r io.Reader) (Metrics, error) {
 		if i := strings.IndexAny(line, "{ "); i >= 0 {
 			name = line[:i]
 		}
-		rest := line[len(name):]
+		rest, series := line[len(name):], ""
 		if strings.HasPrefix(rest, "{") {
-			rest = rest[strings.LastIndexByte(rest, '}')+1:]
+			end := strings.LastIndexByte(rest, '}') + 1
+			series, rest = name+rest[:end], rest[end:]
 		}
 		if f := strings.Fields(rest); len(f) > 0 {
 			if v, err := strconv.ParseFloat(f[0], 64); err == nil {
 				m[name] += v
+				if series != "" {
+					m[series] = v
+				}
 			}
 		}
 	}

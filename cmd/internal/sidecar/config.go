@@ -120,6 +120,9 @@ func settingsOf(p *parsed) []setting {
 			wholeNumber(1, 1_000_000, "must be a whole number of sites from 1 to 1000000, such as 256", &p.API.MaxSites)},
 		{"KCHAT_NETWORK_TTL", "network-ttl", "duration", durationText(api.DefaultNetworkTTL), "network mode: how long the network's sites list is reused before it is read again (above 0, at most 1h)",
 			durationIn(1, time.Hour, "must be a duration above 0 and at most 1h, such as 5s", &p.API.NetworkTTL)},
+		{"KCHAT_NETWORK_CACHE_MB", "network-cache-mb", "MiB", strconv.Itoa(api.DefaultSiteCacheBytes >> 20),
+			"network mode: how much the sites' log and Insights caches may hold together, the main site's included, before the least recently used sites' go (half of the default --memory-limit: raise both together)",
+			wholeNumber64(1, 1<<20, "must be a whole number of MiB, 1 or more, such as 24", &p.API.SiteCacheBytes)},
 		{"JWT_AUTH_SECRET_KEY", "jwt-secret", "string", "", fmt.Sprintf("the site's JWT_AUTH_SECRET_KEY, at least %d bytes (required)", MinSecretLength), jwtSecret(&p.API.JWTSecret)},
 		{"KCHAT_SITE_URL", "site-url", "url", "", "expected token issuer (default: the home option)", siteURL(&p.API.SiteURL)},
 		{"KCHAT_QUERY_TIMEOUT", "query-timeout", "duration", durationText(repository.DefaultQueryTimeout), "time limit of each summary and lookup query", positive(&p.Repository.QueryTimeout)},
@@ -179,6 +182,7 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 		return Config{}, err
 	}
 	p.MemoryLimit <<= 20
+	p.API.SiteCacheBytes <<= 20
 	if getenv("GOMEMLIMIT") != "" {
 		p.MemoryLimit = 0 // the operator's, which the runtime has applied
 	}

@@ -206,6 +206,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"ZeroNetworkTTL", map[string]string{"KCHAT_NETWORK_TTL": "0"}, nil, "KCHAT_NETWORK_TTL"},
 		{"LongNetworkTTL", map[string]string{"KCHAT_NETWORK_TTL": "2h"}, nil, "KCHAT_NETWORK_TTL"},
 		{"BareNetworkTTL", map[string]string{"KCHAT_NETWORK_TTL": "5"}, nil, "KCHAT_NETWORK_TTL"},
+		{"NoNetworkCache", map[string]string{"KCHAT_NETWORK_CACHE_MB": "0"}, nil, "KCHAT_NETWORK_CACHE_MB"},
 		{"MissingPhrases", map[string]string{"KCHAT_FALLBACK_PHRASES": "/nonexistent/phrases.txt"}, nil, "KCHAT_FALLBACK_PHRASES"},
 	}
 	for _, tt := range tests {
@@ -407,6 +408,26 @@ func TestParseConfigNetworkTTL(t *testing.T) {
 		}
 		if cfg.API.NetworkTTL != tt.want {
 			t.Errorf("%v: NetworkTTL %v, want %v", tt.env, cfg.API.NetworkTTL, tt.want)
+		}
+	}
+}
+
+// TestParseConfigNetworkCache: KCHAT_NETWORK_CACHE_MB is the sites' caches' budget in
+// MiB, api.DefaultSiteCacheBytes when unset.
+func TestParseConfigNetworkCache(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want int64
+	}{
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}, api.DefaultSiteCacheBytes},
+		{map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret, "KCHAT_NETWORK_CACHE_MB": "200"}, 200 << 20},
+	} {
+		cfg, err := sidecar.ParseConfig(nil, envOf(tt.env), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.API.SiteCacheBytes != tt.want {
+			t.Errorf("%v: SiteCacheBytes %d, want %d", tt.env, cfg.API.SiteCacheBytes, tt.want)
 		}
 	}
 }
