@@ -602,18 +602,7 @@ func networkAPI(t *testing.T, n *network, route, start, end string) []byte {
 	t.Helper()
 	tok, err := auth.IssueToken([]byte(netfixture.Secret), auth.TokenParams{Issuer: n.home, UserID: netfixture.NetAdmin.ID, IssuedAt: time.Now(), TTL: time.Hour})
 	must(t, err)
-	u := n.home + "/wp-json/kchat/v1/network/interactions/" + route + "?" + url.Values{"start": {start}, "end": {end}}.Encode()
-	req, _ := http.NewRequest(http.MethodGet, u, nil)
-	req.Header.Set("Authorization", "Bearer "+tok)
-	resp, err := http.DefaultClient.Do(req)
-	must(t, err)
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	must(t, err)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("%s: %d %s", u, resp.StatusCode, b)
-	}
-	return b
+	return sidecarClient{base: n.home, token: tok}.get(t, "/network/interactions/"+route, url.Values{"start": {start}, "end": {end}})
 }
 
 // openSitePage opens the admin page of the site at siteURL and waits for its data.
