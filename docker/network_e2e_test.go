@@ -85,7 +85,7 @@ func startNetwork(t *testing.T, artifacts string) *network {
 
 	n.nginxLog = filepath.Join(artifacts, "network-nginx-access.log")
 	must(t, os.WriteFile(n.nginxLog, nil, 0o644)) // nginx appends; this run's lines only
-	conf := nginxConfig(t, artifacts, nginxPort, phpPort, sidecarAddr, n.nginxLog)
+	conf := nginxConfig(t, artifacts, networkLocation(t), nginxPort, phpPort, sidecarAddr, n.nginxLog)
 	start(t, filepath.Join(artifacts, "network-nginx.log"), nil,
 		"nginx", nil, "-e", filepath.Join(artifacts, "network-nginx-error.log"), "-p", filepath.Dir(conf), "-c", conf)
 	waitHTTP(t, n.home+"/shop/wp-login.php")
@@ -214,15 +214,14 @@ unset( $kchat_uri, $kchat_m, $kchat_target );
 require $kchat_file;
 `
 
-// nginxConfig writes an nginx configuration for the network: the network variant of
-// the shipped docker/nginx/kchat-sidecar.conf (its commented location block, so that
-// the text the README points at is what runs), with the sidecar at sidecarAddr, and
-// everything else proxied to php -S. Returns the file's path.
-func nginxConfig(t *testing.T, dir string, port, phpPort int, sidecarAddr, accessLog string) string {
+// nginxConfig writes an nginx configuration: location, a location block of the shipped
+// docker/nginx/kchat-sidecar.conf (so that the text the README points at is what runs),
+// with the sidecar at sidecarAddr, and everything else proxied to php -S. Returns the
+// file's path.
+func nginxConfig(t *testing.T, dir, location string, port, phpPort int, sidecarAddr, accessLog string) string {
 	t.Helper()
-	location := networkLocation(t)
 	if !strings.Contains(location, "http://127.0.0.1:8080") {
-		t.Fatalf("the network location does not proxy to http://127.0.0.1:8080:\n%s", location)
+		t.Fatalf("the location does not proxy to http://127.0.0.1:8080:\n%s", location)
 	}
 	location = strings.ReplaceAll(location, "http://127.0.0.1:8080", "http://"+sidecarAddr)
 	user := ""
@@ -323,6 +322,12 @@ func sqlBuckets(t *testing.T, db *repotest.Database, prefix, period string, star
 func TestWordPressNetwork(t *testing.T) {
 	artifacts := requireE2E(t, "nginx")
 	n := startNetwork(t, artifacts)
+	// Plain permalinks (a fresh install's default) on the main site, whose address the
+	// network page calls, and on Docs: WordPress's REST address is then ?rest_route=,
+	// which PHP serves, while the sidecar is mounted at the literal /wp-json/kchat/.
+	for _, s := range []netfixture.Site{netfixture.Main, netfixture.Docs} {
+		n.db.Exec(t, "UPDATE "+s.Prefix+"options SET option_value = '' WHERE option_name = 'permalink_structure'")
+	}
 	t.Cleanup(func() {
 		// Passwords typed into wp-login.php, tokens and the key all passed by.
 		var passwords []string
