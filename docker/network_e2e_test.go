@@ -498,9 +498,20 @@ func checkNetworkPage(t *testing.T, n *network, super, shop context.Context, art
 		t.Errorf("the network download (%d bytes) differs from the API's export (%d bytes):\n%.300s\nAPI:\n%.300s", len(got), len(want), got, want)
 	}
 
-	// Labs's link leads to Labs's own page, which says which table Labs lacks (and not
-	// that the sidecar's settings are wrong).
-	if state := pageState(t, super, chromedp.Click(`#kchat-network-sites tr[data-blog-id="5"] td.kchat-site a`, chromedp.ByQuery)); state != "error" {
+	// Labs, without the chatbot's table, is named but not linked: its page could only
+	// show an error. That page, opened all the same, says which table Labs lacks (and
+	// not that the sidecar's settings are wrong).
+	var labsLinks int
+	var labsName string
+	labs := fmt.Sprintf(`#kchat-network-sites tr[data-blog-id="%d"] td.kchat-site`, netfixture.Labs.BlogID)
+	must(t, chromedp.Run(super,
+		chromedp.Evaluate(`document.querySelectorAll('`+labs+` a').length`, &labsLinks),
+		chromedp.Text(labs, &labsName, chromedp.ByQuery),
+	))
+	if labsLinks != 0 || labsName != netfixture.Labs.Name {
+		t.Errorf("Labs's cell holds %d links and says %q, want its name %q unlinked", labsLinks, labsName, netfixture.Labs.Name)
+	}
+	if state := pageState(t, super, chromedp.Navigate(n.home+strings.TrimSuffix(netfixture.Labs.Path, "/")+"/wp-admin/options-general.php?page=kchat-interactions")); state != "error" {
 		t.Errorf("Labs's page, without the chatbot's table, is %q", state)
 	}
 	var notice string
@@ -580,6 +591,9 @@ func checkNetworkTable(t *testing.T, ctx context.Context, n *network) (start, en
 		if !site.Chatbot {
 			if r.Total != "" || !a.TableMissing || !strings.Contains(r.TotalText, "No chatbot table") {
 				t.Errorf("%s has no chatbot table, the page shows %q (%q)", site.Path, r.Total, r.TotalText)
+			}
+			if r.Href != "" {
+				t.Errorf("%s has no chatbot table, yet links to its page %q", site.Path, r.Href)
 			}
 			if i != len(rows)-1 {
 				t.Errorf("%s, without the table, is row %d, not the last", site.Path, i)

@@ -1127,11 +1127,14 @@ JS;
 function kchat_sidecar_js_network() {
 	return <<<'JS'
 
-	// The site's own Chatbot Interactions page, when its home is a web address.
+	// The site's own Chatbot Interactions page, when its home is a web address and it has
+	// the chatbot's table: without it the page could only say so, as the Interactions
+	// column already does.
 	function siteCell(site) {
 		var td = el('td', 'kchat-site');
 		var name = site.name === '' ? site.path : site.name;
-		var href = site.blog_id === t.mainSite ? t.mainPage
+		var href = site.table_missing ? ''
+			: site.blog_id === t.mainSite ? t.mainPage
 			: (site.home && /^https?:\/\//i.test(site.home) ? site.home.replace(/\/+$/, '') + '/' + t.sitePage : '');
 		if (!href) { td.textContent = name; return td; }
 		var a = el('a', '', name);
