@@ -42,21 +42,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	// The site: the fixture, at the address php -S will serve it on.
 	db := repotest.NewDatabase(t)
 	db.LoadFixture(t)
-	// WordPress and the sidecar binary run on the real clock; the fixture's "today" is
-	// 2026-11-25 in Berlin. Move its data by the days since, so that the default windows
-	// (the last days before today) hold data whatever day the test runs on.
-	berlin, err := time.LoadLocation("Europe/Berlin")
-	must(t, err)
-	now := time.Now().In(berlin)
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	if shift := int(today.Sub(fixture.Today).Hours() / 24); shift != 0 {
-		order := "DESC" // moving forward: the latest day first, so no two rows share a date
-		if shift < 0 {
-			order = "ASC"
-		}
-		db.Exec(t, fmt.Sprintf("UPDATE wp_chatbot_chatgpt_interactions SET date = DATE_ADD(date, INTERVAL %d DAY) ORDER BY date %s", shift, order))
-		db.Exec(t, fmt.Sprintf("UPDATE wp_chatbot_chatgpt_conversation_log SET interaction_time = DATE_ADD(interaction_time, INTERVAL %d DAY)", shift))
-	}
+	berlin := moveFixtureToToday(t, db)
 	wpPort := freePort(t)
 	home := "http://127.0.0.1:" + strconv.Itoa(wpPort)
 	db.Exec(t, "UPDATE wp_options SET option_value = ? WHERE option_name IN ('home', 'siteurl')", home)
@@ -81,7 +67,7 @@ func TestWordPressAdminPage(t *testing.T) {
 	sidecarURL := "http://" + sidecarAddr
 	waitHTTP(t, sidecarURL+"/healthz")
 
-	docroot := installWordPress(t, db, sidecarURL)
+	docroot := installWordPress(t, db, fmt.Sprintf("define( 'KCHAT_SIDECAR_URL', %q );\n", sidecarURL+"/wp-json/kchat/v1"))
 	seedInsights(t, db, berlin)
 	// The test rewrites wp-config.php below; OPcache (on in php -S) would otherwise keep
 	// the old one for up to revalidate_freq (2 s) after any request, such as a heartbeat.
@@ -351,13 +337,35 @@ func waitHTTP(t *testing.T, url string) {
 	t.Fatalf("%s does not answer", url)
 }
 
+// moveFixtureToToday moves the fixture's data by the days since its "today"
+// (2026-11-25 in Berlin), so that the default windows (the last days before today) hold
+// data whatever day the test runs on: WordPress and the sidecar binary run on the real
+// clock. Returns the fixture's zone.
+func moveFixtureToToday(t *testing.T, db *repotest.Database) *time.Location {
+	t.Helper()
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	must(t, err)
+	now := time.Now().In(berlin)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if shift := int(today.Sub(fixture.Today).Hours() / 24); shift != 0 {
+		order := "DESC" // moving forward: the latest day first, so no two rows share a date
+		if shift < 0 {
+			order = "ASC"
+		}
+		db.Exec(t, fmt.Sprintf("UPDATE wp_chatbot_chatgpt_interactions SET date = DATE_ADD(date, INTERVAL %d DAY) ORDER BY date %s", shift, order))
+		db.Exec(t, fmt.Sprintf("UPDATE wp_chatbot_chatgpt_conversation_log SET interaction_time = DATE_ADD(interaction_time, INTERVAL %d DAY)", shift))
+	}
+	return berlin
+}
+
 // installWordPress copies Debian's WordPress into a temporary document root with a
-// wp-config.php of its own for this database, the bridge plugin as a must-use plugin,
-// and WordPress's remaining core tables created by WordPress itself.
-func installWordPress(t *testing.T, db *repotest.Database, sidecarURL string) string {
+// wp-config.php of its own for this database (extra: PHP statements for it), the bridge
+// plugin as a must-use plugin, and WordPress's remaining core tables created by
+// WordPress itself.
+func installWordPress(t *testing.T, db *repotest.Database, extra string) string {
 	t.Helper()
 	root := copyWordPress(t)
-	writeWPConfig(t, root, db, fixture.Secret, fmt.Sprintf("define( 'KCHAT_SIDECAR_URL', %q );\n", sidecarURL+"/wp-json/kchat/v1"))
+	writeWPConfig(t, root, db, fixture.Secret, extra)
 
 	// The fixture holds only the tables the sidecar reads; WordPress creates the rest.
 	upgrade := `<?php

@@ -83,6 +83,11 @@ function kchat_sidecar_token( $user_id, $issuer = '' ) {
  * On a network each site's own address, whatever KCHAT_SIDECAR_URL says: the sidecar
  * chooses the site from the request's Host and path (see the header).
  *
+ * The default is the literal /wp-json/kchat/v1 under the site's home, where the proxy
+ * mounts the sidecar (docker/nginx/kchat-sidecar.conf), not rest_url(): with plain
+ * permalinks, a fresh install's default, that is /?rest_route=/kchat/v1 (and with
+ * /index.php/ permalinks /index.php/wp-json/…), which PHP serves, not the sidecar.
+ *
  * @param int $blog_id The site; 0 for the current one.
  * @return string
  */
@@ -91,7 +96,7 @@ function kchat_sidecar_url( $blog_id = 0 ) {
 	if ( ! is_multisite() && defined( 'KCHAT_SIDECAR_URL' ) && KCHAT_SIDECAR_URL ) {
 		$url = (string) KCHAT_SIDECAR_URL;
 	} else {
-		$url = get_rest_url( $blog_id, 'kchat/v1' );
+		$url = get_home_url( $blog_id, '/wp-json/kchat/v1' );
 	}
 	/**
 	 * Filters the address of the sidecar's kchat/v1 namespace for a site.
@@ -656,10 +661,24 @@ function kchat_sidecar_js_common() {
 		box.appendChild(div);
 	}
 
+	// endpoint is the address of a route under the configured base, which may carry a
+	// query of its own (a kchat_sidecar_url filter's ?lang=…, or WordPress's
+	// ?rest_route=/kchat/v1, whose route then goes into rest_route, as rest_url() does).
+	function endpoint(path, params) {
+		var u = new URL(cfg.url, window.location.href);
+		var route = u.searchParams.get('rest_route');
+		if (route !== null) {
+			u.searchParams.set('rest_route', route.replace(/\/+$/, '') + path);
+		} else {
+			u.pathname = u.pathname.replace(/\/+$/, '') + path;
+		}
+		Object.keys(params).forEach(function (k) { if (params[k]) { u.searchParams.set(k, params[k]); } });
+		return u.toString();
+	}
+
 	function call(path, params) {
-		var q = new URLSearchParams();
-		Object.keys(params).forEach(function (k) { if (params[k]) { q.set(k, params[k]); } });
-		var url = cfg.url + path + (q.toString() ? '?' + q.toString() : '');
+		var url;
+		try { url = endpoint(path, params); } catch (e) { return Promise.reject({ kind: 'unreachable' }); }
 		return fetch(url, { headers: { Authorization: 'Bearer ' + cfg.token } }).catch(function () {
 			throw { kind: 'unreachable' };
 		}).then(function (resp) {
@@ -1108,11 +1127,14 @@ JS;
 function kchat_sidecar_js_network() {
 	return <<<'JS'
 
-	// The site's own Chatbot Interactions page, when its home is a web address.
+	// The site's own Chatbot Interactions page, when its home is a web address and it has
+	// the chatbot's table: without it the page could only say so, as the Interactions
+	// column already does.
 	function siteCell(site) {
 		var td = el('td', 'kchat-site');
 		var name = site.name === '' ? site.path : site.name;
-		var href = site.blog_id === t.mainSite ? t.mainPage
+		var href = site.table_missing ? ''
+			: site.blog_id === t.mainSite ? t.mainPage
 			: (site.home && /^https?:\/\//i.test(site.home) ? site.home.replace(/\/+$/, '') + '/' + t.sitePage : '');
 		if (!href) { td.textContent = name; return td; }
 		var a = el('a', '', name);
