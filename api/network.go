@@ -121,9 +121,13 @@ func (s *Server) networkView(ctx context.Context) (networkView, error) {
 			sites[i] = wpnetwork.Site(r)
 		}
 		// WordPress chooses every network's sites by one SUBDOMAIN_INSTALL
-		// (is_subdomain_install()), not by each network's meta; install_network()
-		// wrote the same choice as the main network's (lowest id) subdomain_install.
+		// (is_subdomain_install()), not by each network's meta; without the constant,
+		// the choice install_network() wrote as the main network's (lowest id)
+		// subdomain_install stands in for it.
 		subdomain := len(n.Networks) > 0 && n.SubdomainInstall[n.Networks[0].ID]
+		if s.cfg.SubdomainInstall != nil {
+			subdomain = *s.cfg.SubdomainInstall
+		}
 		return networkView{multisite: true, sites: wpnetwork.NewMap(networks, sites, subdomain)}, nil
 	})
 }

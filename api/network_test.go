@@ -664,3 +664,39 @@ func TestNetworkPrefixSites(t *testing.T) {
 		wantWPError(t, e.get(c.path, allDays, "Bearer "+e.token(c.token, netfixture.NetAdmin)), http.StatusUnauthorized, "jwt_auth_bad_iss")
 	}
 }
+
+// WordPress chooses the sites by wp-config.php's SUBDOMAIN_INSTALL where it is defined
+// (Config.SubdomainInstall), not by the stored subdomain_install. On two networks the
+// choice shows: a site of network 2 moved to a domain of no network is found by its
+// domain on a subdomain install, and on a subdirectory install no network is found.
+func TestNetworkSubdomainInstallConstant(t *testing.T) {
+	yes, no := true, false
+	for _, c := range []struct {
+		name     string
+		meta     string // network 1's subdomain_install; the fixture's is 0
+		constant *bool
+		found    bool
+	}{
+		{"MetaAlone", "0", nil, false},
+		{"MetaAloneSubdomain", "1", nil, true},
+		{"ConstantTrueWins", "0", &yes, true},
+		{"ConstantFalseWins", "1", &no, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newNetEnv(t, func(cfg *api.Config) { cfg.SubdomainInstall = c.constant })
+			addSecondNetwork(t, e.db)
+			e.db.Exec(t, "UPDATE wp_sitemeta SET meta_value = ? WHERE site_id = 1 AND meta_key = 'subdomain_install'", c.meta)
+			e.db.Exec(t, "UPDATE wp_blogs SET domain = 'blog.elsewhere.test', path = '/' WHERE blog_id = 7")
+			// The index states no 404, so the answer is not validated against the contract.
+			req := httptest.NewRequest(http.MethodGet, "/wp-json/kchat/v1", nil)
+			req.Host = "blog.elsewhere.test"
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			if c.found && rec.Code != http.StatusOK {
+				t.Errorf("blog.elsewhere.test: %d %s, want the site", rec.Code, rec.Body)
+			} else if !c.found {
+				wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+			}
+		})
+	}
+}

@@ -88,6 +88,10 @@ type Config struct {
 	NetworkTTL time.Duration
 	// MaxSites bounds how many sites' caches are kept; DefaultMaxSites when zero.
 	MaxSites int
+	// SubdomainInstall is wp-config.php's SUBDOMAIN_INSTALL (or VHOST), by which
+	// WordPress chooses every network's sites; nil goes by the main network's stored
+	// subdomain_install, which WordPress's network set-up wrote to agree with it.
+	SubdomainInstall *bool
 }
 
 // Server is the sidecar's HTTP handler.
