@@ -700,3 +700,46 @@ func TestNetworkSubdomainInstallConstant(t *testing.T) {
 		})
 	}
 }
+
+// A sidecar pinned to one site of a network (KCHAT_BLOG_ID, no network mode) stops it
+// as ms_site_check() does when the site is archived, spam or deleted, for everyone but
+// super admins; it reads the site's flags once per settings TTL.
+func TestPinnedSiteUnavailable(t *testing.T) {
+	db := repotest.NewDatabase(t)
+	db.LoadNetworkFixture(t)
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: netfixture.BasePrefix, BlogID: netfixture.Shop.BlogID, QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { repo.Close() })
+	_, raw := loadSpec(t)
+	now := netfixture.Today.Add(12 * time.Hour)
+	srv, err := api.New(api.Config{Store: repo, JWTSecret: []byte(netfixture.Secret), OpenAPI: raw, SettingsTTL: time.Minute,
+		Now: func() time.Time { return now }, Logger: testLogger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &netEnv{t: t, db: db, server: srv, now: now}
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	get := func(user netfixture.User) *httptest.ResponseRecorder {
+		t.Helper()
+		return e.do(http.MethodGet, netfixture.Domain, "/", summary, "Bearer "+e.token(netfixture.Shop, user), "")
+	}
+	if rec := get(netfixture.ShopAdmin); rec.Code != http.StatusOK {
+		t.Fatalf("the live site: %d %s", rec.Code, rec.Body)
+	}
+	db.Exec(t, "UPDATE wp_blogs SET archived = 1 WHERE blog_id = 2")
+	if rec := get(netfixture.ShopAdmin); rec.Code != http.StatusOK {
+		t.Errorf("within the settings TTL: %d, want the flags read before", rec.Code)
+	}
+	now = now.Add(time.Minute)
+	got := wantWPError(t, get(netfixture.ShopAdmin), http.StatusGone, "kchat_site_unavailable")
+	if want := "This site has been archived or suspended."; got.Message != want {
+		t.Errorf("message %q, want %q", got.Message, want)
+	}
+	body, _ := json.Marshal(map[string]string{"username": netfixture.ShopAdmin.Login, "password": netfixture.ShopAdmin.Password})
+	wantWPError(t, e.do(http.MethodPost, netfixture.Domain, "/", tokenPath, "", string(body)), http.StatusGone, "kchat_site_unavailable")
+	if rec := get(netfixture.SuperHelper); rec.Code != http.StatusOK {
+		t.Errorf("a super admin: %d %s", rec.Code, rec.Body)
+	}
+}
