@@ -99,7 +99,7 @@ func (s *Server) issueToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := siteAvailableTo(req.Context(), tok.User); err != nil {
+	if err := s.siteAvailableTo(req.Context(), tok.User); err != nil {
 		return err
 	}
 	return writeJSON(c, http.StatusOK, tokenResponse{

@@ -67,10 +67,14 @@ type siteState struct {
 	blogID   int // 0: the one site of a single-site sidecar
 	store    Store
 	settings *ttlcache.Cache[struct{}, siteOptions]
-	counts   *ttlcache.Cache[[2]period.Date, []repository.DayCount]
-	logDays  *logstats.Cache
-	insights *insights.Cache
-	cors     echo.MiddlewareFunc
+	// availability is ms_site_check()'s verdict on the site from its own row of
+	// {prefix}blogs, for a sidecar serving one site of a network (in network mode the
+	// network's list says it).
+	availability *ttlcache.Cache[struct{}, wpnetwork.Availability]
+	counts       *ttlcache.Cache[[2]period.Date, []repository.DayCount]
+	logDays      *logstats.Cache
+	insights     *insights.Cache
+	cors         echo.MiddlewareFunc
 }
 
 func (s *Server) newSiteState(blogID int, store Store) *siteState {
@@ -78,9 +82,12 @@ func (s *Server) newSiteState(blogID int, store Store) *siteState {
 		blogID:   blogID,
 		store:    store,
 		settings: ttlcache.New[struct{}, siteOptions](s.cfg.SettingsTTL, s.now),
-		counts:   ttlcache.NewBounded[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now, maxCountWindows).Weighed(dayCountsBytes),
-		logDays:  logstats.New(store, s.now),
-		insights: newInsightsCache(store, s.now, s.cfg.Insights),
+		// Read as often as the options: an archived site stops answering within the
+		// settings TTL, at one primary-key look-up per TTL.
+		availability: ttlcache.New[struct{}, wpnetwork.Availability](s.cfg.SettingsTTL, s.now),
+		counts:       ttlcache.NewBounded[[2]period.Date, []repository.DayCount](s.cfg.CountsTTL, s.now, maxCountWindows).Weighed(dayCountsBytes),
+		logDays:      logstats.New(store, s.now),
+		insights:     newInsightsCache(store, s.now, s.cfg.Insights),
 	}
 	st.cors = s.corsFor(st)
 	return st
@@ -133,9 +140,13 @@ func (s *Server) networkView(ctx context.Context) (networkView, error) {
 			sites[i] = wpnetwork.Site(r)
 		}
 		// WordPress chooses every network's sites by one SUBDOMAIN_INSTALL
-		// (is_subdomain_install()), not by each network's meta; install_network()
-		// wrote the same choice as the main network's (lowest id) subdomain_install.
+		// (is_subdomain_install()), not by each network's meta; without the constant,
+		// the choice install_network() wrote as the main network's (lowest id)
+		// subdomain_install stands in for it.
 		subdomain := len(n.Networks) > 0 && n.SubdomainInstall[n.Networks[0].ID]
+		if s.cfg.SubdomainInstall != nil {
+			subdomain = *s.cfg.SubdomainInstall
+		}
 		return networkView{multisite: true, sites: wpnetwork.NewMap(networks, sites, subdomain)}, nil
 	})
 }

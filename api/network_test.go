@@ -753,3 +753,82 @@ func TestNetworkCacheConcurrent(t *testing.T) {
 		t.Errorf("%v sites cached after the requests ended, want 1", got)
 	}
 }
+
+// WordPress chooses the sites by wp-config.php's SUBDOMAIN_INSTALL where it is defined
+// (Config.SubdomainInstall), not by the stored subdomain_install. On two networks the
+// choice shows: a site of network 2 moved to a domain of no network is found by its
+// domain on a subdomain install, and on a subdirectory install no network is found.
+func TestNetworkSubdomainInstallConstant(t *testing.T) {
+	yes, no := true, false
+	for _, c := range []struct {
+		name     string
+		meta     string // network 1's subdomain_install; the fixture's is 0
+		constant *bool
+		found    bool
+	}{
+		{"MetaAlone", "0", nil, false},
+		{"MetaAloneSubdomain", "1", nil, true},
+		{"ConstantTrueWins", "0", &yes, true},
+		{"ConstantFalseWins", "1", &no, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newNetEnv(t, func(cfg *api.Config) { cfg.SubdomainInstall = c.constant })
+			addSecondNetwork(t, e.db)
+			e.db.Exec(t, "UPDATE wp_sitemeta SET meta_value = ? WHERE site_id = 1 AND meta_key = 'subdomain_install'", c.meta)
+			e.db.Exec(t, "UPDATE wp_blogs SET domain = 'blog.elsewhere.test', path = '/' WHERE blog_id = 7")
+			// The index states no 404, so the answer is not validated against the contract.
+			req := httptest.NewRequest(http.MethodGet, "/wp-json/kchat/v1", nil)
+			req.Host = "blog.elsewhere.test"
+			rec := httptest.NewRecorder()
+			e.server.ServeHTTP(rec, req)
+			if c.found && rec.Code != http.StatusOK {
+				t.Errorf("blog.elsewhere.test: %d %s, want the site", rec.Code, rec.Body)
+			} else if !c.found {
+				wantWPError(t, rec, http.StatusNotFound, "rest_no_route")
+			}
+		})
+	}
+}
+
+// A sidecar pinned to one site of a network (KCHAT_BLOG_ID, no network mode) stops it
+// as ms_site_check() does when the site is archived, spam or deleted, for everyone but
+// super admins; it reads the site's flags once per settings TTL.
+func TestPinnedSiteUnavailable(t *testing.T) {
+	db := repotest.NewDatabase(t)
+	db.LoadNetworkFixture(t)
+	repo, err := repository.Open(repository.Config{DSN: db.DSN, TablePrefix: netfixture.BasePrefix, BlogID: netfixture.Shop.BlogID, QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { repo.Close() })
+	_, raw := loadSpec(t)
+	now := netfixture.Today.Add(12 * time.Hour)
+	srv, err := api.New(api.Config{Store: repo, JWTSecret: []byte(netfixture.Secret), OpenAPI: raw, SettingsTTL: time.Minute,
+		Now: func() time.Time { return now }, Logger: testLogger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &netEnv{t: t, db: db, server: srv, now: now}
+	summary := "/wp-json/kchat/v1/interactions/summary"
+	get := func(user netfixture.User) *httptest.ResponseRecorder {
+		t.Helper()
+		return e.do(http.MethodGet, netfixture.Domain, "/", summary, "Bearer "+e.token(netfixture.Shop, user), "")
+	}
+	if rec := get(netfixture.ShopAdmin); rec.Code != http.StatusOK {
+		t.Fatalf("the live site: %d %s", rec.Code, rec.Body)
+	}
+	db.Exec(t, "UPDATE wp_blogs SET archived = 1 WHERE blog_id = 2")
+	if rec := get(netfixture.ShopAdmin); rec.Code != http.StatusOK {
+		t.Errorf("within the settings TTL: %d, want the flags read before", rec.Code)
+	}
+	now = now.Add(time.Minute)
+	got := wantWPError(t, get(netfixture.ShopAdmin), http.StatusGone, "kchat_site_unavailable")
+	if want := "This site has been archived or suspended."; got.Message != want {
+		t.Errorf("message %q, want %q", got.Message, want)
+	}
+	body, _ := json.Marshal(map[string]string{"username": netfixture.ShopAdmin.Login, "password": netfixture.ShopAdmin.Password})
+	wantWPError(t, e.do(http.MethodPost, netfixture.Domain, "/", tokenPath, "", string(body)), http.StatusGone, "kchat_site_unavailable")
+	if rec := get(netfixture.SuperHelper); rec.Code != http.StatusOK {
+		t.Errorf("a super admin: %d %s", rec.Code, rec.Body)
+	}
+}

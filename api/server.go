@@ -91,6 +91,10 @@ type Config struct {
 	// SiteCacheBytes bounds what the sites' caches hold together, the main site's
 	// included (whose are never dropped); DefaultSiteCacheBytes when zero.
 	SiteCacheBytes int64
+	// SubdomainInstall is wp-config.php's SUBDOMAIN_INSTALL (or VHOST), by which
+	// WordPress chooses every network's sites; nil goes by the main network's stored
+	// subdomain_install, which WordPress's network set-up wrote to agree with it.
+	SubdomainInstall *bool
 }
 
 // Server is the sidecar's HTTP handler.

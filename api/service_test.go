@@ -130,6 +130,9 @@ type fakeStore struct {
 func (f *fakeStore) SiteSettings(context.Context) (repository.SiteSettings, error) {
 	return f.settings, nil
 }
+func (f *fakeStore) Blog(context.Context) (repository.SiteRow, bool, error) {
+	return repository.SiteRow{}, false, nil
+}
 func (f *fakeStore) UserByID(context.Context, uint64) (repository.User, error) { return f.user, nil }
 func (f *fakeStore) UserByLogin(context.Context, string) (repository.User, error) {
 	return f.user, nil

@@ -38,9 +38,11 @@ type InsightStore interface {
 	Posts(ctx context.Context, ids []int64) (map[int64]repository.Post, error)
 }
 
-// SiteStore reads the site's options.
+// SiteStore reads the site's options, and its row of {prefix}blogs when the site is one
+// of a network's (ok false otherwise).
 type SiteStore interface {
 	SiteSettings(ctx context.Context) (repository.SiteSettings, error)
+	Blog(ctx context.Context) (row repository.SiteRow, ok bool, err error)
 }
 
 // UserStore reads WordPress users with their capabilities on this site, for package

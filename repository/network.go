@@ -2,8 +2,12 @@ package repository
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/go-sql-driver/mysql"
 )
 
 // NetworkRow is one row of {prefix}site: a network of sites. It converts to
@@ -166,4 +170,36 @@ func (db *DB) readNetworks(ctx context.Context, n *Network) error {
 		n.Sites[i] = SiteRow(r)
 	}
 	return nil
+}
+
+// Blog reads this view's row of {base}blogs, its flags for ms_site_check(), when the
+// sidecar serves one site (KCHAT_BLOG_ID) rather than the network, where Network reads
+// every row. As siteAdmins, it takes the site to be part of a multisite when {base}blogs
+// lists it under a network that {base}site holds; ok is false for a single site.
+func (db *DB) Blog(ctx context.Context) (row SiteRow, ok bool, err error) {
+	ctx, cancel := db.short(ctx)
+	defer cancel()
+	var r struct {
+		BlogID    int    `db:"blog_id"`
+		NetworkID int    `db:"site_id"`
+		Domain    string `db:"domain"`
+		Path      string `db:"path"`
+		Public    int    `db:"public"`
+		Archived  int    `db:"archived"`
+		Mature    int    `db:"mature"`
+		Spam      int    `db:"spam"`
+		Deleted   int    `db:"deleted"`
+	}
+	err = db.db.GetContext(ctx, &r, `SELECT b.blog_id, b.site_id, b.domain, b.path, b.public, b.archived, b.mature, b.spam, b.deleted
+		FROM `+db.t.blogs+` b JOIN `+db.t.site+` n ON n.id = b.site_id WHERE b.blog_id = ?`, db.t.blogID)
+	var myErr *mysql.MySQLError
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return SiteRow{}, false, nil
+	case errors.As(err, &myErr) && myErr.Number == 1146: // no such table: not a multisite
+		return SiteRow{}, false, nil
+	case err != nil:
+		return SiteRow{}, false, classify(err)
+	}
+	return SiteRow(r), true, nil
 }

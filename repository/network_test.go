@@ -400,3 +400,33 @@ func TestEachSiteDay(t *testing.T) {
 		}
 	}
 }
+
+// Blog is the view's own row of {prefix}blogs, for ms_site_check() when the sidecar
+// serves one site of a network; a single site has none, nor has a database with
+// {prefix}blogs but no {prefix}site.
+func TestBlog(t *testing.T) {
+	repo, db := openNetwork(t, nf.Shop.BlogID)
+	ctx := context.Background()
+	db.Exec(t, "UPDATE wp_blogs SET archived = 1, deleted = 2 WHERE blog_id = 2")
+	row, ok, err := repo.Blog(ctx)
+	if err != nil || !ok || row.BlogID != 2 || row.Path != nf.Shop.Path || row.Archived != 1 || row.Deleted != 2 || row.Spam != 0 {
+		t.Errorf("Shop: %+v, %v, %v", row, ok, err)
+	}
+	if row, ok, err := repo.Site(1).Blog(ctx); err != nil || !ok || row.BlogID != 1 || row.Archived != 0 {
+		t.Errorf("the main site: %+v, %v, %v", row, ok, err)
+	}
+	if row, ok, err := repo.Site(99).Blog(ctx); err != nil || ok {
+		t.Errorf("a blog the network does not list: %+v, %v, %v", row, ok, err)
+	}
+
+	single, sdb := openFixture(t)
+	if row, ok, err := single.Blog(ctx); err != nil || ok {
+		t.Errorf("single site: %+v, %v, %v", row, ok, err)
+	}
+	sdb.Exec(t, "CREATE TABLE wp_blogs (blog_id bigint NOT NULL PRIMARY KEY, site_id bigint NOT NULL DEFAULT 0, domain varchar(200), path varchar(100),"+
+		" public tinyint NOT NULL DEFAULT 1, archived tinyint NOT NULL DEFAULT 1, mature tinyint NOT NULL DEFAULT 0, spam tinyint NOT NULL DEFAULT 0, deleted tinyint NOT NULL DEFAULT 0)")
+	sdb.Exec(t, "INSERT INTO wp_blogs (blog_id, site_id, domain, path) VALUES (1, 1, 'a.test', '/')")
+	if row, ok, err := single.Blog(ctx); err != nil || ok {
+		t.Errorf("wp_blogs alone: %+v, %v, %v", row, ok, err)
+	}
+}

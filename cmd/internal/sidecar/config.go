@@ -109,7 +109,7 @@ type setting struct {
 // this order, and the first that is wrong is the one start-up names.
 func settingsOf(p *parsed) []setting {
 	return []setting{
-		{"KCHAT_WP_CONFIG", "wp-config", "path", "", "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly", nil},
+		{"KCHAT_WP_CONFIG", "wp-config", "path", "", "the site's wp-config.php: DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, $table_prefix and JWT_AUTH_SECRET_KEY are read from it unless set explicitly; on a network also MULTISITE and SUBDOMAIN_INSTALL", nil},
 		{"KCHAT_LISTEN", "listen", "host:port", DefaultListen, "address to listen on", hostPort(&p.Listen)},
 		// After KCHAT_LISTEN, which it must differ from.
 		{"KCHAT_METRICS_LISTEN", "metrics-listen", "host:port", "", "serve /metrics on this address only, not on --listen (default: on --listen)", metricsAddress(p)},
@@ -164,9 +164,9 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 	if err != nil {
 		return Config{}, err
 	}
-	multisite := false
+	var wp wpconfig.Values
 	if path := values["KCHAT_WP_CONFIG"]; path != "" {
-		if multisite, err = fromWPConfig(path, values, explicit); err != nil {
+		if wp, err = fromWPConfig(path, values, explicit); err != nil {
 			return Config{}, err
 		}
 	}
@@ -178,9 +178,10 @@ func ParseConfig(args []string, getenv func(string) string, usage io.Writer) (Co
 			return Config{}, &ConfigError{Env: s.env, Flag: s.flag, Reason: err.Error()}
 		}
 	}
-	if p.Network, err = networkOn(p.network, multisite, explicit["KCHAT_BLOG_ID"]); err != nil {
+	if p.Network, err = networkOn(p.network, wp.Multisite, explicit["KCHAT_BLOG_ID"]); err != nil {
 		return Config{}, err
 	}
+	p.API.SubdomainInstall = wp.SubdomainInstall
 	p.MemoryLimit <<= 20
 	p.API.SiteCacheBytes <<= 20
 	if getenv("GOMEMLIMIT") != "" {
@@ -283,28 +284,29 @@ var wpConfigSettings = []struct {
 // read (getenv(), a concatenation…) is an error unless it is given explicitly: the
 // sidecar does not guess at the site's database.
 //
-// It also reports whether the file defines MULTISITE as true, for KCHAT_NETWORK's auto.
-func fromWPConfig(path string, values map[string]string, explicit map[string]bool) (multisite bool, err error) {
+// It also returns what the file says, for KCHAT_NETWORK's auto (MULTISITE) and the
+// network's SUBDOMAIN_INSTALL.
+func fromWPConfig(path string, values map[string]string, explicit map[string]bool) (wpconfig.Values, error) {
 	v, err := wpconfig.ReadFile(path)
 	if err != nil {
 		// wpconfig's errors name the path and a line, never the file's text.
-		return false, badSetting("KCHAT_WP_CONFIG", err.Error())
+		return wpconfig.Values{}, badSetting("KCHAT_WP_CONFIG", err.Error())
 	}
 	for _, w := range wpConfigSettings {
 		if explicit[w.env] {
 			continue
 		}
 		if reason, ok := v.Unsupported[w.name]; ok {
-			return false, badSetting(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
+			return wpconfig.Values{}, badSetting(w.env, fmt.Sprintf("%s in %s is %s", w.name, path, reason))
 		}
 		if got := w.value(v); got != "" {
 			values[w.env] = got
 		}
 	}
 	if reason, ok := v.Unsupported["MULTISITE"]; ok && !explicit["KCHAT_NETWORK"] {
-		return false, badSetting("KCHAT_NETWORK", fmt.Sprintf("MULTISITE in %s is %s", path, reason))
+		return wpconfig.Values{}, badSetting("KCHAT_NETWORK", fmt.Sprintf("MULTISITE in %s is %s", path, reason))
 	}
-	return v.Multisite, nil
+	return v, nil
 }
 
 // networkOn decides network mode from KCHAT_NETWORK (mode), wp-config.php's MULTISITE

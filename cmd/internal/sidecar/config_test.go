@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -368,6 +369,44 @@ func TestParseConfigNetwork(t *testing.T) {
 				t.Errorf("Network = %v, want %v", cfg.Network, c.want)
 			}
 		})
+	}
+}
+
+// SUBDOMAIN_INSTALL (or VHOST) in wp-config.php reaches the API; without it, or
+// without the file, the API goes by the stored meta (nil).
+func TestParseConfigSubdomainInstall(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, defines, want string // want: "true", "false" or "" for nil
+	}{
+		{"True", "define( 'SUBDOMAIN_INSTALL', true );", "true"},
+		{"False", "define( 'SUBDOMAIN_INSTALL', false );", "false"},
+		{"Absent", "", ""},
+		{"VHOST", "define( 'VHOST', 'yes' );", "true"},
+		{"NotTaken", "define( 'SUBDOMAIN_INSTALL', getenv( 'X' ) );", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, c.name+".php")
+			src := "<?php\ndefine( 'DB_NAME', 'wp' );\ndefine( 'JWT_AUTH_SECRET_KEY', '" + goodSecret + "' );\ndefine( 'MULTISITE', true );\n" + c.defines + "\n"
+			if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := sidecar.ParseConfig(nil, envOf(map[string]string{"KCHAT_WP_CONFIG": path}), &bytes.Buffer{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if cfg.API.SubdomainInstall != nil {
+				got = strconv.FormatBool(*cfg.API.SubdomainInstall)
+			}
+			if got != c.want {
+				t.Errorf("API.SubdomainInstall = %q, want %q", got, c.want)
+			}
+		})
+	}
+	cfg, err := sidecar.ParseConfig(nil, envOf(map[string]string{"JWT_AUTH_SECRET_KEY": goodSecret}), &bytes.Buffer{})
+	if err != nil || cfg.API.SubdomainInstall != nil {
+		t.Errorf("without wp-config.php: %v, %v", cfg.API.SubdomainInstall, err)
 	}
 }
 

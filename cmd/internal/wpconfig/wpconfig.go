@@ -1,6 +1,7 @@
 // Package wpconfig reads the settings a read-only sidecar needs from a WordPress
 // wp-config.php (DB_NAME, DB_USER, DB_PASSWORD, DB_HOST, JWT_AUTH_SECRET_KEY and
-// $table_prefix) as text, never running it.
+// $table_prefix; and for a network MULTISITE, SUBDOMAIN_INSTALL and the older VHOST) as
+// text, never running it.
 //
 // A PHP lexer finds the code between <?php and ?>, outside comments and string
 // literals, so a define() commented out or inside a string does not count. In
@@ -50,6 +51,12 @@ type Values struct {
 	// network (is_multisite()). It is the one boolean read, and only as the literal
 	// true or false (any case); anything else is Unsupported.
 	Multisite bool
+	// SubdomainInstall is is_subdomain_install(): SUBDOMAIN_INSTALL when the file defines
+	// it as the literal true or false, else 'yes' === VHOST when the file defines VHOST as
+	// a plain string. It is nil when the file defines neither, or the one WordPress goes
+	// by in a form the reader does not take (which is not Unsupported: the sidecar then
+	// goes by the network's stored subdomain_install).
+	SubdomainInstall *bool
 	// Unsupported maps each setting defined in a form the reader refuses to the reason.
 	Unsupported map[string]string
 }
@@ -85,6 +92,9 @@ var envFor = map[string]string{
 }
 
 const multisiteKey = "MULTISITE"
+
+// The constants is_subdomain_install() reads: the second only when the first is not defined.
+const subdomainKey, vhostKey = "SUBDOMAIN_INSTALL", "VHOST"
 
 // whyNotBoolean is why a MULTISITE define is not taken.
 const whyNotBoolean = "set to something other than true or false"
@@ -148,7 +158,7 @@ func parse(src []byte) (Values, error) {
 	} else if !lx.sawPHP {
 		return Values{}, errors.New("no <?php opening tag: not a PHP file")
 	}
-	p := &parser{src: src, toks: lx.toks}
+	p := &parser{src: src, toks: lx.toks, subdomain: make(map[string]*bool)}
 	var v Values
 	settled := make(map[string]bool) // constants whose first define() was seen
 	firstInclude := -1               // token index of the first include/require/eval
@@ -180,6 +190,11 @@ func parse(src []byte) (Values, error) {
 		}
 		v.take(tablePrefixKey, value, why)
 	}
+	if b, defined := p.subdomain[subdomainKey]; defined {
+		v.SubdomainInstall = b
+	} else {
+		v.SubdomainInstall = p.subdomain[vhostKey]
+	}
 	return v, nil
 }
 
@@ -188,6 +203,9 @@ func parse(src []byte) (Values, error) {
 type parser struct {
 	src  []byte
 	toks []token
+	// subdomain holds SUBDOMAIN_INSTALL's and VHOST's values once defined, nil where
+	// the value is not taken.
+	subdomain map[string]*bool
 }
 
 func (p *parser) kind(i int) tokKind {
@@ -222,13 +240,19 @@ func (p *parser) isGlobalCall(i int) bool {
 func (p *parser) define(v *Values, i int, settled map[string]bool, afterInclude bool) {
 	j, ok := p.arg(i+2, "constant_name")
 	name, literal, _ := p.stringValue(j)
-	if _, wanted := envFor[name]; !ok || !literal || !p.isOp(j+1, ",", ")") || !wanted || name == tablePrefixKey || settled[name] {
+	_, wanted := envFor[name]
+	wanted = wanted || name == subdomainKey || name == vhostKey
+	if !ok || !literal || !p.isOp(j+1, ",", ")") || !wanted || name == tablePrefixKey || settled[name] {
 		return // not a define the reader can follow, or not one it wants
 	}
 	settled[name] = true
 	k, ok := p.arg(j+2, "value")
-	if name == multisiteKey {
+	switch name {
+	case multisiteKey:
 		p.defineMultisite(v, k, ok, afterInclude)
+		return
+	case subdomainKey, vhostKey:
+		p.defineSubdomain(name, k, ok && !afterInclude)
 		return
 	}
 	value, why, end := p.classify(k)
@@ -257,6 +281,26 @@ func (p *parser) defineMultisite(v *Values, k int, ok, afterInclude bool) {
 		return
 	}
 	v.Multisite = strings.TrimPrefix(strings.ToLower(p.text(k)), `\`) == "true"
+}
+
+// defineSubdomain reads SUBDOMAIN_INSTALL's value at token k, the literal true or
+// false, or VHOST's, a plain string ('yes' means a subdomain install), when ok.
+func (p *parser) defineSubdomain(name string, k int, ok bool) {
+	p.subdomain[name] = nil
+	if !ok {
+		return
+	}
+	if name == subdomainKey {
+		if p.isIdent(k, "true", "false", `\true`, `\false`) && p.isOp(k+1, ",", ")") {
+			b := strings.TrimPrefix(strings.ToLower(p.text(k)), `\`) == "true"
+			p.subdomain[name] = &b
+		}
+		return
+	}
+	if value, why, end := p.classify(k); why == "" && p.isOp(end, ",", ")") {
+		b := value == "yes"
+		p.subdomain[name] = &b
+	}
 }
 
 // arg skips the label of a PHP 8 named argument at k, if there is one; ok is false

@@ -816,3 +816,47 @@ func TestMultisite(t *testing.T) {
 		})
 	}
 }
+
+// SUBDOMAIN_INSTALL, or the older VHOST when it is not defined, is how WordPress
+// chooses a network's sites (is_subdomain_install()); unknown (nil) when the file says
+// neither in a form the reader takes.
+func TestSubdomainInstall(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      string // "true", "false" or "" for unknown
+	}{
+		{"true", "<?php define( 'SUBDOMAIN_INSTALL', true );", "true"},
+		{"TRUE namespaced", `<?php define('SUBDOMAIN_INSTALL', \TRUE);`, "true"},
+		{"false", "<?php define('SUBDOMAIN_INSTALL', false);", "false"},
+		{"absent", "<?php define('MULTISITE', true);", ""},
+		{"commented out", "<?php # define('SUBDOMAIN_INSTALL', true);\n", ""},
+		{"first define wins", "<?php define('SUBDOMAIN_INSTALL', false); define('SUBDOMAIN_INSTALL', true);", "false"},
+		{"number", "<?php define('SUBDOMAIN_INSTALL', 1);", ""},
+		{"getenv", "<?php define('SUBDOMAIN_INSTALL', getenv('X'));", ""},
+		{"after include", "<?php include 'x.php'; define('SUBDOMAIN_INSTALL', true);", ""},
+		{"VHOST yes", "<?php define('VHOST', 'yes');", "true"},
+		{"VHOST no", "<?php define('VHOST', 'no');", "false"},
+		{"VHOST is compared strictly", `<?php define("VHOST", "Yes");`, "false"},
+		{"VHOST not a string", "<?php define('VHOST', true);", ""},
+		{"SUBDOMAIN_INSTALL wins over VHOST", "<?php define('VHOST', 'yes'); define('SUBDOMAIN_INSTALL', false);", "false"},
+		// WordPress would go by SUBDOMAIN_INSTALL, which the reader cannot tell.
+		{"unknown SUBDOMAIN_INSTALL hides VHOST", "<?php define('SUBDOMAIN_INSTALL', $x); define('VHOST', 'yes');", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, err := parse([]byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if v.SubdomainInstall != nil {
+				got = strconv.FormatBool(*v.SubdomainInstall)
+			}
+			if got != tc.want {
+				t.Errorf("SubdomainInstall = %q, want %q", got, tc.want)
+			}
+			if len(v.Unsupported) != 0 {
+				t.Errorf("Unsupported = %v: an unknown SUBDOMAIN_INSTALL leaves the stored meta to decide", v.Unsupported)
+			}
+		})
+	}
+}
