@@ -315,11 +315,14 @@ func (l *siteLRU) acquire(blogID int, make func() *siteState) *siteState {
 
 // release ends a hold on st, weighs it, and drops sites while over the budget.
 func (l *siteLRU) release(st *siteState) {
-	weight := l.weigh(st) // outside the lock: it reads the caches' own counters
 	l.mu.Lock()
 	if e, ok := l.byID[st.blogID]; ok && e.Value.(*siteEntry).state == st {
 		en := e.Value.(*siteEntry)
 		en.held--
+		// Weighed under the lock: two requests for the site ending at once land in the
+		// order they weighed, so the weight kept is the latest, not an older, smaller
+		// one. (The caches' counters take no lock of the list's.)
+		weight := l.weigh(st)
 		l.bytes += weight - en.weight
 		en.weight = weight
 	}

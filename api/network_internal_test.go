@@ -3,7 +3,9 @@ package api
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // lruEnv is a siteLRU over bare states, each weighing what weights says (nothing when
@@ -186,5 +188,38 @@ func TestSiteLRUConcurrent(t *testing.T) {
 	}
 	if st.evictedCount+st.evictedSize == 0 {
 		t.Error("no evictions")
+	}
+}
+
+// Two requests for a site end at once, its caches grown by the second: the weight kept
+// is the one weighed last. Weighed outside the list's lock, the first release's older,
+// smaller weight could land after the second's, hiding what the site holds from the
+// budget until its next request.
+func TestSiteLRUReleasesWeighInTurn(t *testing.T) {
+	e := newLRUEnv(10, 1<<40)
+	st := e.acquire(1)
+	e.acquire(1)
+	firstWeighing, secondDone := make(chan struct{}), make(chan struct{})
+	var calls atomic.Int32
+	e.l.weigh = func(*siteState) int64 {
+		if calls.Add(1) > 1 {
+			return 8000 // the caches as the second request left them
+		}
+		close(firstWeighing)
+		select { // the second release, if it may weigh and land meanwhile
+		case <-secondDone:
+		case <-time.After(200 * time.Millisecond):
+		}
+		return 100
+	}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); e.l.release(st) }()
+	<-firstWeighing
+	go func() { defer wg.Done(); e.l.release(st); close(secondDone) }()
+	wg.Wait()
+	en := e.l.byID[1].Value.(*siteEntry)
+	if en.held != 0 || en.weight != 8000 || e.l.stats().bytes != 8000 {
+		t.Errorf("held %d, weight %d, %d bytes in all; want 0, 8000, 8000", en.held, en.weight, e.l.stats().bytes)
 	}
 }

@@ -1127,12 +1127,20 @@ JS;
 function kchat_sidecar_js_network() {
 	return <<<'JS'
 
+	// A site's title as text. WordPress stores blogname HTML-escaped (sanitize_option()
+	// runs esc_html on it: "&amp;", "&#039;", "&lt;") and prints it as HTML; here its
+	// entities are decoded in a parsed document, which runs and loads nothing, and the
+	// result is set as text.
+	function siteTitle(stored) {
+		return new DOMParser().parseFromString(stored, 'text/html').documentElement.textContent;
+	}
+
 	// The site's own Chatbot Interactions page, when its home is a web address and it has
 	// the chatbot's table: without it the page could only say so, as the Interactions
 	// column already does.
 	function siteCell(site) {
 		var td = el('td', 'kchat-site');
-		var name = site.name === '' ? site.path : site.name;
+		var name = site.name === '' ? site.path : siteTitle(site.name);
 		var href = site.table_missing ? ''
 			: site.blog_id === t.mainSite ? t.mainPage
 			: (site.home && /^https?:\/\//i.test(site.home) ? site.home.replace(/\/+$/, '') + '/' + t.sitePage : '');
