@@ -14,21 +14,25 @@ import (
 // wpnetwork.Network, which chooses a request's site (the repository does not import
 // it, so that programs link the chooser only when they use it).
 type NetworkRow struct {
-	ID     int
-	Domain string
-	Path   string
+	ID     int    `db:"id"`
+	Domain string `db:"domain"`
+	Path   string `db:"path"`
 }
 
 // SiteRow is one row of {prefix}blogs: a site of a network. It converts to
 // wpnetwork.Site.
 type SiteRow struct {
-	BlogID    int
-	NetworkID int // site_id: the network the site belongs to
-	Domain    string
-	Path      string // "/", "/shop/"
+	BlogID    int    `db:"blog_id"`
+	NetworkID int    `db:"site_id"` // the network the site belongs to
+	Domain    string `db:"domain"`
+	Path      string `db:"path"` // "/", "/shop/"
 	// The flags as stored: public 1 by default, the others 0 unless set; deleted is
 	// 2 for a site not activated yet.
-	Public, Archived, Mature, Spam, Deleted int
+	Public   int `db:"public"`
+	Archived int `db:"archived"`
+	Mature   int `db:"mature"`
+	Spam     int `db:"spam"`
+	Deleted  int `db:"deleted"`
 }
 
 // Network is what the database says about the multisite network(s) it holds.
@@ -123,16 +127,8 @@ func siteTableBlogID(base, name, suffix string) (int, bool) {
 
 // readNetworks fills in the networks, their subdomain_install and the sites.
 func (db *DB) readNetworks(ctx context.Context, n *Network) error {
-	var networks []struct {
-		ID     int    `db:"id"`
-		Domain string `db:"domain"`
-		Path   string `db:"path"`
-	}
-	if err := db.db.SelectContext(ctx, &networks, `SELECT id, domain, path FROM `+db.t.site+` ORDER BY id`); err != nil {
+	if err := db.db.SelectContext(ctx, &n.Networks, `SELECT id, domain, path FROM `+db.t.site+` ORDER BY id`); err != nil {
 		return classify(err)
-	}
-	for _, r := range networks {
-		n.Networks = append(n.Networks, NetworkRow(r))
 	}
 	var meta []struct {
 		NetworkID int    `db:"site_id"`
@@ -149,25 +145,10 @@ func (db *DB) readNetworks(ctx context.Context, n *Network) error {
 			n.SubdomainInstall[r.NetworkID] = r.Value != "" && r.Value != "0"
 		}
 	}
-	var sites []struct {
-		BlogID    int    `db:"blog_id"`
-		NetworkID int    `db:"site_id"`
-		Domain    string `db:"domain"`
-		Path      string `db:"path"`
-		Public    int    `db:"public"`
-		Archived  int    `db:"archived"`
-		Mature    int    `db:"mature"`
-		Spam      int    `db:"spam"`
-		Deleted   int    `db:"deleted"`
-	}
-	err = db.db.SelectContext(ctx, &sites, `SELECT blog_id, site_id, domain, path, public, archived, mature, spam, deleted
+	err = db.db.SelectContext(ctx, &n.Sites, `SELECT blog_id, site_id, domain, path, public, archived, mature, spam, deleted
 		FROM `+db.t.blogs+` ORDER BY blog_id`)
 	if err != nil {
 		return classify(err)
-	}
-	n.Sites = make([]SiteRow, len(sites))
-	for i, r := range sites {
-		n.Sites[i] = SiteRow(r)
 	}
 	return nil
 }
@@ -179,17 +160,7 @@ func (db *DB) readNetworks(ctx context.Context, n *Network) error {
 func (db *DB) Blog(ctx context.Context) (row SiteRow, ok bool, err error) {
 	ctx, cancel := db.short(ctx)
 	defer cancel()
-	var r struct {
-		BlogID    int    `db:"blog_id"`
-		NetworkID int    `db:"site_id"`
-		Domain    string `db:"domain"`
-		Path      string `db:"path"`
-		Public    int    `db:"public"`
-		Archived  int    `db:"archived"`
-		Mature    int    `db:"mature"`
-		Spam      int    `db:"spam"`
-		Deleted   int    `db:"deleted"`
-	}
+	var r SiteRow
 	err = db.db.GetContext(ctx, &r, `SELECT b.blog_id, b.site_id, b.domain, b.path, b.public, b.archived, b.mature, b.spam, b.deleted
 		FROM `+db.t.blogs+` b JOIN `+db.t.site+` n ON n.id = b.site_id WHERE b.blog_id = ?`, db.t.blogID)
 	var myErr *mysql.MySQLError
@@ -201,5 +172,5 @@ func (db *DB) Blog(ctx context.Context) (row SiteRow, ok bool, err error) {
 	case err != nil:
 		return SiteRow{}, false, classify(err)
 	}
-	return SiteRow(r), true, nil
+	return r, true, nil
 }
